@@ -1,0 +1,235 @@
+//! The one error type of the crate.
+//!
+//! Every variant carries the facts a person needs to find and mend the
+//! problem: where (file, line, record id), which field, and why. Messages
+//! never repeat a value that could be a CPR number.
+
+use std::fmt;
+
+/// Where in the input a problem was found.
+///
+/// All parts are optional: a record built in memory has no file or line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The file or source name, e.g. `export.csv`.
+    pub source: Option<String>,
+    /// The 1-based line (JSON Lines) or row (CSV, counting the header as line 1).
+    pub line: Option<u64>,
+    /// The id of the record, when it could be read.
+    pub record: Option<String>,
+}
+
+impl Location {
+    /// A location in the named source.
+    pub fn source(source: impl Into<String>) -> Self {
+        Location {
+            source: Some(source.into()),
+            ..Location::default()
+        }
+    }
+
+    /// The same location at another line.
+    pub fn at_line(&self, line: u64) -> Self {
+        Location {
+            line: Some(line),
+            ..self.clone()
+        }
+    }
+
+    /// The same location naming a record id.
+    pub fn with_record(mut self, id: &str) -> Self {
+        if !id.is_empty() {
+            self.record = Some(shorten(id));
+        }
+        self
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut wrote = false;
+        if let Some(source) = &self.source {
+            write!(f, "{source}")?;
+            wrote = true;
+        }
+        if let Some(line) = self.line {
+            write!(f, "{}{line}", if wrote { ":" } else { "line " })?;
+            wrote = true;
+        }
+        if let Some(record) = &self.record {
+            write!(f, "{}record `{record}`", if wrote { ": " } else { "" })?;
+            wrote = true;
+        }
+        if !wrote {
+            write!(f, "input")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every error that borgerraad reports.
+///
+/// The variants are the error *kinds* that the Python and JS bindings map
+/// one to one onto exception classes (`ValidationError`, `ParseError`, ...).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The input could not be read as the format: malformed JSON or CSV, a
+    /// wrong type, an impossible date, a wrong header.
+    #[error("{at}: {}{reason}", field_prefix(field))]
+    Parse {
+        /// Where.
+        at: Location,
+        /// The field, when the parser could tell.
+        field: Option<String>,
+        /// Why.
+        reason: String,
+    },
+    /// A well-formed record breaks a rule of the register, e.g. it was
+    /// closed before it was received.
+    #[error("{at}: field `{field}`: {reason}")]
+    Validation {
+        /// Where.
+        at: Location,
+        /// The field at fault.
+        field: String,
+        /// Why.
+        reason: String,
+    },
+    /// A code given as an argument is not known, e.g. a regime or a rule.
+    #[error("unknown {what} `{code}`; expected one of: {expected}")]
+    Unknown {
+        /// What kind of code, e.g. `regime`.
+        what: String,
+        /// The code given.
+        code: String,
+        /// The codes that are known.
+        expected: String,
+    },
+    /// A configuration (taxonomy, rule set, regime, deadline table) is
+    /// inconsistent.
+    #[error("{at}: {}{reason}", field_prefix(field))]
+    Config {
+        /// Where.
+        at: Location,
+        /// The field or rule at fault.
+        field: Option<String>,
+        /// Why.
+        reason: String,
+    },
+    /// A date lies outside what the calendar covers.
+    #[error("{what} {value} is out of range: {reason}")]
+    Range {
+        /// What was out of range.
+        what: String,
+        /// The value.
+        value: String,
+        /// The range that is supported.
+        reason: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("{path}: {reason}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The operating system's reason.
+        reason: String,
+    },
+}
+
+fn field_prefix(field: &Option<String>) -> String {
+    field
+        .as_ref()
+        .map(|f| format!("field `{f}`: "))
+        .unwrap_or_default()
+}
+
+/// Keeps messages short when an input holds a huge value.
+pub(crate) fn shorten(value: &str) -> String {
+    const MAX: usize = 64;
+    if value.len() <= MAX {
+        return value.to_string();
+    }
+    let mut end = MAX;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &value[..end])
+}
+
+impl Error {
+    /// The error kind as a stable name: `ParseError`, `ValidationError`,
+    /// `UnknownError`, `ConfigError`, `RangeError` or `IoError`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Parse { .. } => "ParseError",
+            Error::Validation { .. } => "ValidationError",
+            Error::Unknown { .. } => "UnknownError",
+            Error::Config { .. } => "ConfigError",
+            Error::Range { .. } => "RangeError",
+            Error::Io { .. } => "IoError",
+        }
+    }
+
+    /// The location, for the kinds that have one.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Parse { at, .. } | Error::Validation { at, .. } | Error::Config { at, .. } => {
+                Some(at)
+            }
+            _ => None,
+        }
+    }
+
+    /// The field at fault, when known.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            Error::Parse { field, .. } | Error::Config { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The error with its location replaced by `at` where it had none.
+    pub(crate) fn located(mut self, new: &Location) -> Self {
+        if let Error::Parse { at, .. } | Error::Validation { at, .. } | Error::Config { at, .. } =
+            &mut self
+        {
+            if at.source.is_none() {
+                at.source.clone_from(&new.source);
+            }
+            if at.line.is_none() {
+                at.line = new.line;
+            }
+            if at.record.is_none() {
+                at.record.clone_from(&new.record);
+            }
+        }
+        self
+    }
+
+    pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Self {
+        Error::Io {
+            path: path.display().to_string(),
+            reason: err.to_string(),
+        }
+    }
+
+    pub(crate) fn unknown(what: &str, code: &str, expected: &[&str]) -> Self {
+        Error::Unknown {
+            what: what.into(),
+            code: shorten(code),
+            expected: expected.join(", "),
+        }
+    }
+
+    pub(crate) fn config(at: Location, field: Option<&str>, reason: impl Into<String>) -> Self {
+        Error::Config {
+            at,
+            field: field.map(str::to_string),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The result type of borgerraad.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

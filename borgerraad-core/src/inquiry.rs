@@ -1,0 +1,335 @@
+//! The inquiry (henvendelse): one contact with the citizens' advisor, and
+//! the record format that every front exchanges.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{coded_enum, is_code};
+use crate::error::{shorten, Error, Location, Result};
+use crate::privacy::looks_like_cpr;
+use crate::taxonomy::Taxonomy;
+
+coded_enum! {
+    /// How the inquiry reached the advisor (kanal).
+    pub enum Channel {
+        /// By telephone.
+        Phone = "telefon", "Telefon", "Phone";
+        /// By ordinary e-mail.
+        Email = "email", "E-mail", "E-mail";
+        /// By Digital Post (the public secure mailbox).
+        DigitalPost = "digital_post", "Digital Post", "Digital Post";
+        /// By letter.
+        Letter = "brev", "Brev", "Letter";
+        /// In person at the office.
+        InPerson = "personligt", "Personligt fremmøde", "In person";
+        /// At an outreach site, such as Varmestuen (opsøgende).
+        Outreach = "opsoegende", "Opsøgende", "Outreach";
+    }
+}
+
+impl Channel {
+    /// Whether the inquiry is written, which is what forvaltningsloven § 7,
+    /// stk. 2 (forwarding) covers.
+    pub fn is_written(self) -> bool {
+        matches!(
+            self,
+            Channel::Email | Channel::DigitalPost | Channel::Letter
+        )
+    }
+}
+
+coded_enum! {
+    /// Who made the inquiry (henvender).
+    pub enum Requester {
+        /// The citizen (borger) the matter concerns.
+        Citizen = "borger", "Borger", "Citizen";
+        /// A relative or next of kin (pårørende).
+        Relative = "paaroerende", "Pårørende", "Relative";
+        /// A member of the municipality's staff (medarbejder).
+        Staff = "medarbejder", "Medarbejder", "Staff member";
+        /// Anyone else, e.g. a lawyer or a volunteer (anden).
+        Other = "anden", "Anden", "Other";
+    }
+}
+
+coded_enum! {
+    /// What kind of help the inquiry got (henvendelsestype).
+    pub enum Kind {
+        /// Signposting to the right place (vejvisning).
+        Signposting = "vejvisning", "Vejvisning", "Signposting";
+        /// Guidance on a letter, decision or rule (vejledning).
+        Guidance = "vejledning", "Vejledning", "Guidance";
+        /// Help with a complaint (klage).
+        Complaint = "klage", "Klage", "Complaint";
+        /// A dialogue case, often with a dialogue meeting (dialogsag).
+        Dialogue = "dialogsag", "Dialogsag", "Dialogue case";
+        /// Advice to staff (sparring med personale).
+        StaffAdvice = "sparring", "Sparring med personale", "Advice to staff";
+        /// Only forwarded under forvaltningsloven § 7, stk. 2 (videresendelse).
+        Forwarding = "videresendelse", "Videresendelse", "Forwarding";
+    }
+}
+
+coded_enum! {
+    /// What the advisor did (handling).
+    pub enum ActionKind {
+        /// Guided the requester (vejledt).
+        Guided = "vejledt", "Vejledt", "Guided";
+        /// Contacted the municipality, which needs the citizen's consent
+        /// (kontakt til kommunen).
+        ContactedMunicipality = "kontakt_kommune", "Kontakt til kommunen", "Contacted the municipality";
+        /// Held a dialogue meeting (dialogmøde).
+        DialogueMeeting = "dialogmoede", "Dialogmøde", "Dialogue meeting";
+        /// Helped write a complaint (hjælp til klage).
+        ComplaintHelp = "klagehjaelp", "Hjælp til klage", "Helped with a complaint";
+        /// Went with the citizen to a meeting as companion (bisidder).
+        Companion = "bisidder", "Bisidder", "Companion at a meeting";
+        /// Forwarded the inquiry (videresendt).
+        Forwarded = "videresendt", "Videresendt", "Forwarded";
+        /// Referred the citizen elsewhere (henvist).
+        Referred = "henvist", "Henvist", "Referred";
+    }
+}
+
+coded_enum! {
+    /// How the inquiry ended (udfald).
+    pub enum Outcome {
+        /// The question was answered or the matter clarified (afklaret).
+        Clarified = "afklaret", "Afklaret", "Clarified";
+        /// A complaint was filed (klage indgivet).
+        ComplaintFiled = "klage_indgivet", "Klage indgivet", "Complaint filed";
+        /// The dialogue with the municipality was restored (dialog genoprettet).
+        DialogueRestored = "dialog_genoprettet", "Dialog genoprettet", "Dialogue restored";
+        /// Referred or forwarded elsewhere (henvist).
+        Referred = "henvist", "Henvist", "Referred";
+        /// The citizen did not pursue the matter (ikke fulgt op).
+        Dropped = "ikke_fulgt_op", "Ikke fulgt op", "Not pursued";
+    }
+}
+
+/// One thing the advisor did, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// What was done.
+    pub kind: ActionKind,
+    /// The day it was done.
+    pub date: NaiveDate,
+}
+
+/// The citizen's consent (samtykke) to contact the municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The day consent was given.
+    pub given: NaiveDate,
+}
+
+/// Where the inquiry was forwarded or referred (henvisning).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// The target: a taxonomy code (forwarding inside the municipality), an
+    /// authority or a referral destination code (see `referral::Destination`).
+    pub to: String,
+    /// The legal basis as a code, e.g. `fvl-7-2` for forvaltningsloven § 7, stk. 2.
+    pub basis: String,
+}
+
+/// One inquiry (henvendelse): the record format of the register.
+///
+/// The JSON form is one object per line (JSON Lines); unknown fields are
+/// refused, so a stray `cpr` column can never slip in.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::Inquiry;
+/// let line = r#"{"id":"EX-1","citizen":"kxqbvd","received":"2022-03-01",
+///   "municipality":"esbjerg","channel":"telefon","requester":"borger",
+///   "kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
+/// let inquiry: Inquiry = serde_json::from_str(line).unwrap();
+/// assert_eq!(inquiry.category, "borger-arbejdsmarked/jobcenter");
+/// assert!(inquiry.topics.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Inquiry {
+    /// Unique id of the registration, printable ASCII.
+    pub id: String,
+    /// Pseudonymous citizen key (never a CPR number); one key per person.
+    pub citizen: String,
+    /// The day the inquiry was received.
+    pub received: NaiveDate,
+    /// The day the inquiry was closed, if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<NaiveDate>,
+    /// The citizen's municipality of residence, as a code (`esbjerg`, `fanoe`).
+    pub municipality: String,
+    /// How the inquiry arrived.
+    pub channel: Channel,
+    /// The outreach site, as a code of the taxonomy's sites (`varmestuen`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Who made the inquiry.
+    pub requester: Requester,
+    /// What kind of help it got.
+    pub kind: Kind,
+    /// The primary category: a taxonomy code such as
+    /// `borger-arbejdsmarked/jobcenter`.
+    pub category: String,
+    /// Subject codes, e.g. `sygedagpenge`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// What the advisor did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    /// The citizen's consent to contact the municipality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
+    /// Where it was forwarded or referred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
+    /// How it ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The date of the municipal decision or case the inquiry concerns, if
+    /// known; referral rules use it for the age of the matter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matter_date: Option<NaiveDate>,
+}
+
+/// The longest id or citizen key accepted.
+pub const MAX_KEY_LEN: usize = 128;
+
+impl Inquiry {
+    /// Checks the record against the register's rules, except for duplicate
+    /// ids, which only the register can see.
+    ///
+    /// `as_of` rejects records received after that day.
+    pub fn validate(&self, taxonomy: &Taxonomy, as_of: Option<NaiveDate>) -> Result<()> {
+        let bad = |field: &str, reason: String| Error::Validation {
+            at: Location::default().with_record(&self.id),
+            field: field.to_string(),
+            reason,
+        };
+        if self.id.is_empty()
+            || self.id.len() > MAX_KEY_LEN
+            || !self.id.bytes().all(|b| b.is_ascii_graphic())
+        {
+            return Err(bad(
+                "id",
+                format!("must be 1 to {MAX_KEY_LEN} printable ASCII characters without spaces"),
+            ));
+        }
+        if self.citizen.trim().is_empty() {
+            return Err(bad("citizen", "the citizen key is empty".into()));
+        }
+        if self.citizen.len() > MAX_KEY_LEN {
+            return Err(bad(
+                "citizen",
+                format!("the citizen key is longer than {MAX_KEY_LEN} bytes"),
+            ));
+        }
+        if looks_like_cpr(&self.citizen) {
+            return Err(bad(
+                "citizen",
+                "looks like a CPR number; store a pseudonymous key instead (see Pseudonymizer)"
+                    .into(),
+            ));
+        }
+        if let Some(as_of) = as_of {
+            if self.received > as_of {
+                return Err(bad(
+                    "received",
+                    format!("{} is after the as-of date {as_of}", self.received),
+                ));
+            }
+        }
+        if let Some(closed) = self.closed {
+            if closed < self.received {
+                return Err(bad(
+                    "closed",
+                    format!("closed {closed} before it was received {}", self.received),
+                ));
+            }
+        }
+        if !is_code(&self.municipality) {
+            return Err(bad(
+                "municipality",
+                format!("`{}` is not a code", shorten(&self.municipality)),
+            ));
+        }
+        if taxonomy.unit(&self.category).is_none() {
+            return Err(bad(
+                "category",
+                format!(
+                    "`{}` is not in the taxonomy of {}",
+                    shorten(&self.category),
+                    taxonomy.municipality
+                ),
+            ));
+        }
+        if let Some(site) = &self.site {
+            if !taxonomy.sites.iter().any(|s| &s.code == site) {
+                return Err(bad(
+                    "site",
+                    format!(
+                        "`{}` is not an outreach site of the taxonomy",
+                        shorten(site)
+                    ),
+                ));
+            }
+        }
+        if let Some(topic) = self.topics.iter().find(|t| !is_code(t)) {
+            return Err(bad("topics", format!("`{}` is not a code", shorten(topic))));
+        }
+        for action in &self.actions {
+            if action.date < self.received {
+                return Err(bad(
+                    "actions",
+                    format!(
+                        "{} on {} is before the inquiry was received",
+                        action.kind, action.date
+                    ),
+                ));
+            }
+            if action.kind == ActionKind::ContactedMunicipality
+                && !self
+                    .consent
+                    .as_ref()
+                    .is_some_and(|c| c.given <= action.date)
+            {
+                return Err(bad(
+                    "consent",
+                    format!("the municipality was contacted on {} without consent given on or before that day", action.date),
+                ));
+            }
+        }
+        if let Some(referral) = &self.referral {
+            if !is_code(&referral.to) || !is_code(&referral.basis) {
+                return Err(bad("referral", "`to` and `basis` must be codes".into()));
+            }
+        }
+        if self.kind == Kind::Forwarding {
+            if !self.channel.is_written() {
+                return Err(bad(
+                    "channel",
+                    format!("forwarding under forvaltningsloven § 7, stk. 2 covers written inquiries only, not `{}`", self.channel),
+                ));
+            }
+            if self.referral.is_none() {
+                return Err(bad(
+                    "referral",
+                    "a forwarded inquiry must name where it was forwarded".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Days from received to closed, for a closed inquiry.
+    pub fn days_open(&self) -> Option<i64> {
+        self.closed.map(|c| (c - self.received).num_days())
+    }
+}

@@ -1,0 +1,368 @@
+//! Reading and writing the record format: JSON Lines and CSV.
+//!
+//! Parsing here only turns text into [`Inquiry`] values, with errors that
+//! name the line and field; the register's rules live in
+//! [`Inquiry::validate`] and [`crate::Register`].
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+use crate::codes::is_code;
+use crate::error::{shorten, Error, Location, Result};
+use crate::inquiry::{Action, Consent, Inquiry, Referral};
+
+/// The CSV columns, in the order they are written.
+pub const CSV_COLUMNS: [&str; 17] = [
+    "id",
+    "citizen",
+    "received",
+    "closed",
+    "municipality",
+    "channel",
+    "site",
+    "requester",
+    "kind",
+    "category",
+    "topics",
+    "actions",
+    "consent_given",
+    "referral_to",
+    "referral_basis",
+    "outcome",
+    "matter_date",
+];
+const REQUIRED: [&str; 8] = [
+    "id",
+    "citizen",
+    "received",
+    "municipality",
+    "channel",
+    "requester",
+    "kind",
+    "category",
+];
+
+/// Parses one JSON document, naming the field of a failure.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|_| json_error::<T>(text, &Location::source(source)))
+}
+
+/// Re-parses a document that failed, to find the path of the field at fault.
+fn json_error<T: DeserializeOwned>(text: &str, at: &Location) -> Error {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(_) => match de.end() {
+            Err(e) => (String::new(), e),
+            Ok(()) => {
+                return Error::Parse {
+                    at: at.clone(),
+                    field: None,
+                    reason: "invalid JSON".into(),
+                }
+            }
+        },
+        Err(e) => (e.path().to_string(), e.into_inner()),
+    };
+    let mut at = at.clone();
+    if at.line.is_none() && inner.line() > 0 && text.contains('\n') {
+        at.line = Some(inner.line() as u64);
+    }
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) {
+        if let Some(serde_json::Value::String(id)) = map.get("id") {
+            at = at.with_record(id);
+        }
+    }
+    let reason = inner.to_string();
+    let reason = match reason.rfind(" at line ") {
+        Some(i) => reason[..i].to_string(),
+        None => reason,
+    };
+    Error::Parse {
+        at,
+        field: (path != "." && !path.is_empty() && path != "?").then_some(path),
+        reason: shorten_reason(&reason),
+    }
+}
+
+fn shorten_reason(reason: &str) -> String {
+    if reason.len() <= 300 {
+        reason.to_string()
+    } else {
+        shorten(reason) + " (message cut)"
+    }
+}
+
+/// Splits bytes into lines and parses each non-blank line as an [`Inquiry`].
+/// Returns each record with its 1-based line number, or one error per bad line.
+pub(crate) fn parse_jsonl(bytes: &[u8], source: &str) -> Vec<(u64, Result<Inquiry>)> {
+    let at = Location::source(source);
+    let mut out = Vec::with_capacity(bytes.len() / 256 + 1);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_no = i as u64 + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let here = at.at_line(line_no);
+        let parsed = match std::str::from_utf8(line) {
+            Err(e) => Err(Error::Parse {
+                at: here,
+                field: None,
+                reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            }),
+            Ok(text) => serde_json::from_str::<Inquiry>(text)
+                .map_err(|_| json_error::<Inquiry>(text, &here)),
+        };
+        out.push((line_no, parsed));
+    }
+    if out.is_empty() {
+        out.push((
+            1,
+            Err(Error::Parse {
+                at: at.at_line(1),
+                field: None,
+                reason: "the file holds no records".into(),
+            }),
+        ));
+    }
+    out
+}
+
+/// Writes inquiries as JSON Lines.
+pub(crate) fn write_jsonl<'a>(
+    mut w: impl Write,
+    items: impl Iterator<Item = &'a Inquiry>,
+) -> std::io::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut w, item)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()
+}
+
+/// Parses CSV text in the columns of [`CSV_COLUMNS`] (any order; optional
+/// columns may be left out).
+pub(crate) fn parse_csv(bytes: &[u8], source: &str) -> Vec<(u64, Result<Inquiry>)> {
+    let at = Location::source(source);
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let header_err = |reason: String| {
+        vec![(
+            1,
+            Err(Error::Parse {
+                at: at.at_line(1),
+                field: None,
+                reason,
+            }),
+        )]
+    };
+    let headers = match reader.headers() {
+        Ok(h) if h.is_empty() || (h.len() == 1 && h[0].is_empty()) => {
+            return header_err("the file is empty: no header".into())
+        }
+        Ok(h) => h.clone(),
+        Err(e) => return header_err(csv_reason(&e)),
+    };
+    let mut index = [usize::MAX; CSV_COLUMNS.len()];
+    for (i, name) in headers.iter().enumerate() {
+        match CSV_COLUMNS.iter().position(|c| *c == name.trim()) {
+            Some(c) if index[c] == usize::MAX => index[c] = i,
+            Some(_) => return header_err(format!("column `{}` appears twice in the header", shorten(name))),
+            None if name.trim().eq_ignore_ascii_case("cpr") => {
+                return header_err("a `cpr` column is refused: the register never holds CPR numbers; pseudonymise them first".into())
+            }
+            None => {
+                return header_err(format!("unknown column `{}` in the header; expected: {}", shorten(name), CSV_COLUMNS.join(", ")))
+            }
+        }
+    }
+    if let Some(missing) = REQUIRED
+        .iter()
+        .find(|c| index[CSV_COLUMNS.iter().position(|x| x == *c).unwrap()] == usize::MAX)
+    {
+        return header_err(format!("the header lacks the required column `{missing}`"));
+    }
+    let mut out = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line());
+                let cell = |name: &str| -> &str {
+                    let c = CSV_COLUMNS.iter().position(|x| *x == name).unwrap();
+                    if index[c] == usize::MAX {
+                        ""
+                    } else {
+                        record.get(index[c]).unwrap_or("")
+                    }
+                };
+                let here = at.at_line(line).with_record(cell("id"));
+                out.push((line, csv_row(&cell).map_err(|e| e.located(&here))));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                out.push((
+                    line,
+                    Err(Error::Parse {
+                        at: at.at_line(line),
+                        field: None,
+                        reason: csv_reason(&e),
+                    }),
+                ));
+                break;
+            }
+        }
+    }
+    if out.is_empty() {
+        return header_err("the file holds a header but no records".into());
+    }
+    out
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in field {}", err.field() + 1),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("the row has {len} fields, the header {expected_len}")
+        }
+        _ => shorten_reason(&e.to_string()),
+    }
+}
+
+fn parse_err(field: &str, reason: String) -> Error {
+    Error::Parse {
+        at: Location::default(),
+        field: Some(field.into()),
+        reason,
+    }
+}
+
+fn date(field: &str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
+        parse_err(
+            field,
+            format!("`{}` is not a date YYYY-MM-DD ({e})", shorten(s)),
+        )
+    })
+}
+
+fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        f(s).map(Some)
+    }
+}
+
+fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
+    s.trim()
+        .parse()
+        .map_err(|e: Error| parse_err(field, e.to_string()))
+}
+
+fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str) -> Result<Inquiry> {
+    let required = |name: &str| -> Result<&'r str> {
+        let v = cell(name);
+        if v.trim().is_empty() && name != "citizen" {
+            Err(parse_err(name, "the cell is empty".into()))
+        } else {
+            Ok(v)
+        }
+    };
+    let list = |s: &'r str| s.split(';').map(str::trim).filter(|t| !t.is_empty());
+    let actions = list(cell("actions"))
+        .map(|a| {
+            let (kind, day) = a.split_once('@').ok_or_else(|| {
+                parse_err(
+                    "actions",
+                    format!("`{}` is not `kind@YYYY-MM-DD`", shorten(a)),
+                )
+            })?;
+            Ok(Action {
+                kind: code("actions", kind)?,
+                date: date("actions", day)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let referral = match (cell("referral_to").trim(), cell("referral_basis").trim()) {
+        ("", "") => None,
+        (to, basis) if is_code(to) && is_code(basis) => Some(Referral {
+            to: to.into(),
+            basis: basis.into(),
+        }),
+        _ => {
+            return Err(parse_err(
+                "referral_to",
+                "referral_to and referral_basis must both be codes".into(),
+            ))
+        }
+    };
+    Ok(Inquiry {
+        id: required("id")?.trim().to_string(),
+        citizen: cell("citizen").trim().to_string(),
+        received: date("received", required("received")?)?,
+        closed: opt(cell("closed"), |s| date("closed", s))?,
+        municipality: required("municipality")?.trim().to_string(),
+        channel: code("channel", required("channel")?)?,
+        site: opt(cell("site"), |s| Ok(s.trim().to_string()))?,
+        requester: code("requester", required("requester")?)?,
+        kind: code("kind", required("kind")?)?,
+        category: required("category")?.trim().to_string(),
+        topics: list(cell("topics")).map(str::to_string).collect(),
+        actions,
+        consent: opt(cell("consent_given"), |s| {
+            Ok(Consent {
+                given: date("consent_given", s)?,
+            })
+        })?,
+        referral,
+        outcome: opt(cell("outcome"), |s| code("outcome", s))?,
+        matter_date: opt(cell("matter_date"), |s| date("matter_date", s))?,
+    })
+}
+
+/// Writes inquiries as CSV with the columns of [`CSV_COLUMNS`].
+pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inquiry>) -> Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    let fail = |e: csv::Error| Error::Io {
+        path: "csv output".into(),
+        reason: e.to_string(),
+    };
+    out.write_record(CSV_COLUMNS).map_err(fail)?;
+    let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for i in items {
+        let actions: Vec<String> = i
+            .actions
+            .iter()
+            .map(|a| format!("{}@{}", a.kind, a.date))
+            .collect();
+        out.write_record([
+            i.id.as_str(),
+            &i.citizen,
+            &i.received.to_string(),
+            &d(i.closed),
+            &i.municipality,
+            i.channel.code(),
+            i.site.as_deref().unwrap_or(""),
+            i.requester.code(),
+            i.kind.code(),
+            &i.category,
+            &i.topics.join(";"),
+            &actions.join(";"),
+            &d(i.consent.as_ref().map(|c| c.given)),
+            i.referral.as_ref().map_or("", |r| r.to.as_str()),
+            i.referral.as_ref().map_or("", |r| r.basis.as_str()),
+            i.outcome.map_or("", |o| o.code()),
+            &d(i.matter_date),
+        ])
+        .map_err(fail)?;
+    }
+    out.flush().map_err(|e| Error::Io {
+        path: "csv output".into(),
+        reason: e.to_string(),
+    })
+}

@@ -1,0 +1,23 @@
+#![doc = include_str!("../../README.md")]
+#![deny(missing_docs)]
+
+pub mod codes;
+pub mod error;
+pub mod inquiry;
+pub mod io;
+pub mod privacy;
+pub mod register;
+pub mod render;
+pub mod sample;
+pub mod stats;
+pub mod taxonomy;
+
+pub use codes::{Label, Lang};
+pub use error::{Error, Location, Result};
+pub use inquiry::{
+    Action, ActionKind, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
+};
+pub use register::{LoadOptions, OnError, Register, Rejected};
+pub use sample::sample;
+pub use stats::{Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};
+pub use taxonomy::Taxonomy;

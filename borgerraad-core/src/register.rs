@@ -1,0 +1,242 @@
+//! The register: the validated collection of inquiries.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Location, Result};
+use crate::inquiry::Inquiry;
+use crate::io;
+use crate::taxonomy::Taxonomy;
+
+/// What to do with invalid records while loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnError {
+    /// All or nothing (the default): the first invalid record fails the
+    /// load, and nothing is added.
+    #[default]
+    Raise,
+    /// Add the valid records and return the rejected ones with their errors.
+    Collect,
+}
+
+impl std::str::FromStr for OnError {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "raise" => Ok(OnError::Raise),
+            "collect" => Ok(OnError::Collect),
+            _ => Err(Error::unknown("on_error", s, &["raise", "collect"])),
+        }
+    }
+}
+
+/// Options for loading records into a register.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// All or nothing, or collect the rejected records.
+    pub on_error: OnError,
+    /// Reject records received after this day (e.g. the export date).
+    pub as_of: Option<NaiveDate>,
+}
+
+/// A record that was not loaded, with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    /// The 1-based line or row, when the record came from a file.
+    pub line: Option<u64>,
+    /// Why the record was rejected; the error names the field.
+    pub error: Error,
+}
+
+/// The validated collection of inquiries (registreringer) of one office.
+///
+/// Every record in a register has passed [`Inquiry::validate`] against the
+/// register's taxonomy, and ids are unique.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{Register, Taxonomy, LoadOptions};
+/// let jsonl = r#"{"id":"A-1","citizen":"kxqb","received":"2022-01-03","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}
+/// {"id":"A-2","citizen":"kxqb","received":"2022-01-02","closed":"2022-01-01","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
+/// let mut register = Register::new(Taxonomy::esbjerg());
+/// let err = register.load_jsonl(jsonl.as_bytes(), "export.jsonl", &LoadOptions::default()).unwrap_err();
+/// assert_eq!(err.to_string(),
+///     "export.jsonl:2: record `A-2`: field `closed`: closed 2022-01-01 before it was received 2022-01-02");
+/// assert!(register.is_empty()); // all or nothing
+/// ```
+#[derive(Debug, Clone)]
+pub struct Register {
+    taxonomy: Taxonomy,
+    items: Vec<Inquiry>,
+    ids: HashSet<String>,
+}
+
+impl Register {
+    /// An empty register over a taxonomy.
+    pub fn new(taxonomy: Taxonomy) -> Register {
+        Register {
+            taxonomy,
+            items: Vec::new(),
+            ids: HashSet::new(),
+        }
+    }
+
+    /// The taxonomy records are validated against.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// The number of inquiries.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the register is empty.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The inquiries, in the order they were added.
+    pub fn inquiries(&self) -> &[Inquiry] {
+        &self.items
+    }
+
+    /// Iterates over the inquiries.
+    pub fn iter(&self) -> std::slice::Iter<'_, Inquiry> {
+        self.items.iter()
+    }
+
+    /// The inquiry with an id.
+    pub fn get(&self, id: &str) -> Option<&Inquiry> {
+        self.ids
+            .contains(id)
+            .then(|| self.items.iter().find(|i| i.id == id))
+            .flatten()
+    }
+
+    /// Adds records, validating each and refusing duplicate ids.
+    ///
+    /// With [`OnError::Raise`] nothing is added when any record fails, and
+    /// the error is that of the first; with [`OnError::Collect`] the valid
+    /// records are added and the rejected ones returned.
+    pub fn extend(
+        &mut self,
+        records: impl IntoIterator<Item = Inquiry>,
+        options: &LoadOptions,
+    ) -> Result<Vec<Rejected>> {
+        let located = records
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| (i as u64 + 1, Ok(r)));
+        self.add_all(located, &Location::default(), false, options)
+    }
+
+    /// Loads JSON Lines from bytes; `source` names the input in errors.
+    pub fn load_jsonl(
+        &mut self,
+        bytes: &[u8],
+        source: &str,
+        options: &LoadOptions,
+    ) -> Result<Vec<Rejected>> {
+        let parsed = io::parse_jsonl(bytes, source);
+        self.add_all(parsed, &Location::source(source), true, options)
+    }
+
+    /// Loads CSV from bytes (see [`io::CSV_COLUMNS`]); `source` names the input in errors.
+    pub fn load_csv(
+        &mut self,
+        bytes: &[u8],
+        source: &str,
+        options: &LoadOptions,
+    ) -> Result<Vec<Rejected>> {
+        let parsed = io::parse_csv(bytes, source);
+        self.add_all(parsed, &Location::source(source), true, options)
+    }
+
+    /// Reads a JSON Lines file into a new register, all or nothing.
+    pub fn read_jsonl(path: impl AsRef<Path>, taxonomy: Taxonomy) -> Result<Register> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let mut register = Register::new(taxonomy);
+        register.load_jsonl(&bytes, &path.display().to_string(), &LoadOptions::default())?;
+        Ok(register)
+    }
+
+    /// Reads a CSV file into a new register, all or nothing.
+    pub fn read_csv(path: impl AsRef<Path>, taxonomy: Taxonomy) -> Result<Register> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let mut register = Register::new(taxonomy);
+        register.load_csv(&bytes, &path.display().to_string(), &LoadOptions::default())?;
+        Ok(register)
+    }
+
+    /// Writes the register as JSON Lines.
+    pub fn write_jsonl(&self, w: impl std::io::Write) -> Result<()> {
+        io::write_jsonl(w, self.items.iter()).map_err(|e| Error::Io {
+            path: "jsonl output".into(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// Writes the register as CSV.
+    pub fn write_csv(&self, w: impl std::io::Write) -> Result<()> {
+        io::write_csv(w, self.items.iter())
+    }
+
+    fn add_all(
+        &mut self,
+        parsed: impl IntoIterator<Item = (u64, Result<Inquiry>)>,
+        source: &Location,
+        has_lines: bool,
+        options: &LoadOptions,
+    ) -> Result<Vec<Rejected>> {
+        let mut fresh: Vec<Inquiry> = Vec::new();
+        let mut new_ids: HashSet<String> = HashSet::new();
+        let mut rejected = Vec::new();
+        for (line, record) in parsed {
+            let at = if has_lines {
+                source.at_line(line)
+            } else {
+                source.clone()
+            };
+            let checked = record.and_then(|r| {
+                let at = at.clone().with_record(&r.id);
+                r.validate(&self.taxonomy, options.as_of)
+                    .map_err(|e| e.located(&at))?;
+                if self.ids.contains(&r.id) || new_ids.contains(&r.id) {
+                    return Err(Error::Validation {
+                        at,
+                        field: "id".into(),
+                        reason: "duplicates an id already in the register".into(),
+                    });
+                }
+                Ok(r)
+            });
+            match checked {
+                Ok(r) => {
+                    new_ids.insert(r.id.clone());
+                    fresh.push(r);
+                }
+                Err(e) if options.on_error == OnError::Raise => return Err(e.located(&at)),
+                Err(e) => rejected.push(Rejected {
+                    line: has_lines.then_some(line),
+                    error: e.located(&at),
+                }),
+            }
+        }
+        self.ids.extend(new_ids);
+        self.items.extend(fresh);
+        Ok(rejected)
+    }
+}
+
+impl<'a> IntoIterator for &'a Register {
+    type Item = &'a Inquiry;
+    type IntoIter = std::slice::Iter<'a, Inquiry>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}

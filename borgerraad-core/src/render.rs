@@ -1,0 +1,312 @@
+//! Rendering the annual tables as the report prints them: Markdown, CSV
+//! and JSON, with Danish number format (`47,75`) or English (`47.75`).
+
+use serde::Serialize;
+
+use crate::codes::Lang;
+use crate::stats::{counting_rule, month_name, Breakdown, MonthlyTable, YearSummary};
+
+/// Formats a number with at most two decimals and trailing zeros dropped,
+/// as the report prints means: `47,75`, `49,5`, `42,83` in Danish.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{render::number, Lang};
+/// assert_eq!(number(573.0 / 12.0, Lang::Da), "47,75");
+/// assert_eq!(number(594.0 / 12.0, Lang::Da), "49,5");
+/// assert_eq!(number(514.0 / 12.0, Lang::En), "42.83");
+/// assert_eq!(number(1234.5, Lang::Da), "1.234,5");
+/// ```
+pub fn number(value: f64, lang: Lang) -> String {
+    let fixed = format!("{:.2}", value);
+    let fixed = fixed.trim_end_matches('0').trim_end_matches('.');
+    let (int, frac) = fixed.split_once('.').unwrap_or((fixed, ""));
+    let (int, neg) = match int.strip_prefix('-') {
+        Some(rest) => (rest, "-"),
+        None => (int, ""),
+    };
+    let (group, point) = match lang {
+        Lang::Da => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::from(neg);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A share as a whole percent, as the report writes it: `27 %` (Danish) or `27%`.
+pub fn share(percent: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{} %", percent.round()),
+        Lang::En => format!("{}%", percent.round()),
+    }
+}
+
+fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+/// The rows of the monthly table as text cells: a header, twelve months,
+/// "I alt" and "Gennemsnit".
+pub fn monthly_cells(table: &MonthlyTable, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = vec![std::iter::once(String::new())
+        .chain(table.years.iter().map(|y| y.to_string()))
+        .collect::<Vec<_>>()];
+    for m in 0..12 {
+        let mut row = vec![month_name(m, lang).to_string()];
+        row.extend(table.counts.iter().map(|c| number(c[m] as f64, lang)));
+        rows.push(row);
+    }
+    let mut total = vec![t(lang, "I alt", "Total").to_string()];
+    let mut mean = vec![t(lang, "Gennemsnit", "Mean").to_string()];
+    for i in 0..table.years.len() {
+        total.push(number(table.total(i) as f64, lang));
+        mean.push(number(table.mean(i), lang));
+    }
+    rows.push(total);
+    rows.push(mean);
+    rows
+}
+
+fn markdown_table(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str("| ");
+        out.push_str(&row.join(" | "));
+        out.push_str(" |\n");
+        if i == 0 {
+            out.push('|');
+            for (j, _) in row.iter().enumerate() {
+                out.push_str(if j == 0 { "---|" } else { "---:|" });
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn csv_table(rows: &[Vec<String>]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row).expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 cells")
+}
+
+/// The monthly table in Markdown.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{render, sample, stats::Stats, Lang};
+/// let table = Stats::of(sample().iter()).monthly_table(&[2017]);
+/// let md = render::monthly_markdown(&table, Lang::Da);
+/// assert!(md.contains("| I alt | 573 |"));
+/// assert!(md.contains("| Gennemsnit | 47,75 |"));
+/// ```
+pub fn monthly_markdown(table: &MonthlyTable, lang: Lang) -> String {
+    markdown_table(&monthly_cells(table, lang))
+}
+
+/// The monthly table as CSV (cells formatted as in the report).
+pub fn monthly_csv(table: &MonthlyTable, lang: Lang) -> String {
+    csv_table(&monthly_cells(table, lang))
+}
+
+/// The key figures of a year as label/value rows.
+pub fn summary_cells(s: &YearSummary, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        vec![t(lang, "Nøgletal", "Key figure").into(), s.year.to_string()],
+        vec![
+            t(lang, "Registreringer", "Registrations").into(),
+            number(s.registrations as f64, lang),
+        ],
+        vec![
+            t(lang, "Borgere", "Distinct citizens").into(),
+            number(s.distinct_citizens as f64, lang),
+        ],
+        vec![
+            t(
+                lang,
+                "Borgere med flere henvendelser",
+                "Citizens with more than one inquiry",
+            )
+            .into(),
+            format!(
+                "{} ({})",
+                number(s.repeat_citizens as f64, lang),
+                share(s.repeat_share, lang)
+            ),
+        ],
+        vec![
+            t(lang, "Registreringer pr. måned", "Registrations per month").into(),
+            number(s.mean_registrations_per_month, lang),
+        ],
+        vec![
+            t(lang, "Borgere pr. måned", "Citizens per month").into(),
+            number(s.mean_citizens_per_month, lang),
+        ],
+    ];
+    let days = |d: Option<u64>| d.map_or("–".to_string(), |d| number(d as f64, lang));
+    rows.push(vec![
+        t(lang, "Dage åben, median", "Days open, median").into(),
+        days(s.days_open_median),
+    ]);
+    rows.push(vec![
+        t(
+            lang,
+            "Dage åben, 90 %-fraktil",
+            "Days open, 90th percentile",
+        )
+        .into(),
+        days(s.days_open_p90),
+    ]);
+    let forwarded: u64 = s.forwarded.iter().map(|c| c.count).sum();
+    rows.push(vec![
+        t(
+            lang,
+            "Videresendt (fvl. § 7, stk. 2)",
+            "Forwarded (fvl. § 7(2))",
+        )
+        .into(),
+        number(forwarded as f64, lang),
+    ]);
+    for c in &s.forwarded {
+        rows.push(vec![
+            format!("  → {}", c.code),
+            number(c.count as f64, lang),
+        ]);
+    }
+    let referred: u64 = s.referred.iter().map(|c| c.count).sum();
+    rows.push(vec![
+        t(lang, "Henvist", "Referred out").into(),
+        number(referred as f64, lang),
+    ]);
+    for c in &s.referred {
+        rows.push(vec![
+            format!("  → {}", c.code),
+            number(c.count as f64, lang),
+        ]);
+    }
+    rows
+}
+
+/// The key figures of a year in Markdown.
+pub fn summary_markdown(s: &YearSummary, lang: Lang) -> String {
+    markdown_table(&summary_cells(s, lang))
+}
+
+/// A breakdown as rows: label, count, percent.
+pub fn breakdown_cells(b: &Breakdown, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![
+        b.by.label(lang).to_string(),
+        t(lang, "Antal", "Count").into(),
+        t(lang, "Andel", "Share").into(),
+    ]];
+    for r in &b.rows {
+        rows.push(vec![
+            r.label.get(lang).to_string(),
+            number(r.count as f64, lang),
+            share(r.percent, lang),
+        ]);
+    }
+    rows
+}
+
+/// A breakdown in Markdown, with the counting rule below it.
+pub fn breakdown_markdown(b: &Breakdown, lang: Lang) -> String {
+    format!(
+        "{}\n{}\n",
+        markdown_table(&breakdown_cells(b, lang)),
+        counting_rule(lang)
+    )
+}
+
+/// Everything the annual report prints, for JSON output.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnualReport {
+    /// The monthly table.
+    pub monthly: MonthlyTable,
+    /// Totals of the monthly table, one per year.
+    pub totals: Vec<u64>,
+    /// Means per month, one per year.
+    pub means: Vec<f64>,
+    /// Key figures of the chosen years.
+    pub summaries: Vec<YearSummary>,
+    /// Breakdowns of the chosen years.
+    pub breakdowns: Vec<Breakdown>,
+    /// The counting rule used in the breakdowns.
+    pub counting_rule: String,
+}
+
+impl AnnualReport {
+    /// Assembles a report.
+    pub fn new(
+        monthly: MonthlyTable,
+        summaries: Vec<YearSummary>,
+        breakdowns: Vec<Breakdown>,
+        lang: Lang,
+    ) -> Self {
+        let totals = (0..monthly.years.len()).map(|i| monthly.total(i)).collect();
+        let means = (0..monthly.years.len()).map(|i| monthly.mean(i)).collect();
+        AnnualReport {
+            monthly,
+            totals,
+            means,
+            summaries,
+            breakdowns,
+            counting_rule: counting_rule(lang).into(),
+        }
+    }
+
+    /// The report in Markdown.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "## {}\n\n",
+            t(lang, "Registreringer pr. måned", "Registrations per month")
+        );
+        out += &monthly_markdown(&self.monthly, lang);
+        for s in &self.summaries {
+            out += &format!("\n## {} {}\n\n", t(lang, "Nøgletal", "Key figures"), s.year);
+            out += &summary_markdown(s, lang);
+        }
+        for b in &self.breakdowns {
+            out += &format!("\n## {} {}\n\n", b.by.label(lang), b.year);
+            out += &markdown_table(&breakdown_cells(b, lang));
+        }
+        out += &format!("\n{}\n", self.counting_rule);
+        out
+    }
+
+    /// The report as CSV sections separated by blank lines.
+    pub fn csv(&self, lang: Lang) -> String {
+        let mut parts = vec![csv_table(&monthly_cells(&self.monthly, lang))];
+        parts.extend(
+            self.summaries
+                .iter()
+                .map(|s| csv_table(&summary_cells(s, lang))),
+        );
+        parts.extend(
+            self.breakdowns
+                .iter()
+                .map(|b| csv_table(&breakdown_cells(b, lang))),
+        );
+        parts.join("\n")
+    }
+
+    /// The report as pretty JSON.
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("plain data serialises")
+    }
+}

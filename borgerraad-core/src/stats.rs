@@ -1,0 +1,560 @@
+//! The annual statistics (årsstatistik) of the report to the city council.
+//!
+//! [`YearStats`] is a mergeable partial: compute it over parts of a
+//! register, [`merge`](YearStats::merge) the parts, and the result equals the
+//! statistics of the whole. [`Stats`] holds one per year.
+//!
+//! **Counting rule.** Each inquiry counts once in every total and in every
+//! breakdown, under its primary category ([`counting_rule`]); topics are not
+//! counted in breakdowns.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::Datelike;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{coded_enum, Label, Lang};
+use crate::error::{Error, Result};
+use crate::inquiry::{Channel, Inquiry, Kind, Requester};
+use crate::taxonomy::{area_of, department_of, Taxonomy};
+
+/// The counting rule in `lang`, printed with every report.
+pub fn counting_rule(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Hver henvendelse tælles én gang, under sin primære kategori; emner tælles ikke med i fordelingerne.",
+        Lang::En => "Each inquiry is counted once, under its primary category; topics are not counted in the breakdowns.",
+    }
+}
+
+/// Month names as the report prints them.
+pub fn month_name(month0: usize, lang: Lang) -> &'static str {
+    const DA: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "Marts",
+        "April",
+        "Maj",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "December",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Da => DA[month0],
+        Lang::En => EN[month0],
+    }
+}
+
+coded_enum! {
+    /// What a breakdown (fordeling) groups by.
+    pub enum By {
+        /// Directorate area (direktørområde).
+        Area = "area", "Direktørområde", "Directorate area";
+        /// Department (afdeling).
+        Department = "department", "Afdeling", "Department";
+        /// Kind of inquiry.
+        Kind = "kind", "Henvendelsestype", "Kind of inquiry";
+        /// Who made the inquiry.
+        Requester = "requester", "Henvender", "Requester";
+        /// Channel.
+        Channel = "channel", "Kanal", "Channel";
+        /// Outreach site.
+        Site = "site", "Opsøgende sted", "Outreach site";
+    }
+}
+
+/// A stable 64-bit fingerprint of a citizen key (FNV-1a), so that partial
+/// statistics from different processes merge. Two distinct keys collide with
+/// odds of about n²/2⁶⁵ for n citizens: below one in ten million for a
+/// million citizens.
+fn fingerprint(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A hasher for keys that are hashes already, and a fast one for short strings.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+fn bump(map: &mut FastMap<String, u64>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_string(), 1);
+        }
+    }
+}
+
+fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
+    for (k, v) in from {
+        *into.entry(k.clone()).or_default() += v;
+    }
+}
+
+/// Mergeable statistics of one year.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{sample, stats::Stats};
+/// let register = sample();
+/// let stats = Stats::of(register.iter());
+/// let y2021 = stats.year(2021).unwrap().summary();
+/// assert_eq!((y2021.registrations, y2021.distinct_citizens), (683, 385));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearStats {
+    year: i32,
+    months: [u64; 12],
+    citizens: FastMap<u64, u32>,
+    categories: FastMap<String, u64>,
+    sites: FastMap<String, u64>,
+    forwarded: FastMap<String, u64>,
+    referred: FastMap<String, u64>,
+    kinds: [u64; 6],
+    requesters: [u64; 4],
+    channels: [u64; 6],
+    /// Closed inquiries by days open (index = days).
+    days_open: Vec<u64>,
+}
+
+impl YearStats {
+    /// Empty statistics for a year.
+    pub fn new(year: i32) -> YearStats {
+        YearStats {
+            year,
+            months: [0; 12],
+            citizens: FastMap::default(),
+            categories: FastMap::default(),
+            sites: FastMap::default(),
+            forwarded: FastMap::default(),
+            referred: FastMap::default(),
+            kinds: [0; Kind::ALL.len()],
+            requesters: [0; Requester::ALL.len()],
+            channels: [0; Channel::ALL.len()],
+            days_open: Vec::new(),
+        }
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// Counts one inquiry received in this year.
+    ///
+    /// # Panics
+    /// Never for a validated inquiry; an inquiry of another year is
+    /// counted all the same (use [`Stats`] to split by year).
+    pub fn add(&mut self, inquiry: &Inquiry) {
+        self.months[inquiry.received.month0() as usize] += 1;
+        *self
+            .citizens
+            .entry(fingerprint(&inquiry.citizen))
+            .or_default() += 1;
+        bump(&mut self.categories, &inquiry.category);
+        self.kinds[inquiry.kind.index()] += 1;
+        self.requesters[inquiry.requester.index()] += 1;
+        self.channels[inquiry.channel.index()] += 1;
+        if let Some(site) = &inquiry.site {
+            bump(&mut self.sites, site);
+        }
+        if let Some(referral) = &inquiry.referral {
+            let map = if inquiry.kind == Kind::Forwarding {
+                &mut self.forwarded
+            } else {
+                &mut self.referred
+            };
+            bump(map, &referral.to);
+        }
+        if let Some(days) = inquiry.days_open() {
+            let days = days.max(0) as usize;
+            if self.days_open.len() <= days {
+                self.days_open.resize(days + 1, 0);
+            }
+            self.days_open[days] += 1;
+        }
+    }
+
+    /// Adds another part's statistics of the same year.
+    pub fn merge(&mut self, other: &YearStats) -> Result<()> {
+        if other.year != self.year {
+            return Err(Error::Range {
+                what: "year".into(),
+                value: other.year.to_string(),
+                reason: format!(
+                    "cannot merge statistics of {} into {}",
+                    other.year, self.year
+                ),
+            });
+        }
+        for (a, b) in self.months.iter_mut().zip(other.months) {
+            *a += b;
+        }
+        for (k, v) in &other.citizens {
+            *self.citizens.entry(*k).or_default() += v;
+        }
+        add_map(&mut self.categories, &other.categories);
+        add_map(&mut self.sites, &other.sites);
+        add_map(&mut self.forwarded, &other.forwarded);
+        add_map(&mut self.referred, &other.referred);
+        for (a, b) in self.kinds.iter_mut().zip(other.kinds) {
+            *a += b;
+        }
+        for (a, b) in self.requesters.iter_mut().zip(other.requesters) {
+            *a += b;
+        }
+        for (a, b) in self.channels.iter_mut().zip(other.channels) {
+            *a += b;
+        }
+        if self.days_open.len() < other.days_open.len() {
+            self.days_open.resize(other.days_open.len(), 0);
+        }
+        for (a, b) in self.days_open.iter_mut().zip(&other.days_open) {
+            *a += b;
+        }
+        Ok(())
+    }
+
+    /// Registrations per month, January first.
+    pub fn months(&self) -> [u64; 12] {
+        self.months
+    }
+
+    /// Registrations in the year.
+    pub fn registrations(&self) -> u64 {
+        self.months.iter().sum()
+    }
+
+    /// Days open at the nearest rank `p` (0 < p ≤ 1) over closed inquiries:
+    /// the smallest value with at least `p` of them at or below it.
+    pub fn days_open_percentile(&self, p: f64) -> Option<u64> {
+        let closed: u64 = self.days_open.iter().sum();
+        if closed == 0 {
+            return None;
+        }
+        let rank = ((p * closed as f64).ceil() as u64).clamp(1, closed);
+        let mut seen = 0;
+        self.days_open
+            .iter()
+            .position(|n| {
+                seen += n;
+                seen >= rank
+            })
+            .map(|d| d as u64)
+    }
+
+    /// The key figures of the year.
+    pub fn summary(&self) -> YearSummary {
+        let registrations = self.registrations();
+        let distinct = self.citizens.len() as u64;
+        let repeat = self.citizens.values().filter(|&&n| n > 1).count() as u64;
+        YearSummary {
+            year: self.year,
+            registrations,
+            distinct_citizens: distinct,
+            repeat_citizens: repeat,
+            repeat_share: percent(repeat, distinct),
+            mean_registrations_per_month: registrations as f64 / 12.0,
+            mean_citizens_per_month: distinct as f64 / 12.0,
+            closed: self.days_open.iter().sum(),
+            days_open_median: self.days_open_percentile(0.5),
+            days_open_p90: self.days_open_percentile(0.9),
+            forwarded: sorted_counts(&self.forwarded),
+            referred: sorted_counts(&self.referred),
+        }
+    }
+
+    /// Count and percent of registrations grouped by `by`, largest first,
+    /// labelled from the taxonomy (codes unknown to it keep their code).
+    pub fn breakdown(&self, by: By, taxonomy: &Taxonomy) -> Breakdown {
+        let total = self.registrations();
+        let coded = |counts: &[u64],
+                     label: &dyn Fn(usize) -> (String, Label)|
+         -> Vec<(String, Label, u64)> {
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, &n)| n > 0)
+                .map(|(i, &n)| {
+                    let (code, label) = label(i);
+                    (code, label, n)
+                })
+                .collect()
+        };
+        let grouped = |key: fn(&str) -> &str| -> Vec<(String, Label, u64)> {
+            let mut m: BTreeMap<&str, u64> = BTreeMap::new();
+            for (k, v) in &self.categories {
+                *m.entry(key(k)).or_default() += v;
+            }
+            m.into_iter()
+                .map(|(k, v)| {
+                    (
+                        k.to_string(),
+                        taxonomy
+                            .unit(k)
+                            .cloned()
+                            .unwrap_or_else(|| Label::new(k, k)),
+                        v,
+                    )
+                })
+                .collect()
+        };
+        let rows = match by {
+            By::Area => grouped(area_of),
+            By::Department => grouped(department_of),
+            By::Kind => coded(&self.kinds, &|i| {
+                (
+                    Kind::ALL[i].code().into(),
+                    Label::new(Kind::ALL[i].label(Lang::Da), Kind::ALL[i].label(Lang::En)),
+                )
+            }),
+            By::Requester => coded(&self.requesters, &|i| {
+                let r = Requester::ALL[i];
+                (
+                    r.code().into(),
+                    Label::new(r.label(Lang::Da), r.label(Lang::En)),
+                )
+            }),
+            By::Channel => coded(&self.channels, &|i| {
+                let c = Channel::ALL[i];
+                (
+                    c.code().into(),
+                    Label::new(c.label(Lang::Da), c.label(Lang::En)),
+                )
+            }),
+            By::Site => self
+                .sites
+                .iter()
+                .map(|(k, &v)| {
+                    let label = Label::new(
+                        taxonomy.site_label(k, Lang::Da).unwrap_or(k),
+                        taxonomy.site_label(k, Lang::En).unwrap_or(k),
+                    );
+                    (k.clone(), label, v)
+                })
+                .collect(),
+        };
+        let mut rows: Vec<BreakdownRow> = rows
+            .into_iter()
+            .map(|(code, label, count)| BreakdownRow {
+                code,
+                label,
+                count,
+                percent: percent(count, total),
+            })
+            .collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+        Breakdown {
+            year: self.year,
+            by,
+            total,
+            rows,
+        }
+    }
+}
+
+fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+fn sorted_counts(map: &FastMap<String, u64>) -> Vec<Count> {
+    let mut v: Vec<Count> = map
+        .iter()
+        .map(|(k, &n)| Count {
+            code: k.clone(),
+            count: n,
+        })
+        .collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+    v
+}
+
+/// A count under a code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Count {
+    /// The code, e.g. a taxonomy code or a referral destination.
+    pub code: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// The key figures of one year (nøgletal).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct YearSummary {
+    /// The year.
+    pub year: i32,
+    /// Registrations (registreringer).
+    pub registrations: u64,
+    /// Distinct citizens (borgere), each counted once in the year.
+    pub distinct_citizens: u64,
+    /// Citizens with more than one registration in the year.
+    pub repeat_citizens: u64,
+    /// `repeat_citizens` as a percent of `distinct_citizens`.
+    pub repeat_share: f64,
+    /// Registrations / 12.
+    pub mean_registrations_per_month: f64,
+    /// Distinct citizens / 12.
+    pub mean_citizens_per_month: f64,
+    /// Closed inquiries.
+    pub closed: u64,
+    /// Median days open over closed inquiries (nearest rank).
+    pub days_open_median: Option<u64>,
+    /// 90th percentile of days open over closed inquiries (nearest rank).
+    pub days_open_p90: Option<u64>,
+    /// Forwarded under forvaltningsloven § 7, stk. 2, by target.
+    pub forwarded: Vec<Count>,
+    /// Referred out, by destination.
+    pub referred: Vec<Count>,
+}
+
+/// One row of a breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BreakdownRow {
+    /// The code grouped by.
+    pub code: String,
+    /// Its labels.
+    pub label: Label,
+    /// Registrations.
+    pub count: u64,
+    /// Percent of all registrations of the year.
+    pub percent: f64,
+}
+
+/// A breakdown (fordeling) of one year's registrations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Breakdown {
+    /// The year.
+    pub year: i32,
+    /// What it groups by.
+    pub by: By,
+    /// All registrations of the year.
+    pub total: u64,
+    /// Rows, largest first.
+    pub rows: Vec<BreakdownRow>,
+}
+
+/// Statistics of several years, each a [`YearStats`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    years: BTreeMap<i32, YearStats>,
+}
+
+impl Stats {
+    /// Statistics of inquiries, split by the year they were received.
+    pub fn of<'a>(inquiries: impl IntoIterator<Item = &'a Inquiry>) -> Stats {
+        let mut stats = Stats::default();
+        for i in inquiries {
+            stats.add(i);
+        }
+        stats
+    }
+
+    /// Counts one inquiry.
+    pub fn add(&mut self, inquiry: &Inquiry) {
+        let year = inquiry.received.year();
+        self.years
+            .entry(year)
+            .or_insert_with(|| YearStats::new(year))
+            .add(inquiry);
+    }
+
+    /// Adds another part's statistics.
+    pub fn merge(&mut self, other: &Stats) {
+        for (year, part) in &other.years {
+            match self.years.get_mut(year) {
+                Some(mine) => mine.merge(part).expect("same year"),
+                None => {
+                    self.years.insert(*year, part.clone());
+                }
+            }
+        }
+    }
+
+    /// The statistics of one year, if any inquiry was received in it.
+    pub fn year(&self, year: i32) -> Option<&YearStats> {
+        self.years.get(&year)
+    }
+
+    /// The years with inquiries, ascending.
+    pub fn years(&self) -> Vec<i32> {
+        self.years.keys().copied().collect()
+    }
+
+    /// The report's table of registrations by month and year; a year
+    /// without inquiries shows zeros.
+    pub fn monthly_table(&self, years: &[i32]) -> MonthlyTable {
+        MonthlyTable {
+            years: years.to_vec(),
+            counts: years
+                .iter()
+                .map(|y| self.years.get(y).map_or([0; 12], |s| s.months))
+                .collect(),
+        }
+    }
+}
+
+/// Registrations by month (rows) and year (columns), with the totals row
+/// "I alt" and the means row "Gennemsnit", as the annual report prints them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MonthlyTable {
+    /// The years, one column each.
+    pub years: Vec<i32>,
+    /// For each year, the counts of January to December.
+    pub counts: Vec<[u64; 12]>,
+}
+
+impl MonthlyTable {
+    /// The total ("I alt") of the column of year index `i`.
+    pub fn total(&self, i: usize) -> u64 {
+        self.counts[i].iter().sum()
+    }
+
+    /// The mean per month ("Gennemsnit") of the column of year index `i`.
+    pub fn mean(&self, i: usize) -> f64 {
+        self.total(i) as f64 / 12.0
+    }
+}

@@ -1,0 +1,304 @@
+//! The municipality's case categories: directorate areas (direktørområder)
+//! → departments (afdelinger) → optional sub-units.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{is_code, Label, Lang};
+use crate::error::{Error, Location, Result};
+
+/// What an area stands for in the statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub enum Bucket {
+    /// An ordinary directorate area of the municipality.
+    #[default]
+    #[serde(rename = "ordinaer")]
+    Ordinary,
+    /// Matters that cut across the municipality (tværgående).
+    #[serde(rename = "tvaergaaende")]
+    CrossCutting,
+    /// Matters outside the advisor's remit (uden for området).
+    #[serde(rename = "udenfor_omraade")]
+    OutsideRemit,
+}
+
+/// A coded, labelled entry: a municipality, a sub-unit or an outreach site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// One code segment, e.g. `jobcenter`.
+    pub code: String,
+    /// Danish and English labels.
+    pub label: Label,
+}
+
+/// A department (afdeling) and its sub-units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    /// One code segment, e.g. `jobcenter`.
+    pub code: String,
+    /// Danish and English labels.
+    pub label: Label,
+    /// Optional sub-units.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Entry>,
+}
+
+/// A directorate area (direktørområde).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// One code segment, e.g. `borger-arbejdsmarked`.
+    pub code: String,
+    /// Danish and English labels.
+    pub label: Label,
+    /// Whether this is an ordinary area or a special bucket.
+    #[serde(default)]
+    pub bucket: Bucket,
+    /// The departments.
+    #[serde(default)]
+    pub departments: Vec<Department>,
+}
+
+/// The JSON form of a taxonomy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyDef {
+    /// The municipality's code, e.g. `esbjerg`.
+    pub municipality: String,
+    /// The municipality's name.
+    pub label: Label,
+    /// The municipalities whose citizens the office serves.
+    pub served: Vec<Entry>,
+    /// Directorate areas, including the special buckets.
+    pub areas: Vec<Area>,
+    /// Outreach sites.
+    #[serde(default)]
+    pub sites: Vec<Entry>,
+}
+
+/// The validated category tree of one municipality.
+///
+/// Category codes join the segments with `/`: `borger-arbejdsmarked`,
+/// `borger-arbejdsmarked/jobcenter`, `borger-arbejdsmarked/jobcenter/sygedagpenge`.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{Taxonomy, Lang};
+/// let tax = Taxonomy::esbjerg();
+/// assert_eq!(tax.label("borger-arbejdsmarked/jobcenter", Lang::Da), Some("Jobcenter"));
+/// assert!(tax.serves("fanoe"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taxonomy {
+    def: TaxonomyDef,
+    index: HashMap<String, Label>,
+}
+
+impl std::ops::Deref for Taxonomy {
+    type Target = TaxonomyDef;
+    fn deref(&self) -> &TaxonomyDef {
+        &self.def
+    }
+}
+
+impl Taxonomy {
+    /// The organisation of Esbjerg Kommune as the 2021–22 annual report
+    /// describes it, serving Esbjerg and, by agreement, Fanø.
+    pub fn esbjerg() -> Taxonomy {
+        Taxonomy::from_json_str(
+            include_str!("../data/esbjerg-taxonomy.json"),
+            "esbjerg-taxonomy.json",
+        )
+        .expect("the embedded Esbjerg taxonomy is valid")
+    }
+
+    /// Loads and validates a taxonomy from JSON text; `source` names it in errors.
+    pub fn from_json_str(text: &str, source: &str) -> Result<Taxonomy> {
+        let def: TaxonomyDef = crate::io::from_json(text, source)?;
+        Taxonomy::new(def, source)
+    }
+
+    /// Loads and validates a taxonomy from a JSON file.
+    pub fn from_json_file(path: impl AsRef<Path>) -> Result<Taxonomy> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Taxonomy::from_json_str(&text, &path.display().to_string())
+    }
+
+    /// Validates a definition: every code is one valid segment and unique.
+    pub fn new(def: TaxonomyDef, source: &str) -> Result<Taxonomy> {
+        let at = Location::source(source);
+        let mut index = HashMap::new();
+        let mut add = |code: String, label: &Label| -> Result<()> {
+            if code.split('/').last().is_some_and(|seg| !is_code(seg)) || !is_code(&code) {
+                return Err(Error::config(
+                    at.clone(),
+                    Some("code"),
+                    format!("`{code}` is not a valid code"),
+                ));
+            }
+            if index.insert(code.clone(), label.clone()).is_some() {
+                return Err(Error::config(
+                    at.clone(),
+                    Some("code"),
+                    format!("`{code}` appears twice"),
+                ));
+            }
+            Ok(())
+        };
+        for area in &def.areas {
+            check_segment(&area.code, &at)?;
+            add(area.code.clone(), &area.label)?;
+            for dep in &area.departments {
+                check_segment(&dep.code, &at)?;
+                add(format!("{}/{}", area.code, dep.code), &dep.label)?;
+                for unit in &dep.units {
+                    check_segment(&unit.code, &at)?;
+                    add(
+                        format!("{}/{}/{}", area.code, dep.code, unit.code),
+                        &unit.label,
+                    )?;
+                }
+            }
+        }
+        for entry in def.served.iter().chain(&def.sites) {
+            check_segment(&entry.code, &at)?;
+        }
+        if !is_code(&def.municipality) {
+            return Err(Error::config(at, Some("municipality"), "not a code"));
+        }
+        Ok(Taxonomy { def, index })
+    }
+
+    /// The JSON form.
+    pub fn def(&self) -> &TaxonomyDef {
+        &self.def
+    }
+
+    /// The labels of a category code, if the code is in the taxonomy.
+    pub fn unit(&self, code: &str) -> Option<&Label> {
+        self.index.get(code)
+    }
+
+    /// The label of a category code in `lang`.
+    pub fn label(&self, code: &str, lang: Lang) -> Option<&str> {
+        self.unit(code).map(|l| l.get(lang))
+    }
+
+    /// Whether the office serves citizens of the municipality `code`.
+    pub fn serves(&self, code: &str) -> bool {
+        self.def.served.iter().any(|m| m.code == code)
+    }
+
+    /// The bucket of the area of a category code.
+    pub fn bucket(&self, code: &str) -> Option<Bucket> {
+        let area = area_of(code);
+        self.def
+            .areas
+            .iter()
+            .find(|a| a.code == area)
+            .map(|a| a.bucket)
+    }
+
+    /// The label of an outreach site.
+    pub fn site_label(&self, code: &str, lang: Lang) -> Option<&str> {
+        self.def
+            .sites
+            .iter()
+            .find(|s| s.code == code)
+            .map(|s| s.label.get(lang))
+    }
+}
+
+fn check_segment(code: &str, at: &Location) -> Result<()> {
+    if !is_code(code) || code.contains('/') {
+        return Err(Error::config(
+            at.clone(),
+            Some("code"),
+            format!(
+                "`{}` is not a single code segment",
+                crate::error::shorten(code)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The directorate-area part of a category code.
+pub fn area_of(code: &str) -> &str {
+    code.split('/').next().unwrap_or(code)
+}
+
+/// The department part (area and department) of a category code; the area
+/// itself for an area-level code.
+pub fn department_of(code: &str) -> &str {
+    match code.match_indices('/').nth(1) {
+        Some((i, _)) => &code[..i],
+        None => code,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn esbjerg_has_the_report_areas_and_buckets() {
+        let tax = Taxonomy::esbjerg();
+        for code in [
+            "borger-arbejdsmarked/borgerservice",
+            "borger-arbejdsmarked/jobcenter",
+            "borger-arbejdsmarked/social-boern",
+            "borger-arbejdsmarked/social-voksne",
+            "borger-arbejdsmarked/social-overgang",
+            "boern-kultur",
+            "teknik-miljoe",
+            "fritid-sundhed-omsorg/visitation",
+        ] {
+            assert!(tax.unit(code).is_some(), "{code}");
+        }
+        assert_eq!(
+            tax.bucket("tvaergaaende/vejledning"),
+            Some(Bucket::CrossCutting)
+        );
+        assert_eq!(
+            tax.bucket("udenfor-omraade/gaeld"),
+            Some(Bucket::OutsideRemit)
+        );
+        assert!(tax.serves("esbjerg") && tax.serves("fanoe") && !tax.serves("varde"));
+        assert_eq!(tax.label("boern-kultur", Lang::Da), Some("Børn & Kultur"));
+    }
+
+    #[test]
+    fn department_and_area_of_codes() {
+        assert_eq!(area_of("a/b/c"), "a");
+        assert_eq!(department_of("a/b/c"), "a/b");
+        assert_eq!(department_of("a/b"), "a/b");
+        assert_eq!(department_of("a"), "a");
+    }
+
+    #[test]
+    fn bad_taxonomies_are_refused() {
+        let dup = r#"{"municipality":"x","label":{"da":"X","en":"X"},"served":[],
+            "areas":[{"code":"a","label":{"da":"A","en":"A"}},{"code":"a","label":{"da":"A","en":"A"}}]}"#;
+        let err = Taxonomy::from_json_str(dup, "t.json").unwrap_err();
+        assert_eq!(err.kind(), "ConfigError");
+        assert!(err.to_string().contains("`a` appears twice"), "{err}");
+        let bad = r#"{"municipality":"x","label":{"da":"X","en":"X"},"served":[],
+            "areas":[{"code":"Æ","label":{"da":"A","en":"A"}}]}"#;
+        assert_eq!(
+            Taxonomy::from_json_str(bad, "t.json").unwrap_err().kind(),
+            "ConfigError"
+        );
+        let typo = r#"{"municipality":"x","label":{"da":"X","en":"X"},"served":[],"areaz":[]}"#;
+        assert_eq!(
+            Taxonomy::from_json_str(typo, "t.json").unwrap_err().kind(),
+            "ParseError"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! Replays the golden fixtures in `tests/fixtures/` (shared with the Python
+//! and JS fronts). Expected values there are typed from the report.
+
+use borgerraad_core::{
+    render, sample::sample_inquiries, By, Kind, Lang, LoadOptions, Register, Stats, Taxonomy,
+};
+use serde_json::Value;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name)
+}
+
+fn expected() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(fixture("expected/esbjerg-2017-2022.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+fn loaded() -> Register {
+    Register::read_jsonl(fixture("esbjerg-2017-2022.jsonl"), Taxonomy::esbjerg()).unwrap()
+}
+
+/// The sample file is generated input; it must match the generator.
+/// Regenerate with `BORGERRAAD_BLESS=1 cargo test -p borgerraad-core --test golden`.
+#[test]
+fn sample_fixture_is_fresh() {
+    let mut fresh = Vec::new();
+    let mut register = Register::new(Taxonomy::esbjerg());
+    register
+        .extend(sample_inquiries(), &LoadOptions::default())
+        .unwrap();
+    register.write_jsonl(&mut fresh).unwrap();
+    let path = fixture("esbjerg-2017-2022.jsonl");
+    if std::env::var_os("BORGERRAAD_BLESS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let on_disk = std::fs::read(&path).unwrap();
+    assert!(
+        on_disk == fresh,
+        "{} is stale; regenerate it (see the doc comment)",
+        path.display()
+    );
+}
+
+#[test]
+fn monthly_table_equals_the_report() {
+    let exp = expected();
+    let years: Vec<i32> = serde_json::from_value(exp["years"].clone()).unwrap();
+    let stats = Stats::of(loaded().iter());
+    let table = stats.monthly_table(&years);
+    let cells = render::monthly_cells(&table, Lang::Da);
+    for (month, row) in exp["months"].as_object().unwrap() {
+        let line = cells
+            .iter()
+            .find(|r| &r[0] == month)
+            .unwrap_or_else(|| panic!("no row {month}"));
+        let want: Vec<String> = row
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        assert_eq!(&line[1..], &want[..], "{month}");
+    }
+    let totals: Vec<u64> = (0..years.len()).map(|i| table.total(i)).collect();
+    assert_eq!(
+        totals,
+        serde_json::from_value::<Vec<u64>>(exp["total"].clone()).unwrap()
+    );
+    let means: Vec<String> = (0..years.len())
+        .map(|i| render::number(table.mean(i), Lang::Da))
+        .collect();
+    assert_eq!(
+        means,
+        serde_json::from_value::<Vec<String>>(exp["mean_da"].clone()).unwrap()
+    );
+    let printed_2019 = exp["printed_2019"]["total"].as_u64().unwrap();
+    assert_ne!(
+        table.total(2),
+        printed_2019,
+        "the register must not reproduce the misprint"
+    );
+}
+
+#[test]
+fn key_figures_equal_the_report() {
+    let exp = expected();
+    let register = loaded();
+    let stats = Stats::of(register.iter());
+    for (year, want) in exp["key_figures"].as_object().unwrap() {
+        let year: i32 = year.parse().unwrap();
+        let ys = stats.year(year).unwrap();
+        let s = ys.summary();
+        let check = |key: &str, got: f64| {
+            if let Some(w) = want.get(key) {
+                assert_eq!(got, w.as_f64().unwrap(), "{year} {key}");
+            }
+        };
+        check("registrations", s.registrations as f64);
+        check("distinct_citizens", s.distinct_citizens as f64);
+        check("repeat_share_percent_rounded", s.repeat_share.round());
+        check(
+            "mean_citizens_per_month_rounded",
+            s.mean_citizens_per_month.round(),
+        );
+        check(
+            "mean_registrations_per_month_rounded",
+            s.mean_registrations_per_month.round(),
+        );
+        let staff = ys
+            .breakdown(By::Kind, register.taxonomy())
+            .rows
+            .iter()
+            .find(|r| r.code == Kind::StaffAdvice.code())
+            .map_or(0.0, |r| r.percent);
+        check("staff_advice_percent_rounded", staff.round());
+        check(
+            "forwarded_total",
+            s.forwarded.iter().map(|c| c.count).sum::<u64>() as f64,
+        );
+        if let Some(targets) = want.get("forwarded").and_then(Value::as_object) {
+            for (to, n) in targets {
+                let got = s
+                    .forwarded
+                    .iter()
+                    .find(|c| &c.code == to)
+                    .map_or(0, |c| c.count);
+                assert_eq!(got, n.as_u64().unwrap(), "{year} forwarded to {to}");
+            }
+        }
+    }
+}
+
+#[test]
+fn csv_and_jsonl_round_trip() {
+    let register = loaded();
+    let mut csv = Vec::new();
+    register.write_csv(&mut csv).unwrap();
+    let back = {
+        let mut r = Register::new(Taxonomy::esbjerg());
+        r.load_csv(&csv, "round.csv", &LoadOptions::default())
+            .unwrap();
+        r
+    };
+    assert_eq!(back.inquiries(), register.inquiries());
+    let mut jsonl = Vec::new();
+    back.write_jsonl(&mut jsonl).unwrap();
+    assert_eq!(
+        jsonl,
+        std::fs::read(fixture("esbjerg-2017-2022.jsonl")).unwrap()
+    );
+}
