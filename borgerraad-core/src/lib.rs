@@ -9,6 +9,7 @@ pub mod privacy;
 pub mod register;
 pub mod render;
 pub mod sample;
+pub mod schema;
 pub mod stats;
 pub mod taxonomy;
 

@@ -1,0 +1,26 @@
+//! JSON Schemas of the wire formats, generated from the serde types.
+//!
+//! They are committed under `schema/` at the top of the repository, and a
+//! test fails when they are stale.
+
+use crate::error::{Error, Result};
+
+/// The names of the schemas, one file `schema/NAME.schema.json` each.
+pub const NAMES: &[&str] = &["inquiry", "taxonomy"];
+
+/// The JSON Schema of a wire format, pretty-printed.
+///
+/// # Example
+/// ```
+/// let schema = borgerraad_core::schema::json_schema("inquiry").unwrap();
+/// assert!(schema.contains("\"digital_post\""));
+/// assert_eq!(borgerraad_core::schema::json_schema("nope").unwrap_err().kind(), "UnknownError");
+/// ```
+pub fn json_schema(name: &str) -> Result<String> {
+    let schema = match name {
+        "inquiry" => schemars::schema_for!(crate::inquiry::Inquiry),
+        "taxonomy" => schemars::schema_for!(crate::taxonomy::TaxonomyDef),
+        _ => return Err(Error::unknown("schema", name, NAMES)),
+    };
+    Ok(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n")
+}
