@@ -1,11 +1,14 @@
 #![doc = include_str!("../../README.md")]
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod codes;
+pub mod deadline;
 pub mod error;
 pub mod inquiry;
 pub mod io;
 pub mod privacy;
+pub mod referral;
 pub mod register;
 pub mod render;
 pub mod sample;
@@ -13,11 +16,14 @@ pub mod schema;
 pub mod stats;
 pub mod taxonomy;
 
+pub use calendar::Calendar;
 pub use codes::{Label, Lang};
+pub use deadline::{deadline, Deadline, DeadlineOptions, Delivery, ProcessingDeadlines, Status};
 pub use error::{Error, Location, Result};
 pub use inquiry::{
     Action, ActionKind, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
 };
+pub use referral::{Decision, RuleSet};
 pub use register::{LoadOptions, OnError, Register, Rejected};
 pub use sample::sample;
 pub use stats::{Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};

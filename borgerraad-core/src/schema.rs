@@ -6,7 +6,18 @@
 use crate::error::{Error, Result};
 
 /// The names of the schemas, one file `schema/NAME.schema.json` each.
-pub const NAMES: &[&str] = &["inquiry", "taxonomy"];
+pub const NAMES: &[&str] = &[
+    "inquiry",
+    "taxonomy",
+    "regime",
+    "ruleset",
+    "processing-deadlines",
+    "deadline",
+    "decision",
+    "year-summary",
+    "breakdown",
+    "monthly-table",
+];
 
 /// The JSON Schema of a wire format, pretty-printed.
 ///
@@ -20,6 +31,14 @@ pub fn json_schema(name: &str) -> Result<String> {
     let schema = match name {
         "inquiry" => schemars::schema_for!(crate::inquiry::Inquiry),
         "taxonomy" => schemars::schema_for!(crate::taxonomy::TaxonomyDef),
+        "regime" => schemars::schema_for!(crate::calendar::Regime),
+        "ruleset" => schemars::schema_for!(crate::referral::RuleSetDef),
+        "processing-deadlines" => schemars::schema_for!(crate::deadline::ProcessingDeadlines),
+        "deadline" => schemars::schema_for!(crate::deadline::Deadline),
+        "decision" => schemars::schema_for!(crate::referral::Decision),
+        "year-summary" => schemars::schema_for!(crate::stats::YearSummary),
+        "breakdown" => schemars::schema_for!(crate::stats::Breakdown),
+        "monthly-table" => schemars::schema_for!(crate::stats::MonthlyTable),
         _ => return Err(Error::unknown("schema", name, NAMES)),
     };
     Ok(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n")

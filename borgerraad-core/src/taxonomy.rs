@@ -135,13 +135,6 @@ impl Taxonomy {
         let at = Location::source(source);
         let mut index = HashMap::new();
         let mut add = |code: String, label: &Label| -> Result<()> {
-            if code.split('/').last().is_some_and(|seg| !is_code(seg)) || !is_code(&code) {
-                return Err(Error::config(
-                    at.clone(),
-                    Some("code"),
-                    format!("`{code}` is not a valid code"),
-                ));
-            }
             if index.insert(code.clone(), label.clone()).is_some() {
                 return Err(Error::config(
                     at.clone(),

@@ -1,0 +1,209 @@
+//! The register's rules: each rejection, all-or-nothing loading, collecting
+//! rejected records, and errors that name file, line, record and field.
+
+use borgerraad_core::{Error, LoadOptions, OnError, Register, Taxonomy};
+
+const OK: &str = r#"{"id":"A-1","citizen":"kqzv","received":"2022-03-01","municipality":"esbjerg","channel":"email","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
+
+fn with(patch: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(OK).unwrap();
+    for (k, val) in
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(patch).unwrap()
+    {
+        v[k] = val;
+    }
+    v.to_string()
+}
+
+fn load(
+    text: &str,
+    options: &LoadOptions,
+) -> (Register, Result<Vec<borgerraad_core::Rejected>, Error>) {
+    let mut register = Register::new(Taxonomy::esbjerg());
+    let result = register.load_jsonl(text.as_bytes(), "in.jsonl", options);
+    (register, result)
+}
+
+#[test]
+fn each_rule_rejects_with_field_and_reason() {
+    let as_of = LoadOptions {
+        as_of: Some("2022-06-30".parse().unwrap()),
+        ..LoadOptions::default()
+    };
+    let cases = [
+        (
+            r#"{"category":"borger-arbejdsmarked/nowhere"}"#,
+            "category",
+            "not in the taxonomy",
+        ),
+        (
+            r#"{"closed":"2022-02-28"}"#,
+            "closed",
+            "before it was received",
+        ),
+        (
+            r#"{"received":"2022-07-01"}"#,
+            "received",
+            "after the as-of date",
+        ),
+        (
+            r#"{"actions":[{"kind":"kontakt_kommune","date":"2022-03-02"}]}"#,
+            "consent",
+            "without consent",
+        ),
+        (
+            r#"{"actions":[{"kind":"kontakt_kommune","date":"2022-03-02"}],"consent":{"given":"2022-03-03"}}"#,
+            "consent",
+            "without consent",
+        ),
+        (r#"{"citizen":""}"#, "citizen", "empty"),
+        (r#"{"citizen":"010190-1234"}"#, "citizen", "CPR"),
+        (
+            r#"{"kind":"videresendelse","channel":"telefon","referral":{"to":"borger-arbejdsmarked/borgerservice","basis":"fvl-7-2"}}"#,
+            "channel",
+            "written inquiries only",
+        ),
+        (r#"{"site":"nowhere"}"#, "site", "outreach site"),
+    ];
+    for (patch, field, reason) in cases {
+        let (register, result) = load(&with(patch), &as_of);
+        let err = result.unwrap_err();
+        assert_eq!(err.kind(), "ValidationError", "{patch}");
+        assert_eq!(err.field(), Some(field), "{patch}: {err}");
+        assert!(err.to_string().contains(reason), "{patch}: {err}");
+        assert!(
+            err.to_string().starts_with("in.jsonl:1: record `A-1`:"),
+            "{err}"
+        );
+        assert!(register.is_empty());
+        assert!(
+            !err.to_string().contains("010190"),
+            "an error never repeats a CPR number: {err}"
+        );
+    }
+    // Consent on the day of contact is enough.
+    let fine = with(
+        r#"{"actions":[{"kind":"kontakt_kommune","date":"2022-03-02"}],"consent":{"given":"2022-03-02"}}"#,
+    );
+    assert_eq!(load(&fine, &as_of).0.len(), 1);
+}
+
+#[test]
+fn duplicates_and_all_or_nothing() {
+    let text = format!("{OK}\n{}\n{OK}\n", with(r#"{"id":"A-2"}"#));
+    let (register, result) = load(&text, &LoadOptions::default());
+    let err = result.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "in.jsonl:3: record `A-1`: field `id`: duplicates an id already in the register"
+    );
+    assert!(register.is_empty(), "nothing is added");
+
+    let collect = LoadOptions {
+        on_error: OnError::Collect,
+        ..LoadOptions::default()
+    };
+    let (register, result) = load(&format!("{text}not json\n"), &collect);
+    let rejected = result.unwrap();
+    assert_eq!(register.len(), 2);
+    assert_eq!(
+        rejected.iter().map(|r| r.line.unwrap()).collect::<Vec<_>>(),
+        vec![3, 4]
+    );
+    assert_eq!(rejected[1].error.kind(), "ParseError");
+
+    // A later failed load leaves the register as it was.
+    let mut register = register;
+    let before = register.inquiries().to_vec();
+    let err = register.load_jsonl(
+        with(r#"{"id":"A-9","closed":"2000-01-01"}"#).as_bytes(),
+        "more.jsonl",
+        &LoadOptions::default(),
+    );
+    assert!(err.is_err());
+    assert_eq!(register.inquiries(), &before[..]);
+    // A duplicate of an id already in the register.
+    let err = register
+        .load_jsonl(OK.as_bytes(), "again.jsonl", &LoadOptions::default())
+        .unwrap_err();
+    assert_eq!(err.field(), Some("id"));
+}
+
+#[test]
+fn parse_errors_name_line_and_field() {
+    let cases: [(&str, &str, Option<&str>); 6] = [
+        (
+            r#"{"channel":"fax"}"#,
+            "unknown variant `fax`",
+            Some("channel"),
+        ),
+        (r#"{"received":"2022-02-30"}"#, "", Some("received")),
+        (r#"{"topics":"x"}"#, "expected a sequence", Some("topics")),
+        (r#"{"cpr":"0101901234"}"#, "unknown field `cpr`", None),
+        (r#"{"id":7}"#, "expected a string", Some("id")),
+        (
+            r#"{"actions":[{"kind":"vejledt"}]}"#,
+            "missing field `date`",
+            Some("actions[0]"),
+        ),
+    ];
+    for (patch, reason, field) in cases {
+        let text = format!("{OK}\n\n{}", with(patch).replace("\"A-1\"", "\"B-1\""));
+        let err = load(&text, &LoadOptions::default()).1.unwrap_err();
+        assert_eq!(err.kind(), "ParseError", "{patch}");
+        assert!(err.to_string().starts_with("in.jsonl:3:"), "{err}");
+        assert!(err.to_string().contains(reason), "{err}");
+        if let Some(f) = field {
+            assert_eq!(err.field(), Some(f), "{err}");
+        }
+        assert!(!err.to_string().contains("0101901234"), "{err}");
+    }
+    let err = load("", &LoadOptions::default()).1.unwrap_err();
+    assert!(err.to_string().contains("no records"), "{err}");
+    let mut register = Register::new(Taxonomy::esbjerg());
+    let err = register
+        .load_jsonl(b"{\"id\":\"\xff\"}", "bin.jsonl", &LoadOptions::default())
+        .unwrap_err();
+    assert!(err.to_string().contains("invalid UTF-8"), "{err}");
+    let err = register
+        .load_jsonl(
+            format!("{OK} trailing").as_bytes(),
+            "t.jsonl",
+            &LoadOptions::default(),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "ParseError");
+}
+
+#[test]
+fn csv_errors_name_line_and_field() {
+    let header = "id,citizen,received,municipality,channel,requester,kind,category";
+    let csv = |rows: &str| format!("{header}\n{rows}");
+    let mut register = Register::new(Taxonomy::esbjerg());
+    let load = |r: &mut Register, text: &str| {
+        r.load_csv(text.as_bytes(), "in.csv", &LoadOptions::default())
+    };
+    let err = load(
+        &mut register,
+        &csv("C-1,kq,2022-01-03,esbjerg,fax,borger,vejledning,teknik-miljoe\n"),
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "in.csv:2: record `C-1`: field `channel`: unknown Channel `fax`; expected one of: telefon, email, digital_post, brev, personligt, opsoegende");
+    let err = load(&mut register, "id,cpr\n1,0101901234\n").unwrap_err();
+    assert!(err.to_string().contains("`cpr` column is refused"), "{err}");
+    let err = load(&mut register, "id,colour\n").unwrap_err();
+    assert!(err.to_string().contains("unknown column `colour`"), "{err}");
+    let err = load(&mut register, "").unwrap_err();
+    assert!(err.to_string().contains("empty"), "{err}");
+    let err = load(&mut register, &csv("C-1,kq,2022-01-03\n")).unwrap_err();
+    assert!(err.to_string().contains("in.csv:2"), "{err}");
+    let err = load(&mut register, &format!("{header},actions\nC-1,kq,2022-01-03,esbjerg,email,borger,vejledning,teknik-miljoe,vejledt\n")).unwrap_err();
+    assert_eq!(err.field(), Some("actions"), "{err}");
+    assert!(register.is_empty());
+    load(
+        &mut register,
+        &csv("C-1,kq,2022-01-03,esbjerg,email,borger,vejledning,teknik-miljoe\n"),
+    )
+    .unwrap();
+    assert_eq!(register.len(), 1);
+}
