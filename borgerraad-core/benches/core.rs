@@ -1,1 +1,102 @@
-fn main() {}
+//! Criterion benchmarks: `cargo bench -p borgerraad-core --bench core`.
+//! Figures and the machine are recorded in BENCHMARKS.md.
+
+use borgerraad_core::calendar::Calendar;
+use borgerraad_core::referral::RuleSet;
+use borgerraad_core::sample::sample_inquiries;
+use borgerraad_core::{Inquiry, LoadOptions, Register, Stats, Taxonomy};
+use chrono::{Duration, NaiveDate};
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+
+/// `n` synthetic inquiries: the sample repeated with fresh ids and citizens.
+fn synthetic(n: usize) -> Vec<Inquiry> {
+    let base = sample_inquiries();
+    (0..n)
+        .map(|i| {
+            let mut x = base[i % base.len()].clone();
+            let round = i / base.len();
+            x.id = format!("{}-{round}", x.id).into();
+            x.citizen = format!("{}{round}", x.citizen).into();
+            x
+        })
+        .collect()
+}
+
+fn statistics(c: &mut Criterion) {
+    let mut group = c.benchmark_group("year_statistics");
+    group.sample_size(10);
+    for n in [1_000_000usize, 10_000_000] {
+        let data = synthetic(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("{}M", n / 1_000_000), |b| {
+            b.iter(|| Stats::of(black_box(&data)))
+        });
+    }
+    group.finish();
+}
+
+fn jsonl_load(c: &mut Criterion) {
+    let data = synthetic(200_000);
+    let mut register = Register::new(Taxonomy::esbjerg());
+    register.extend(data, &LoadOptions::default()).unwrap();
+    let mut bytes = Vec::new();
+    register.write_jsonl(&mut bytes).unwrap();
+    let mut group = c.benchmark_group("jsonl_load");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(register.len() as u64));
+    group.bench_function("200k_validated", |b| {
+        b.iter_batched(
+            || Register::new(Taxonomy::esbjerg()),
+            |mut r| {
+                r.load_jsonl(&bytes, "bench.jsonl", &LoadOptions::default())
+                    .unwrap();
+                r
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+fn working_days(c: &mut Criterion) {
+    let cal = Calendar::danish("forvaltning").unwrap();
+    let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    // 10 000 dates spread over ten years, with 1 to 40 working days each.
+    let inputs: Vec<(NaiveDate, i64)> = (0..10_000)
+        .map(|i| {
+            (
+                start + Duration::days((i * 7919) % 3653),
+                (i % 40 + 1) as i64,
+            )
+        })
+        .collect();
+    let mut group = c.benchmark_group("calendar");
+    group.throughput(Throughput::Elements(inputs.len() as u64));
+    group.bench_function("add_working_days", |b| {
+        b.iter(|| {
+            inputs
+                .iter()
+                .map(|&(d, n)| cal.add_working_days(d, n).unwrap())
+                .max()
+        })
+    });
+    group.finish();
+}
+
+fn referral(c: &mut Criterion) {
+    let rules = RuleSet::esbjerg();
+    let data = sample_inquiries();
+    let mut group = c.benchmark_group("referral");
+    group.throughput(Throughput::Elements(data.len() as u64));
+    group.bench_function("decide", |b| {
+        b.iter(|| {
+            data.iter()
+                .filter(|i| rules.decide(i).decision == "refer")
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, statistics, jsonl_load, working_days, referral);
+criterion_main!(benches);

@@ -330,6 +330,13 @@ fn first_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).expect("valid")
 }
 
+/// `first_day()` as days from the common era, a constant.
+const fn first_day_ce() -> i32 {
+    // 1700-01-01: 1699 whole years of the proleptic Gregorian calendar.
+    let y = FIRST_YEAR - 1;
+    y * 365 + y / 4 - y / 100 + y / 400 + 1
+}
+
 fn last_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).expect("valid")
 }
@@ -364,6 +371,7 @@ impl Calendar {
 
     /// The calendar of a regime.
     pub fn new(regime: Regime) -> Calendar {
+        debug_assert_eq!(first_day().num_days_from_ce(), first_day_ce());
         let start = first_day();
         let days = (last_day() - start).num_days() as usize + 1;
         let mut off = vec![false; days];
@@ -404,14 +412,15 @@ impl Calendar {
     }
 
     fn index(&self, date: NaiveDate) -> Result<usize> {
-        if date < first_day() || date > last_day() {
+        let i = date.num_days_from_ce() - first_day_ce();
+        if i < 0 || i as usize >= self.cumulative.len() {
             return Err(Error::Range {
                 what: "date".into(),
                 value: date.to_string(),
                 reason: format!("calendars cover {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31"),
             });
         }
-        Ok((date - first_day()).num_days() as usize)
+        Ok(i as usize)
     }
 
     fn date(&self, ordinal: i64) -> Result<NaiveDate> {
@@ -419,7 +428,10 @@ impl Calendar {
             .ok()
             .and_then(|k| self.working.get(k))
         {
-            Some(&day) => Ok(first_day() + Duration::days(day as i64)),
+            Some(&day) => Ok(
+                NaiveDate::from_num_days_from_ce_opt(first_day_ce() + day as i32)
+                    .expect("in range"),
+            ),
             None => Err(Error::Range {
                 what: "result".into(),
                 value: "working day".into(),

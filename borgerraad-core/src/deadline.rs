@@ -634,8 +634,8 @@ impl ProcessingDeadlines {
             )?;
             if let Status::Overdue { working_days, .. } = dl.status(today, calendar)? {
                 out.push(OverdueItem {
-                    id: inquiry.id.clone(),
-                    category: inquiry.category.clone(),
+                    id: inquiry.id.to_string(),
+                    category: inquiry.category.to_string(),
                     due: dl.due,
                     working_days,
                 });

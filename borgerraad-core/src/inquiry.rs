@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use crate::codes::{coded_enum, is_code};
 use crate::error::{shorten, Error, Location, Result};
@@ -132,9 +133,9 @@ pub struct Consent {
 pub struct Referral {
     /// The target: a taxonomy code (forwarding inside the municipality), an
     /// authority or a referral destination code (see `referral::Destination`).
-    pub to: String,
+    pub to: SmolStr,
     /// The legal basis as a code, e.g. `fvl-7-2` for forvaltningsloven § 7, stk. 2.
-    pub basis: String,
+    pub basis: SmolStr,
 }
 
 /// One inquiry (henvendelse): the record format of the register.
@@ -156,31 +157,31 @@ pub struct Referral {
 #[serde(deny_unknown_fields)]
 pub struct Inquiry {
     /// Unique id of the registration, printable ASCII.
-    pub id: String,
+    pub id: SmolStr,
     /// Pseudonymous citizen key (never a CPR number); one key per person.
-    pub citizen: String,
+    pub citizen: SmolStr,
     /// The day the inquiry was received.
     pub received: NaiveDate,
     /// The day the inquiry was closed, if it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<NaiveDate>,
     /// The citizen's municipality of residence, as a code (`esbjerg`, `fanoe`).
-    pub municipality: String,
+    pub municipality: SmolStr,
     /// How the inquiry arrived.
     pub channel: Channel,
     /// The outreach site, as a code of the taxonomy's sites (`varmestuen`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site: Option<String>,
+    pub site: Option<SmolStr>,
     /// Who made the inquiry.
     pub requester: Requester,
     /// What kind of help it got.
     pub kind: Kind,
     /// The primary category: a taxonomy code such as
     /// `borger-arbejdsmarked/jobcenter`.
-    pub category: String,
+    pub category: SmolStr,
     /// Subject codes, e.g. `sygedagpenge`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<String>,
+    pub topics: Vec<SmolStr>,
     /// What the advisor did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
@@ -295,10 +296,7 @@ impl Inquiry {
                 ));
             }
             if action.kind == ActionKind::ContactedMunicipality
-                && !self
-                    .consent
-                    .as_ref()
-                    .is_some_and(|c| c.given <= action.date)
+                && self.consent.as_ref().is_none_or(|c| c.given > action.date)
             {
                 return Err(bad(
                     "consent",

@@ -94,37 +94,95 @@ fn shorten_reason(reason: &str) -> String {
     }
 }
 
-/// Splits bytes into lines and parses each non-blank line as an [`Inquiry`].
-/// Returns each record with its 1-based line number, or one error per bad line.
-pub(crate) fn parse_jsonl(bytes: &[u8], source: &str) -> Vec<(u64, Result<Inquiry>)> {
-    let at = Location::source(source);
-    let mut out = Vec::with_capacity(bytes.len() / 256 + 1);
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = i as u64 + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+/// Splits bytes into lines and parses each non-blank line as an [`Inquiry`],
+/// then applies `check` to it. Returns each record with its 1-based line
+/// number, or one error per bad line.
+///
+/// Large inputs are parsed on all available cores, in chunks of whole lines;
+/// the result is the same as a sequential parse.
+pub(crate) fn parse_jsonl(
+    bytes: &[u8],
+    source: &str,
+    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+) -> Vec<(u64, Result<Inquiry>)> {
+    const PARALLEL_FROM: usize = 1 << 20;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let mut out = if bytes.len() < PARALLEL_FROM || threads == 1 {
+        parse_lines(bytes, 1, source, check)
+    } else {
+        let mut chunks = Vec::new();
+        let (mut start, mut first_line) = (0usize, 1u64);
+        for t in 1..=threads {
+            let mut end = if t == threads {
+                bytes.len()
+            } else {
+                (bytes.len() * t / threads).max(start)
+            };
+            while end < bytes.len() && bytes[end - 1] != b'\n' {
+                end += 1;
+            }
+            chunks.push((&bytes[start..end], first_line));
+            first_line += bytes[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
+            start = end;
         }
-        let here = at.at_line(line_no);
-        let parsed = match std::str::from_utf8(line) {
-            Err(e) => Err(Error::Parse {
-                at: here,
-                field: None,
-                reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-            }),
-            Ok(text) => serde_json::from_str::<Inquiry>(text)
-                .map_err(|_| json_error::<Inquiry>(text, &here)),
-        };
-        out.push((line_no, parsed));
-    }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|(chunk, first)| scope.spawn(move || parse_lines(chunk, first, source, check)))
+                .collect();
+            let parts: Vec<_> = handles
+                .into_iter()
+                .map(|h| h.join().expect("parsing does not panic"))
+                .collect();
+            let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+            for mut part in parts {
+                all.append(&mut part);
+            }
+            all
+        })
+    };
     if out.is_empty() {
         out.push((
             1,
             Err(Error::Parse {
-                at: at.at_line(1),
+                at: Location::source(source).at_line(1),
                 field: None,
                 reason: "the file holds no records".into(),
             }),
+        ));
+    }
+    out
+}
+
+fn parse_lines(
+    bytes: &[u8],
+    first_line: u64,
+    source: &str,
+    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+) -> Vec<(u64, Result<Inquiry>)> {
+    let at = Location::source(source);
+    let mut out = Vec::with_capacity(bytes.len() / 256 + 1);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_no = first_line + i as u64;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let here = || at.at_line(line_no);
+        let parsed = match std::str::from_utf8(line) {
+            Err(e) => Err(Error::Parse {
+                at: here(),
+                field: None,
+                reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            }),
+            Ok(text) => serde_json::from_str::<Inquiry>(text)
+                .map_err(|_| json_error::<Inquiry>(text, &here())),
+        };
+        out.push((
+            line_no,
+            parsed.and_then(check).map_err(|e| e.located(&here())),
         ));
     }
     out
@@ -144,7 +202,11 @@ pub(crate) fn write_jsonl<'a>(
 
 /// Parses CSV text in the columns of [`CSV_COLUMNS`] (any order; optional
 /// columns may be left out).
-pub(crate) fn parse_csv(bytes: &[u8], source: &str) -> Vec<(u64, Result<Inquiry>)> {
+pub(crate) fn parse_csv(
+    bytes: &[u8],
+    source: &str,
+    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+) -> Vec<(u64, Result<Inquiry>)> {
     let at = Location::source(source);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let header_err = |reason: String| {
@@ -198,8 +260,13 @@ pub(crate) fn parse_csv(bytes: &[u8], source: &str) -> Vec<(u64, Result<Inquiry>
                         record.get(index[c]).unwrap_or("")
                     }
                 };
-                let here = at.at_line(line).with_record(cell("id"));
-                out.push((line, csv_row(&cell).map_err(|e| e.located(&here))));
+                let here = || at.at_line(line).with_record(cell("id"));
+                out.push((
+                    line,
+                    csv_row(&cell)
+                        .and_then(check)
+                        .map_err(|e| e.located(&here())),
+                ));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -302,17 +369,17 @@ fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str) -> Result<Inquiry> {
         }
     };
     Ok(Inquiry {
-        id: required("id")?.trim().to_string(),
-        citizen: cell("citizen").trim().to_string(),
+        id: required("id")?.trim().into(),
+        citizen: cell("citizen").trim().into(),
         received: date("received", required("received")?)?,
         closed: opt(cell("closed"), |s| date("closed", s))?,
-        municipality: required("municipality")?.trim().to_string(),
+        municipality: required("municipality")?.trim().into(),
         channel: code("channel", required("channel")?)?,
-        site: opt(cell("site"), |s| Ok(s.trim().to_string()))?,
+        site: opt(cell("site"), |s| Ok(s.trim().into()))?,
         requester: code("requester", required("requester")?)?,
         kind: code("kind", required("kind")?)?,
-        category: required("category")?.trim().to_string(),
-        topics: list(cell("topics")).map(str::to_string).collect(),
+        category: required("category")?.trim().into(),
+        topics: list(cell("topics")).map(Into::into).collect(),
         actions,
         consent: opt(cell("consent_given"), |s| {
             Ok(Consent {

@@ -2,9 +2,11 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+mod citizens;
 pub mod codes;
 pub mod deadline;
 pub mod error;
+mod hash;
 pub mod inquiry;
 pub mod io;
 pub mod privacy;
@@ -26,5 +28,6 @@ pub use inquiry::{
 pub use referral::{Decision, RuleSet};
 pub use register::{LoadOptions, OnError, Register, Rejected};
 pub use sample::sample;
+pub use smol_str::SmolStr;
 pub use stats::{Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};
 pub use taxonomy::Taxonomy;

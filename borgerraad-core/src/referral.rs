@@ -97,7 +97,8 @@ impl When {
     fn matches(&self, i: &Inquiry, taxonomy: &Taxonomy) -> bool {
         (self.categories.is_empty() || self.categories.iter().any(|c| under(&i.category, c)))
             && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
-            && (self.topics.is_empty() || i.topics.iter().any(|t| self.topics.contains(t)))
+            && (self.topics.is_empty()
+                || i.topics.iter().any(|t| self.topics.iter().any(|s| s == t)))
             && self.written.is_none_or(|w| w == i.channel.is_written())
             && self
                 .served
@@ -331,7 +332,7 @@ impl RuleSet {
             Decide::Handle => ("handle", None, None),
             Decide::Forward { to } => (
                 "forward",
-                Some(to.clone().unwrap_or_else(|| inquiry.category.clone())),
+                Some(to.clone().unwrap_or_else(|| inquiry.category.to_string())),
                 None,
             ),
             Decide::Refer { to } => ("refer", Some(to.code().to_string()), None),

@@ -1,14 +1,15 @@
 //! The register: the validated collection of inquiries.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, Location, Result};
+use crate::hash::FastSet;
 use crate::inquiry::Inquiry;
 use crate::io;
 use crate::taxonomy::Taxonomy;
+use smol_str::SmolStr;
 
 /// What to do with invalid records while loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,7 +71,7 @@ pub struct Rejected {
 pub struct Register {
     taxonomy: Taxonomy,
     items: Vec<Inquiry>,
-    ids: HashSet<String>,
+    ids: FastSet<SmolStr>,
 }
 
 impl Register {
@@ -79,7 +80,7 @@ impl Register {
         Register {
             taxonomy,
             items: Vec::new(),
-            ids: HashSet::new(),
+            ids: FastSet::default(),
         }
     }
 
@@ -126,11 +127,15 @@ impl Register {
         records: impl IntoIterator<Item = Inquiry>,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let located = records
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| (i as u64 + 1, Ok(r)));
-        self.add_all(located, &Location::default(), false, options)
+        let checked: Vec<_> = {
+            let check = self.check(options);
+            records
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| (i as u64 + 1, check(r)))
+                .collect()
+        };
+        self.add_all(checked, &Location::default(), false, options)
     }
 
     /// Loads JSON Lines from bytes; `source` names the input in errors.
@@ -140,7 +145,7 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let parsed = io::parse_jsonl(bytes, source);
+        let parsed = io::parse_jsonl(bytes, source, &self.check(options));
         self.add_all(parsed, &Location::source(source), true, options)
     }
 
@@ -151,7 +156,7 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let parsed = io::parse_csv(bytes, source);
+        let parsed = io::parse_csv(bytes, source, &self.check(options));
         self.add_all(parsed, &Location::source(source), true, options)
     }
 
@@ -186,27 +191,43 @@ impl Register {
         io::write_csv(w, self.items.iter())
     }
 
+    /// Validates one record and makes it share the taxonomy's copy of its
+    /// category code.
+    fn check(&self, options: &LoadOptions) -> impl Fn(Inquiry) -> Result<Inquiry> + Sync + '_ {
+        let as_of = options.as_of;
+        move |mut r: Inquiry| {
+            r.validate(&self.taxonomy, as_of)?;
+            if let Some(code) = self.taxonomy.canonical(&r.category) {
+                r.category = code.clone();
+            }
+            Ok(r)
+        }
+    }
+
+    /// Adds checked records unless an id repeats; all or nothing unless
+    /// collecting.
     fn add_all(
         &mut self,
-        parsed: impl IntoIterator<Item = (u64, Result<Inquiry>)>,
+        checked: Vec<(u64, Result<Inquiry>)>,
         source: &Location,
         has_lines: bool,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let mut fresh: Vec<Inquiry> = Vec::new();
-        let mut new_ids: HashSet<String> = HashSet::new();
+        let before = self.items.len();
+        self.items.reserve(checked.len());
+        self.ids.reserve(checked.len());
         let mut rejected = Vec::new();
-        for (line, record) in parsed {
-            let at = if has_lines {
-                source.at_line(line)
-            } else {
-                source.clone()
+        for (line, record) in checked {
+            let at = || {
+                if has_lines {
+                    source.at_line(line)
+                } else {
+                    source.clone()
+                }
             };
-            let checked = record.and_then(|r| {
-                let at = at.clone().with_record(&r.id);
-                r.validate(&self.taxonomy, options.as_of)
-                    .map_err(|e| e.located(&at))?;
-                if self.ids.contains(&r.id) || new_ids.contains(&r.id) {
+            let record = record.and_then(|r| {
+                if !self.ids.insert(r.id.clone()) {
+                    let at = at().with_record(&r.id);
                     return Err(Error::Validation {
                         at,
                         field: "id".into(),
@@ -215,20 +236,21 @@ impl Register {
                 }
                 Ok(r)
             });
-            match checked {
-                Ok(r) => {
-                    new_ids.insert(r.id.clone());
-                    fresh.push(r);
+            match record {
+                Ok(r) => self.items.push(r),
+                Err(e) if options.on_error == OnError::Raise => {
+                    // Undo: nothing of a failed load stays in the register.
+                    for r in self.items.drain(before..) {
+                        self.ids.remove(&r.id);
+                    }
+                    return Err(e.located(&at()));
                 }
-                Err(e) if options.on_error == OnError::Raise => return Err(e.located(&at)),
                 Err(e) => rejected.push(Rejected {
                     line: has_lines.then_some(line),
-                    error: e.located(&at),
+                    error: e.located(&at()),
                 }),
             }
         }
-        self.ids.extend(new_ids);
-        self.items.extend(fresh);
         Ok(rejected)
     }
 }

@@ -224,7 +224,7 @@ fn year_inquiries(
     let mut slots: Vec<usize> = per_citizen
         .iter()
         .enumerate()
-        .flat_map(|(c, &k)| std::iter::repeat(c).take(k))
+        .flat_map(|(c, &k)| std::iter::repeat_n(c, k))
         .collect();
     rng.shuffle(&mut slots);
 
@@ -290,8 +290,8 @@ fn inquiry(
         "esbjerg"
     };
     let mut inq = Inquiry {
-        id,
-        citizen,
+        id: id.into(),
+        citizen: citizen.into(),
         received,
         closed: None,
         municipality: municipality.into(),
@@ -299,7 +299,7 @@ fn inquiry(
         site: None,
         requester: Requester::Citizen,
         kind: Kind::Guidance,
-        category: String::new(),
+        category: Default::default(),
         topics: Vec::new(),
         actions: Vec::new(),
         consent: None,

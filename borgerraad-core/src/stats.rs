@@ -8,8 +8,7 @@
 //! breakdown, under its primary category ([`counting_rule`]); topics are not
 //! counted in breakdowns.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 
 use chrono::Datelike;
 use schemars::JsonSchema;
@@ -82,39 +81,8 @@ coded_enum! {
     }
 }
 
-/// A stable 64-bit fingerprint of a citizen key (FNV-1a), so that partial
-/// statistics from different processes merge. Two distinct keys collide with
-/// odds of about n²/2⁶⁵ for n citizens: below one in ten million for a
-/// million citizens.
-fn fingerprint(key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
-/// A hasher for keys that are hashes already, and a fast one for short strings.
-#[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+use crate::citizens::Citizens;
+use crate::hash::FastMap;
 
 fn bump(map: &mut FastMap<String, u64>, key: &str) {
     match map.get_mut(key) {
@@ -145,7 +113,7 @@ fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
 pub struct YearStats {
     year: i32,
     months: [u64; 12],
-    citizens: FastMap<u64, u32>,
+    citizens: Citizens,
     categories: FastMap<String, u64>,
     sites: FastMap<String, u64>,
     forwarded: FastMap<String, u64>,
@@ -163,7 +131,7 @@ impl YearStats {
         YearStats {
             year,
             months: [0; 12],
-            citizens: FastMap::default(),
+            citizens: Citizens::default(),
             categories: FastMap::default(),
             sites: FastMap::default(),
             forwarded: FastMap::default(),
@@ -187,10 +155,7 @@ impl YearStats {
     /// counted all the same (use [`Stats`] to split by year).
     pub fn add(&mut self, inquiry: &Inquiry) {
         self.months[inquiry.received.month0() as usize] += 1;
-        *self
-            .citizens
-            .entry(fingerprint(&inquiry.citizen))
-            .or_default() += 1;
+        self.citizens.add(&inquiry.citizen);
         bump(&mut self.categories, &inquiry.category);
         self.kinds[inquiry.kind.index()] += 1;
         self.requesters[inquiry.requester.index()] += 1;
@@ -230,9 +195,7 @@ impl YearStats {
         for (a, b) in self.months.iter_mut().zip(other.months) {
             *a += b;
         }
-        for (k, v) in &other.citizens {
-            *self.citizens.entry(*k).or_default() += v;
-        }
+        self.citizens.merge(&other.citizens);
         add_map(&mut self.categories, &other.categories);
         add_map(&mut self.sites, &other.sites);
         add_map(&mut self.forwarded, &other.forwarded);
@@ -286,8 +249,7 @@ impl YearStats {
     /// The key figures of the year.
     pub fn summary(&self) -> YearSummary {
         let registrations = self.registrations();
-        let distinct = self.citizens.len() as u64;
-        let repeat = self.citizens.values().filter(|&&n| n > 1).count() as u64;
+        let (distinct, repeat) = self.citizens.distinct_and_repeat();
         YearSummary {
             year: self.year,
             registrations,
@@ -490,6 +452,7 @@ impl Stats {
         for i in inquiries {
             stats.add(i);
         }
+        stats.compact();
         stats
     }
 
@@ -500,6 +463,14 @@ impl Stats {
             .entry(year)
             .or_insert_with(|| YearStats::new(year))
             .add(inquiry);
+    }
+
+    /// Settles the counts added so far, so that summaries are cheap.
+    /// [`Stats::of`] does this at the end.
+    pub fn compact(&mut self) {
+        for y in self.years.values_mut() {
+            y.citizens.compact();
+        }
     }
 
     /// Adds another part's statistics.

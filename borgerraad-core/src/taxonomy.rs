@@ -1,7 +1,6 @@
 //! The municipality's case categories: directorate areas (direktørområder)
 //! → departments (afdelinger) → optional sub-units.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use schemars::JsonSchema;
@@ -9,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::{is_code, Label, Lang};
 use crate::error::{Error, Location, Result};
+use crate::hash::FastMap;
+use smol_str::SmolStr;
 
 /// What an area stands for in the statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -96,7 +97,7 @@ pub struct TaxonomyDef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Taxonomy {
     def: TaxonomyDef,
-    index: HashMap<String, Label>,
+    index: FastMap<SmolStr, Label>,
 }
 
 impl std::ops::Deref for Taxonomy {
@@ -133,9 +134,9 @@ impl Taxonomy {
     /// Validates a definition: every code is one valid segment and unique.
     pub fn new(def: TaxonomyDef, source: &str) -> Result<Taxonomy> {
         let at = Location::source(source);
-        let mut index = HashMap::new();
+        let mut index = FastMap::default();
         let mut add = |code: String, label: &Label| -> Result<()> {
-            if index.insert(code.clone(), label.clone()).is_some() {
+            if index.insert(SmolStr::from(&code), label.clone()).is_some() {
                 return Err(Error::config(
                     at.clone(),
                     Some("code"),
@@ -176,6 +177,11 @@ impl Taxonomy {
     /// The labels of a category code, if the code is in the taxonomy.
     pub fn unit(&self, code: &str) -> Option<&Label> {
         self.index.get(code)
+    }
+
+    /// The taxonomy's own copy of a category code, so that records share it.
+    pub(crate) fn canonical(&self, code: &str) -> Option<&SmolStr> {
+        self.index.get_key_value(code).map(|(k, _)| k)
     }
 
     /// The label of a category code in `lang`.
