@@ -226,25 +226,10 @@ pub(crate) fn parse_csv(
         Ok(h) => h.clone(),
         Err(e) => return header_err(csv_reason(&e)),
     };
-    let mut index = [usize::MAX; CSV_COLUMNS.len()];
-    for (i, name) in headers.iter().enumerate() {
-        match CSV_COLUMNS.iter().position(|c| *c == name.trim()) {
-            Some(c) if index[c] == usize::MAX => index[c] = i,
-            Some(_) => return header_err(format!("column `{}` appears twice in the header", shorten(name))),
-            None if name.trim().eq_ignore_ascii_case("cpr") => {
-                return header_err("a `cpr` column is refused: the register never holds CPR numbers; pseudonymise them first".into())
-            }
-            None => {
-                return header_err(format!("unknown column `{}` in the header; expected: {}", shorten(name), CSV_COLUMNS.join(", ")))
-            }
-        }
-    }
-    if let Some(missing) = REQUIRED
-        .iter()
-        .find(|c| index[CSV_COLUMNS.iter().position(|x| x == *c).unwrap()] == usize::MAX)
-    {
-        return header_err(format!("the header lacks the required column `{missing}`"));
-    }
+    let index = match column_index(headers.iter()) {
+        Ok(index) => index,
+        Err(reason) => return header_err(reason),
+    };
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -286,6 +271,120 @@ pub(crate) fn parse_csv(
         return header_err("the file holds a header but no records".into());
     }
     out
+}
+
+/// Maps header names to the positions of [`CSV_COLUMNS`] (`usize::MAX` for
+/// an absent optional column), refusing unknown, repeated and `cpr` columns.
+fn column_index<'a>(
+    names: impl Iterator<Item = &'a str>,
+) -> std::result::Result<[usize; CSV_COLUMNS.len()], String> {
+    let mut index = [usize::MAX; CSV_COLUMNS.len()];
+    for (i, name) in names.enumerate() {
+        match CSV_COLUMNS.iter().position(|c| *c == name.trim()) {
+            Some(c) if index[c] == usize::MAX => index[c] = i,
+            Some(_) => return Err(format!("column `{}` appears twice in the header", shorten(name))),
+            None if name.trim().eq_ignore_ascii_case("cpr") => {
+                return Err("a `cpr` column is refused: the register never holds CPR numbers; pseudonymise them first".into())
+            }
+            None => {
+                return Err(format!("unknown column `{}` in the header; expected: {}", shorten(name), CSV_COLUMNS.join(", ")))
+            }
+        }
+    }
+    match REQUIRED
+        .iter()
+        .find(|c| index[CSV_COLUMNS.iter().position(|x| x == *c).expect("known")] == usize::MAX)
+    {
+        Some(missing) => Err(format!("the header lacks the required column `{missing}`")),
+        None => Ok(index),
+    }
+}
+
+/// One column of string cells in the Arrow layout: cell `i` is
+/// `data[offsets[i]..offsets[i + 1]]`; an empty cell is a missing value.
+#[derive(Debug, Clone, Copy)]
+pub struct Column<'a> {
+    /// The column's name, one of [`CSV_COLUMNS`].
+    pub name: &'a str,
+    /// `rows + 1` offsets into `data`.
+    pub offsets: &'a [i32],
+    /// The UTF-8 bytes of all cells.
+    pub data: &'a [u8],
+}
+
+/// Parses columns (as from a data frame or an Arrow table) with the same
+/// names and cell formats as CSV. Row `i` is reported as line `i + 1`.
+pub(crate) fn parse_columns(
+    columns: &[Column<'_>],
+    source: &str,
+    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+) -> Vec<(u64, Result<Inquiry>)> {
+    let at = Location::source(source);
+    let fail = |reason: String| {
+        vec![(
+            1,
+            Err(Error::Parse {
+                at: at.clone(),
+                field: None,
+                reason,
+            }),
+        )]
+    };
+    let index = match column_index(columns.iter().map(|c| c.name)) {
+        Ok(index) => index,
+        Err(reason) => return fail(reason),
+    };
+    let rows = columns
+        .first()
+        .map_or(0, |c| c.offsets.len().saturating_sub(1));
+    for c in columns {
+        let sane = c.offsets.len() == rows + 1
+            && c.offsets.windows(2).all(|w| 0 <= w[0] && w[0] <= w[1])
+            && c.offsets
+                .last()
+                .is_some_and(|&end| end as usize <= c.data.len());
+        if !sane {
+            return fail(format!(
+                "column `{}` is malformed: its offsets do not fit {rows} rows",
+                shorten(c.name)
+            ));
+        }
+    }
+    if rows == 0 {
+        return fail("the table holds no rows".into());
+    }
+    (0..rows)
+        .map(|row| {
+            let line = row as u64 + 1;
+            let bad_utf8 = std::cell::Cell::new(None);
+            let cell = |name: &str| -> &str {
+                let c = index[CSV_COLUMNS
+                    .iter()
+                    .position(|x| *x == name)
+                    .expect("known column")];
+                if c == usize::MAX {
+                    return "";
+                }
+                let col = &columns[c];
+                let bytes = &col.data[col.offsets[row] as usize..col.offsets[row + 1] as usize];
+                std::str::from_utf8(bytes).unwrap_or_else(|_| {
+                    bad_utf8.set(Some(col.name));
+                    ""
+                })
+            };
+            let parsed = csv_row(&cell);
+            let here = || at.at_line(line).with_record(cell("id"));
+            let parsed = match bad_utf8.get() {
+                Some(name) => Err(Error::Parse {
+                    at: here(),
+                    field: Some(name.into()),
+                    reason: "invalid UTF-8".into(),
+                }),
+                None => parsed.and_then(check).map_err(|e| e.located(&here())),
+            };
+            (line, parsed)
+        })
+        .collect()
 }
 
 fn csv_reason(e: &csv::Error) -> String {
@@ -392,6 +491,35 @@ fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str) -> Result<Inquiry> {
     })
 }
 
+/// The cells of one inquiry in the CSV format, in the order of [`CSV_COLUMNS`].
+pub fn csv_cells(i: &Inquiry) -> [String; CSV_COLUMNS.len()] {
+    let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let actions: Vec<String> = i
+        .actions
+        .iter()
+        .map(|a| format!("{}@{}", a.kind, a.date))
+        .collect();
+    [
+        i.id.to_string(),
+        i.citizen.to_string(),
+        i.received.to_string(),
+        d(i.closed),
+        i.municipality.to_string(),
+        i.channel.code().into(),
+        i.site.as_deref().unwrap_or("").into(),
+        i.requester.code().into(),
+        i.kind.code().into(),
+        i.category.to_string(),
+        i.topics.join(";"),
+        actions.join(";"),
+        d(i.consent.as_ref().map(|c| c.given)),
+        i.referral.as_ref().map_or("", |r| r.to.as_str()).into(),
+        i.referral.as_ref().map_or("", |r| r.basis.as_str()).into(),
+        i.outcome.map_or("", |o| o.code()).into(),
+        d(i.matter_date),
+    ]
+}
+
 /// Writes inquiries as CSV with the columns of [`CSV_COLUMNS`].
 pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inquiry>) -> Result<()> {
     let mut out = csv::Writer::from_writer(w);
@@ -400,33 +528,8 @@ pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inqui
         reason: e.to_string(),
     };
     out.write_record(CSV_COLUMNS).map_err(fail)?;
-    let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     for i in items {
-        let actions: Vec<String> = i
-            .actions
-            .iter()
-            .map(|a| format!("{}@{}", a.kind, a.date))
-            .collect();
-        out.write_record([
-            i.id.as_str(),
-            &i.citizen,
-            &i.received.to_string(),
-            &d(i.closed),
-            &i.municipality,
-            i.channel.code(),
-            i.site.as_deref().unwrap_or(""),
-            i.requester.code(),
-            i.kind.code(),
-            &i.category,
-            &i.topics.join(";"),
-            &actions.join(";"),
-            &d(i.consent.as_ref().map(|c| c.given)),
-            i.referral.as_ref().map_or("", |r| r.to.as_str()),
-            i.referral.as_ref().map_or("", |r| r.basis.as_str()),
-            i.outcome.map_or("", |o| o.code()),
-            &d(i.matter_date),
-        ])
-        .map_err(fail)?;
+        out.write_record(csv_cells(i)).map_err(fail)?;
     }
     out.flush().map_err(|e| Error::Io {
         path: "csv output".into(),

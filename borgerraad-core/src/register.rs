@@ -160,6 +160,19 @@ impl Register {
         self.add_all(parsed, &Location::source(source), true, options)
     }
 
+    /// Loads columns in the Arrow string layout (as from a data frame); the
+    /// names and cell formats are those of CSV. `source` names the input in
+    /// errors, and row `i` is reported as line `i + 1`.
+    pub fn load_columns(
+        &mut self,
+        columns: &[io::Column<'_>],
+        source: &str,
+        options: &LoadOptions,
+    ) -> Result<Vec<Rejected>> {
+        let parsed = io::parse_columns(columns, source, &self.check(options));
+        self.add_all(parsed, &Location::source(source), true, options)
+    }
+
     /// Reads a JSON Lines file into a new register, all or nothing.
     pub fn read_jsonl(path: impl AsRef<Path>, taxonomy: Taxonomy) -> Result<Register> {
         let path = path.as_ref();

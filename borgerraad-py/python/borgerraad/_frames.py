@@ -1,0 +1,124 @@
+"""Conversions between the register and Python records, pandas and Arrow.
+
+Only conversions live here: records cross as JSON Lines text, tables as
+string columns in the Arrow layout with the cell formats of the CSV record
+format (``a;b`` for lists, ``kind@YYYY-MM-DD`` for actions). Parsing and
+validation happen in the Rust core.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    import pyarrow as pa
+
+    from . import Register
+    from ._borgerraad import Taxonomy
+
+_DATE_COLUMNS = ("received", "closed", "consent_given", "matter_date")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def from_records(
+    cls: type[Register],
+    records: Iterable[Mapping[str, Any]],
+    taxonomy: Optional[Taxonomy] = None,
+    on_error: str = "raise",
+    as_of: Optional[_dt.date] = None,
+) -> Register:
+    """A register from dicts in the record format; record ``n`` is reported as line ``n``."""
+    text = "\n".join(json.dumps(r, default=_default, allow_nan=False) if isinstance(r, Mapping) else json.dumps(r, default=str) for r in records)
+    return cls._from_jsonl_text(text.encode(), "records", taxonomy, on_error, as_of)
+
+
+def from_arrow(
+    cls: type[Register],
+    table: pa.Table,
+    taxonomy: Optional[Taxonomy] = None,
+    on_error: str = "raise",
+    as_of: Optional[_dt.date] = None,
+) -> Register:
+    """A register from an Arrow table with the columns of the CSV record format."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    names, offsets, data = [], [], []
+    for name in table.column_names:
+        col = table.column(name)
+        if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
+            col = pc.binary_join(col, ";")
+        elif pa.types.is_date(col.type) or pa.types.is_timestamp(col.type):
+            col = pc.strftime(col, format="%Y-%m-%d")
+        elif not pa.types.is_string(col.type):
+            col = pc.cast(col, pa.string())
+        arr = pc.fill_null(col, "").combine_chunks()
+        if isinstance(arr, pa.ChunkedArray):  # pragma: no cover - empty table
+            arr = pa.concat_arrays(arr.chunks) if arr.num_chunks else pa.array([], pa.string())
+        _, offs, buf = arr.buffers()
+        o = np.frombuffer(offs, dtype=np.int32)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, np.int32)
+        names.append(name)
+        offsets.append(np.ascontiguousarray(o))
+        data.append(buf.to_pybytes() if buf is not None else b"")
+    return cls._from_columns(names, offsets, data, "table", taxonomy, on_error, as_of)
+
+
+def from_pandas(
+    cls: type[Register],
+    df: pd.DataFrame,
+    taxonomy: Optional[Taxonomy] = None,
+    on_error: str = "raise",
+    as_of: Optional[_dt.date] = None,
+) -> Register:
+    """A register from a DataFrame with the columns of the CSV record format.
+
+    Dates may be strings, ``datetime.date`` or datetime64; missing values
+    (None, NaN, NaT) are empty cells. Row ``i`` (0-based) is reported as line ``i + 1``.
+    """
+    import pyarrow as pa
+
+    df = df.reset_index(drop=True)
+    columns = {}
+    for name in df.columns:
+        col = df[name]
+        if col.dtype == object:
+            col = col.map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else (_default(v) if isinstance(v, _dt.date) else v))
+        columns[str(name)] = pa.array(col, from_pandas=True) if col.dtype != object else pa.array(col.astype("string"), from_pandas=True)
+    return from_arrow(cls, pa.table(columns), taxonomy, on_error, as_of)
+
+
+def to_pandas(self: Register) -> pd.DataFrame:
+    """The register as a DataFrame in the CSV record format; empty cells are None and dates are ``datetime.date``."""
+    import pandas as pd
+
+    columns = dict(self._columns())
+    df = pd.DataFrame({k: pd.Series(v, dtype="object") for k, v in columns.items()})
+    df = df.where(df != "", None)
+    for name in _DATE_COLUMNS:
+        df[name] = df[name].map(lambda v: _dt.date.fromisoformat(v) if isinstance(v, str) else None)
+    return df
+
+
+def monthly_table(self: Register, years: Sequence[int], lang: str = "da") -> pd.DataFrame:
+    """The report's table: months, then "I alt" and "Gennemsnit" as rows, the years as columns."""
+    import pandas as pd
+
+    labels, cols = self.stats()._monthly(list(years), lang)
+    data = {year: [float(c) for c in counts] + [float(total), mean] for year, counts, total, mean in cols}
+    return pd.DataFrame(data, index=pd.Index(labels, name="Måned" if lang == "da" else "Month"))
+
+
+def breakdown(self: Register, year: int, by: str = "area") -> pd.DataFrame:
+    """Count and percent of one year's registrations by ``area``, ``department``, ``kind``, ``requester``, ``channel`` or ``site``."""
+    import pandas as pd
+
+    rows = self.stats()._breakdown(year, by)
+    return pd.DataFrame(rows, columns=["code", "label", "label_en", "count", "percent"])

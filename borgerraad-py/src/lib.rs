@@ -1,0 +1,32 @@
+//! The native module `borgerraad._borgerraad`: conversions and error mapping
+//! over `borgerraad-core`, one file per core module.
+
+mod calendar;
+mod convert;
+mod deadline;
+mod errors;
+mod referral;
+mod register;
+mod schema;
+mod stats;
+mod taxonomy;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<taxonomy::PyTaxonomy>()?;
+    m.add_class::<register::PyRegister>()?;
+    m.add_class::<stats::PyStats>()?;
+    m.add_class::<stats::PyYearSummary>()?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<deadline::PyDeadline>()?;
+    m.add_class::<referral::PyRuleSet>()?;
+    m.add_class::<referral::PyDecision>()?;
+    m.add_function(wrap_pyfunction!(deadline::py_deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(deadline::deadlines, m)?)?;
+    m.add_function(wrap_pyfunction!(deadline::deadline_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(schema::json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(schema::schema_names, m)?)?;
+    Ok(())
+}

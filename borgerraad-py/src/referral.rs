@@ -1,0 +1,92 @@
+//! `borgerraad.RuleSet` and `Decision`.
+
+use borgerraad_core::referral::{Decision, RuleSet};
+use borgerraad_core::{Inquiry, Taxonomy};
+use pyo3::prelude::*;
+
+use crate::convert::{from_object, to_object};
+use crate::errors::IntoPy;
+use crate::register::PyRegister;
+use crate::taxonomy::{PyTaxonomy, TextOrPath};
+
+/// An ordered list of referral rules; the first that matches decides.
+#[pyclass(name = "RuleSet", module = "borgerraad._borgerraad", frozen)]
+pub struct PyRuleSet(RuleSet);
+
+/// The decision for one inquiry.
+#[pyclass(name = "Decision", module = "borgerraad._borgerraad", frozen, get_all)]
+pub struct PyDecision {
+    /// The id of the rule that decided.
+    rule: String,
+    /// "handle", "forward", "refer" or "decline".
+    decision: String,
+    /// Where to forward or refer.
+    to: Option<String>,
+    /// The legal basis.
+    basis: String,
+    /// The explanation for the citizen in Danish.
+    explanation_da: String,
+    /// The explanation in English.
+    explanation_en: String,
+    inner: Py<PyAny>,
+}
+
+#[pymethods]
+impl PyRuleSet {
+    /// The practice of the Esbjerg advisor (annual report 2021–22).
+    #[staticmethod]
+    fn esbjerg() -> Self {
+        PyRuleSet(RuleSet::esbjerg())
+    }
+
+    /// Loads and validates a rule set from JSON text or a path.
+    #[staticmethod]
+    #[pyo3(signature = (source, taxonomy = None))]
+    fn from_json(source: TextOrPath, taxonomy: Option<PyRef<'_, PyTaxonomy>>) -> PyResult<Self> {
+        let (text, name) = source.read()?;
+        let taxonomy = taxonomy.map_or_else(Taxonomy::esbjerg, |t| t.0.clone());
+        Ok(PyRuleSet(
+            RuleSet::from_json_str(&text, &name, &taxonomy).py()?,
+        ))
+    }
+
+    /// The decision for one record (a dict in the record format).
+    fn decide(&self, py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<PyDecision> {
+        let inquiry: Inquiry = from_object(record, "record")?;
+        let d: Decision = self.0.decide(&inquiry);
+        Ok(PyDecision {
+            inner: to_object(py, &d)?.unbind(),
+            rule: d.rule,
+            decision: d.decision,
+            to: d.to,
+            basis: d.basis,
+            explanation_da: d.explanation.da,
+            explanation_en: d.explanation.en,
+        })
+    }
+
+    /// Decisions over a register, counted as "refer:DEST", "forward:UNIT",
+    /// "handle" and "decline".
+    fn tally(&self, register: PyRef<'_, PyRegister>) -> Vec<(String, u64)> {
+        self.0
+            .tally(register.inner.iter())
+            .into_iter()
+            .map(|c| (c.code, c.count))
+            .collect()
+    }
+}
+
+#[pymethods]
+impl PyDecision {
+    /// The decision as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.inner.bind(py).clone()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Decision(rule={:?}, decision={:?}, to={:?})",
+            self.rule, self.decision, self.to
+        )
+    }
+}

@@ -1,0 +1,245 @@
+//! `borgerraad.Register` (the native base class; the Python subclass in
+//! `borgerraad/__init__.py` adds the pandas and Arrow conversions).
+
+use std::path::PathBuf;
+
+use borgerraad_core::io::{Column, CSV_COLUMNS};
+use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Taxonomy};
+use chrono::NaiveDate;
+use numpy::PyReadonlyArray1;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyType};
+
+use crate::convert::to_object;
+use crate::errors::{to_py, IntoPy};
+use crate::stats::{PyStats, PyYearSummary};
+use crate::taxonomy::PyTaxonomy;
+
+/// The validated collection of inquiries (henvendelser).
+#[pyclass(name = "Register", module = "borgerraad._borgerraad", subclass)]
+pub struct PyRegister {
+    pub inner: Register,
+    rejected: Vec<Rejected>,
+}
+
+fn options(on_error: &str, as_of: Option<NaiveDate>) -> PyResult<LoadOptions> {
+    Ok(LoadOptions {
+        on_error: on_error.parse::<OnError>().py()?,
+        as_of,
+    })
+}
+
+/// Builds an empty instance of `cls` (the class or a subclass) and fills it.
+fn fill<'py>(
+    cls: &Bound<'py, PyType>,
+    taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+    load: impl FnOnce(&mut Register) -> borgerraad_core::Result<Vec<Rejected>> + Send,
+) -> PyResult<Bound<'py, PyAny>> {
+    let taxonomy = taxonomy.map_or_else(Taxonomy::esbjerg, |t| t.0.clone());
+    let mut register = Register::new(taxonomy);
+    let rejected = cls.py().detach(|| load(&mut register)).py()?;
+    let obj = cls.call0()?;
+    {
+        let mut this = obj.cast::<PyRegister>()?.borrow_mut();
+        this.inner = register;
+        this.rejected = rejected;
+    }
+    Ok(obj)
+}
+
+fn read(path: &PathBuf) -> PyResult<Vec<u8>> {
+    std::fs::read(path)
+        .map_err(|e| borgerraad_core::Error::Io {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })
+        .py()
+}
+
+#[pymethods]
+impl PyRegister {
+    /// An empty register over a taxonomy (Esbjerg's by default).
+    #[new]
+    #[pyo3(signature = (taxonomy = None))]
+    fn new(taxonomy: Option<PyRef<'_, PyTaxonomy>>) -> Self {
+        PyRegister {
+            inner: Register::new(taxonomy.map_or_else(Taxonomy::esbjerg, |t| t.0.clone())),
+            rejected: Vec::new(),
+        }
+    }
+
+    /// Reads a JSON Lines file. `on_error` is "raise" (all or nothing) or
+    /// "collect" (keep the valid records; see `rejected`).
+    #[classmethod]
+    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None))]
+    fn read_jsonl<'py>(
+        cls: &Bound<'py, PyType>,
+        path: PathBuf,
+        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        on_error: &str,
+        as_of: Option<NaiveDate>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (bytes, opts) = (read(&path)?, options(on_error, as_of)?);
+        fill(cls, taxonomy, |r| {
+            r.load_jsonl(&bytes, &path.display().to_string(), &opts)
+        })
+    }
+
+    /// Reads a CSV file (columns as in the record format).
+    #[classmethod]
+    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None))]
+    fn read_csv<'py>(
+        cls: &Bound<'py, PyType>,
+        path: PathBuf,
+        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        on_error: &str,
+        as_of: Option<NaiveDate>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (bytes, opts) = (read(&path)?, options(on_error, as_of)?);
+        fill(cls, taxonomy, |r| {
+            r.load_csv(&bytes, &path.display().to_string(), &opts)
+        })
+    }
+
+    /// Loads JSON Lines text; `source` names it in errors.
+    #[classmethod]
+    #[pyo3(signature = (text, source, taxonomy = None, on_error = "raise", as_of = None))]
+    fn _from_jsonl_text<'py>(
+        cls: &Bound<'py, PyType>,
+        text: &[u8],
+        source: &str,
+        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        on_error: &str,
+        as_of: Option<NaiveDate>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let opts = options(on_error, as_of)?;
+        fill(cls, taxonomy, |r| r.load_jsonl(text, source, &opts))
+    }
+
+    /// Loads string columns in the Arrow layout: for each name, int32
+    /// offsets and the UTF-8 bytes.
+    #[classmethod]
+    #[pyo3(signature = (names, offsets, data, source, taxonomy = None, on_error = "raise", as_of = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn _from_columns<'py>(
+        cls: &Bound<'py, PyType>,
+        names: Vec<String>,
+        offsets: Vec<PyReadonlyArray1<'py, i32>>,
+        data: Vec<Bound<'py, PyBytes>>,
+        source: &str,
+        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        on_error: &str,
+        as_of: Option<NaiveDate>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let opts = options(on_error, as_of)?;
+        let offsets: Vec<&[i32]> = offsets
+            .iter()
+            .map(|o| o.as_slice())
+            .collect::<Result<_, _>>()?;
+        let columns: Vec<Column<'_>> = names
+            .iter()
+            .zip(&offsets)
+            .zip(&data)
+            .map(|((name, offsets), data)| Column {
+                name,
+                offsets,
+                data: data.as_bytes(),
+            })
+            .collect();
+        fill(cls, taxonomy, |r| r.load_columns(&columns, source, &opts))
+    }
+
+    /// The embedded synthetic sample (Esbjerg 2017–2022).
+    #[classmethod]
+    fn _sample<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
+        let sample = sample();
+        fill(cls, None, |r| {
+            r.extend(sample.inquiries().iter().cloned(), &LoadOptions::default())
+        })
+    }
+
+    /// The records that a load with `on_error="collect"` rejected, as exceptions.
+    #[getter]
+    fn rejected<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(
+            py,
+            self.rejected
+                .iter()
+                .map(|r| to_py(r.error.clone()).into_value(py)),
+        )
+    }
+
+    /// The taxonomy records are validated against.
+    #[getter]
+    fn taxonomy(&self) -> PyTaxonomy {
+        PyTaxonomy(self.inner.taxonomy().clone())
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_records(py)?.try_iter().map(Bound::into_any)
+    }
+
+    /// The records as dicts in the record format, dates as `datetime.date`.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, self.inner.inquiries())
+    }
+
+    /// The records as string columns in the CSV cell format.
+    fn _columns(&self) -> Vec<(String, Vec<String>)> {
+        let mut cols: Vec<Vec<String>> =
+            vec![Vec::with_capacity(self.inner.len()); CSV_COLUMNS.len()];
+        for inquiry in self.inner.iter() {
+            for (col, cell) in cols.iter_mut().zip(borgerraad_core::io::csv_cells(inquiry)) {
+                col.push(cell);
+            }
+        }
+        CSV_COLUMNS
+            .iter()
+            .map(|c| c.to_string())
+            .zip(cols)
+            .collect()
+    }
+
+    /// Writes the register as JSON Lines.
+    fn write_jsonl(&self, path: PathBuf) -> PyResult<()> {
+        let file = std::fs::File::create(&path)
+            .map_err(|e| borgerraad_core::Error::Io {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })
+            .py()?;
+        self.inner.write_jsonl(std::io::BufWriter::new(file)).py()
+    }
+
+    /// Writes the register as CSV.
+    fn write_csv(&self, path: PathBuf) -> PyResult<()> {
+        let file = std::fs::File::create(&path)
+            .map_err(|e| borgerraad_core::Error::Io {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })
+            .py()?;
+        self.inner.write_csv(std::io::BufWriter::new(file)).py()
+    }
+
+    /// Mergeable statistics of every year in the register.
+    fn stats(&self, py: Python<'_>) -> PyStats {
+        PyStats {
+            inner: py.detach(|| borgerraad_core::Stats::of(self.inner.iter())),
+            taxonomy: self.inner.taxonomy().clone(),
+        }
+    }
+
+    /// The key figures of one year.
+    fn year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
+        self.stats(py).year_summary(year)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Register({} inquiries)", self.inner.len())
+    }
+}

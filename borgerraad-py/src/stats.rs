@@ -1,0 +1,207 @@
+//! `borgerraad.Stats` (mergeable partial statistics) and `YearSummary`.
+
+use borgerraad_core::stats::{month_name, By, YearSummary};
+use borgerraad_core::{Error, Lang, Stats, Taxonomy};
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::convert::to_object;
+use crate::errors::{to_py, IntoPy};
+
+/// Mergeable statistics: compute them over parts of a register, merge the
+/// parts with `merge()` or `+`, and the result equals the whole's. They pickle.
+#[pyclass(name = "Stats", module = "borgerraad._borgerraad", frozen)]
+pub struct PyStats {
+    pub inner: Stats,
+    pub taxonomy: Taxonomy,
+}
+
+fn no_year(year: i32) -> PyErr {
+    to_py(Error::Range {
+        what: "year".into(),
+        value: year.to_string(),
+        reason: "no inquiry was received in that year".into(),
+    })
+}
+
+#[pymethods]
+impl PyStats {
+    /// The years with inquiries.
+    fn years(&self) -> Vec<i32> {
+        self.inner.years()
+    }
+
+    /// A new Stats holding both parts.
+    fn merge(&self, other: &PyStats) -> PyStats {
+        let mut inner = self.inner.clone();
+        inner.merge(&other.inner);
+        PyStats {
+            inner,
+            taxonomy: self.taxonomy.clone(),
+        }
+    }
+
+    fn __add__(&self, other: &PyStats) -> PyStats {
+        self.merge(other)
+    }
+
+    fn __eq__(&self, other: &PyStats) -> bool {
+        self.inner == other.inner
+    }
+
+    /// The key figures of one year.
+    pub fn year_summary(&self, year: i32) -> PyResult<PyYearSummary> {
+        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
+        Ok(PyYearSummary(ys.summary()))
+    }
+
+    /// Row labels (months in `lang`, then total and mean), the years, and
+    /// per year the twelve counts, the total and the mean.
+    #[pyo3(signature = (years, lang = "da"))]
+    fn _monthly(
+        &self,
+        years: Vec<i32>,
+        lang: &str,
+    ) -> PyResult<(Vec<String>, Vec<(i32, Vec<u64>, u64, f64)>)> {
+        let lang: Lang = lang.parse().py()?;
+        let table = self.inner.monthly_table(&years);
+        let mut labels: Vec<String> = (0..12).map(|m| month_name(m, lang).to_string()).collect();
+        labels.extend(match lang {
+            Lang::Da => ["I alt".to_string(), "Gennemsnit".to_string()],
+            Lang::En => ["Total".to_string(), "Mean".to_string()],
+        });
+        let cols = years
+            .iter()
+            .enumerate()
+            .map(|(i, &y)| (y, table.counts[i].to_vec(), table.total(i), table.mean(i)))
+            .collect();
+        Ok((labels, cols))
+    }
+
+    /// Breakdown rows: code, Danish label, English label, count, percent.
+    fn _breakdown(&self, year: i32, by: &str) -> PyResult<Vec<(String, String, String, u64, f64)>> {
+        let by: By = by.parse().py()?;
+        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
+        Ok(ys
+            .breakdown(by, &self.taxonomy)
+            .rows
+            .into_iter()
+            .map(|r| (r.code, r.label.da, r.label.en, r.count, r.percent))
+            .collect())
+    }
+
+    /// The statistics as JSON (used for pickling).
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.inner).expect("statistics serialise")
+    }
+
+    /// Statistics from `to_json()` text.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyStats> {
+        let inner = serde_json::from_str(text)
+            .map_err(|e| Error::Parse {
+                at: borgerraad_core::Location::source("stats"),
+                field: None,
+                reason: e.to_string(),
+            })
+            .py()?;
+        Ok(PyStats {
+            inner,
+            taxonomy: Taxonomy::esbjerg(),
+        })
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        let args = PyTuple::new(slf.py(), [slf.get().to_json()])?;
+        Ok((from_json, args))
+    }
+}
+
+/// The key figures of one year (nøgletal).
+#[pyclass(name = "YearSummary", module = "borgerraad._borgerraad", frozen)]
+pub struct PyYearSummary(pub YearSummary);
+
+#[pymethods]
+impl PyYearSummary {
+    /// The year.
+    #[getter]
+    fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// Registrations.
+    #[getter]
+    fn registrations(&self) -> u64 {
+        self.0.registrations
+    }
+    /// Distinct citizens.
+    #[getter]
+    fn distinct_citizens(&self) -> u64 {
+        self.0.distinct_citizens
+    }
+    /// Citizens with more than one registration.
+    #[getter]
+    fn repeat_citizens(&self) -> u64 {
+        self.0.repeat_citizens
+    }
+    /// Repeat citizens as a percent of distinct citizens.
+    #[getter]
+    fn repeat_share(&self) -> f64 {
+        self.0.repeat_share
+    }
+    /// Registrations per month.
+    #[getter]
+    fn mean_registrations_per_month(&self) -> f64 {
+        self.0.mean_registrations_per_month
+    }
+    /// Distinct citizens per month.
+    #[getter]
+    fn mean_citizens_per_month(&self) -> f64 {
+        self.0.mean_citizens_per_month
+    }
+    /// Closed inquiries.
+    #[getter]
+    fn closed(&self) -> u64 {
+        self.0.closed
+    }
+    /// Median days open.
+    #[getter]
+    fn days_open_median(&self) -> Option<u64> {
+        self.0.days_open_median
+    }
+    /// 90th percentile of days open.
+    #[getter]
+    fn days_open_p90(&self) -> Option<u64> {
+        self.0.days_open_p90
+    }
+    /// Forwarded under forvaltningsloven § 7, stk. 2, by target.
+    #[getter]
+    fn forwarded(&self) -> Vec<(String, u64)> {
+        self.0
+            .forwarded
+            .iter()
+            .map(|c| (c.code.clone(), c.count))
+            .collect()
+    }
+    /// Referred out, by destination.
+    #[getter]
+    fn referred(&self) -> Vec<(String, u64)> {
+        self.0
+            .referred
+            .iter()
+            .map(|c| (c.code.clone(), c.count))
+            .collect()
+    }
+    /// All figures as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "YearSummary(year={}, registrations={}, distinct_citizens={})",
+            self.0.year, self.0.registrations, self.0.distinct_citizens
+        )
+    }
+}
