@@ -116,6 +116,7 @@ pub struct Action {
     /// What was done.
     pub kind: ActionKind,
     /// The day it was done.
+    #[serde(deserialize_with = "crate::io::de_date")]
     pub date: NaiveDate,
 }
 
@@ -124,6 +125,7 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// The day consent was given.
+    #[serde(deserialize_with = "crate::io::de_date")]
     pub given: NaiveDate,
 }
 
@@ -161,9 +163,14 @@ pub struct Inquiry {
     /// Pseudonymous citizen key (never a CPR number); one key per person.
     pub citizen: SmolStr,
     /// The day the inquiry was received.
+    #[serde(deserialize_with = "crate::io::de_date")]
     pub received: NaiveDate,
     /// The day the inquiry was closed, if it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::io::de_opt_date"
+    )]
     pub closed: Option<NaiveDate>,
     /// The citizen's municipality of residence, as a code (`esbjerg`, `fanoe`).
     pub municipality: SmolStr,
@@ -196,7 +203,11 @@ pub struct Inquiry {
     pub outcome: Option<Outcome>,
     /// The date of the municipal decision or case the inquiry concerns, if
     /// known; referral rules use it for the age of the matter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::io::de_opt_date"
+    )]
     pub matter_date: Option<NaiveDate>,
 }
 

@@ -105,44 +105,25 @@ pub(crate) fn parse_jsonl(
     source: &str,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
 ) -> Vec<(u64, Result<Inquiry>)> {
-    const PARALLEL_FROM: usize = 1 << 20;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let mut out = if bytes.len() < PARALLEL_FROM || threads == 1 {
-        parse_lines(bytes, 1, source, check)
-    } else {
-        let mut chunks = Vec::new();
-        let (mut start, mut first_line) = (0usize, 1u64);
-        for t in 1..=threads {
-            let mut end = if t == threads {
-                bytes.len()
-            } else {
-                (bytes.len() * t / threads).max(start)
-            };
-            while end < bytes.len() && bytes[end - 1] != b'\n' {
-                end += 1;
-            }
-            chunks.push((&bytes[start..end], first_line));
-            first_line += bytes[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
-            start = end;
+    let threads = threads(bytes.len() >> 20);
+    let mut chunks = Vec::new();
+    let (mut start, mut first_line) = (0usize, 1u64);
+    for t in 1..=threads {
+        let mut end = if t == threads {
+            bytes.len()
+        } else {
+            (bytes.len() * t / threads).max(start)
+        };
+        while end < bytes.len() && bytes[end - 1] != b'\n' {
+            end += 1;
         }
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = chunks
-                .into_iter()
-                .map(|(chunk, first)| scope.spawn(move || parse_lines(chunk, first, source, check)))
-                .collect();
-            let parts: Vec<_> = handles
-                .into_iter()
-                .map(|h| h.join().expect("parsing does not panic"))
-                .collect();
-            let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-            for mut part in parts {
-                all.append(&mut part);
-            }
-            all
-        })
-    };
+        chunks.push((&bytes[start..end], first_line));
+        first_line += bytes[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
+        start = end;
+    }
+    let mut out = in_parallel(chunks, |(chunk, first)| {
+        parse_lines(chunk, first, source, check)
+    });
     if out.is_empty() {
         out.push((
             1,
@@ -154,6 +135,36 @@ pub(crate) fn parse_jsonl(
         ));
     }
     out
+}
+
+/// How many threads to use for work of `size` units (one unit is worth a
+/// thread): at most the cores available, at most 8, at least 1.
+fn threads(size: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    size.clamp(1, cores.min(8))
+}
+
+/// Runs `f` on each input on its own thread and concatenates the outputs in order.
+fn in_parallel<I: Send, T: Send>(mut inputs: Vec<I>, f: impl Fn(I) -> Vec<T> + Sync) -> Vec<T> {
+    if inputs.len() == 1 {
+        return f(inputs.pop().expect("one input"));
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = inputs
+            .into_iter()
+            .map(|i| scope.spawn(move || f(i)))
+            .collect();
+        let parts: Vec<Vec<T>> = handles
+            .into_iter()
+            .map(|h| h.join().expect("parsing does not panic"))
+            .collect();
+        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for mut part in parts {
+            all.append(&mut part);
+        }
+        all
+    })
 }
 
 fn parse_lines(
@@ -238,7 +249,7 @@ pub(crate) fn parse_csv(
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
                 let cell = |name: &str| -> &str {
-                    let c = CSV_COLUMNS.iter().position(|x| *x == name).unwrap();
+                    let c = col(name);
                     if index[c] == usize::MAX {
                         ""
                     } else {
@@ -271,6 +282,30 @@ pub(crate) fn parse_csv(
         return header_err("the file holds a header but no records".into());
     }
     out
+}
+
+/// The position of a column name in [`CSV_COLUMNS`].
+fn col(name: &str) -> usize {
+    match name {
+        "id" => 0,
+        "citizen" => 1,
+        "received" => 2,
+        "closed" => 3,
+        "municipality" => 4,
+        "channel" => 5,
+        "site" => 6,
+        "requester" => 7,
+        "kind" => 8,
+        "category" => 9,
+        "topics" => 10,
+        "actions" => 11,
+        "consent_given" => 12,
+        "referral_to" => 13,
+        "referral_basis" => 14,
+        "outcome" => 15,
+        "matter_date" => 16,
+        _ => unreachable!("not a column: {name}"),
+    }
 }
 
 /// Maps header names to the positions of [`CSV_COLUMNS`] (`usize::MAX` for
@@ -353,38 +388,40 @@ pub(crate) fn parse_columns(
     if rows == 0 {
         return fail("the table holds no rows".into());
     }
-    (0..rows)
-        .map(|row| {
-            let line = row as u64 + 1;
-            let bad_utf8 = std::cell::Cell::new(None);
-            let cell = |name: &str| -> &str {
-                let c = index[CSV_COLUMNS
-                    .iter()
-                    .position(|x| *x == name)
-                    .expect("known column")];
-                if c == usize::MAX {
-                    return "";
-                }
-                let col = &columns[c];
-                let bytes = &col.data[col.offsets[row] as usize..col.offsets[row + 1] as usize];
-                std::str::from_utf8(bytes).unwrap_or_else(|_| {
-                    bad_utf8.set(Some(col.name));
-                    ""
-                })
-            };
-            let parsed = csv_row(&cell);
-            let here = || at.at_line(line).with_record(cell("id"));
-            let parsed = match bad_utf8.get() {
-                Some(name) => Err(Error::Parse {
-                    at: here(),
-                    field: Some(name.into()),
-                    reason: "invalid UTF-8".into(),
-                }),
-                None => parsed.and_then(check).map_err(|e| e.located(&here())),
-            };
-            (line, parsed)
-        })
-        .collect()
+    let parse_row = |row: usize| {
+        let line = row as u64 + 1;
+        let bad_utf8 = std::cell::Cell::new(None);
+        let cell = |name: &str| -> &str {
+            let c = index[col(name)];
+            if c == usize::MAX {
+                return "";
+            }
+            let col = &columns[c];
+            let bytes = &col.data[col.offsets[row] as usize..col.offsets[row + 1] as usize];
+            std::str::from_utf8(bytes).unwrap_or_else(|_| {
+                bad_utf8.set(Some(col.name));
+                ""
+            })
+        };
+        let parsed = csv_row(&cell);
+        let here = || at.at_line(line).with_record(cell("id"));
+        let parsed = match bad_utf8.get() {
+            Some(name) => Err(Error::Parse {
+                at: here(),
+                field: Some(name.into()),
+                reason: "invalid UTF-8".into(),
+            }),
+            None => parsed.and_then(check).map_err(|e| e.located(&here())),
+        };
+        (line, parsed)
+    };
+    let threads = threads(rows >> 16);
+    let ranges = (0..threads)
+        .map(|t| rows * t / threads..rows * (t + 1) / threads)
+        .collect();
+    in_parallel(ranges, |range: std::ops::Range<usize>| {
+        range.map(parse_row).collect()
+    })
 }
 
 fn csv_reason(e: &csv::Error) -> String {
@@ -408,12 +445,54 @@ fn parse_err(field: &str, reason: String) -> Error {
 }
 
 fn date(field: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
-        parse_err(
-            field,
-            format!("`{}` is not a date YYYY-MM-DD ({e})", shorten(s)),
-        )
-    })
+    parse_date(s.trim()).ok_or_else(|| parse_err(field, not_a_date(s)))
+}
+
+fn not_a_date(s: &str) -> String {
+    format!(
+        "`{}` is not a date YYYY-MM-DD (no such day, or not in that form)",
+        shorten(s)
+    )
+}
+
+/// Parses exactly `YYYY-MM-DD`; `None` for another form or a day that does
+/// not exist (30 February).
+///
+/// # Example
+/// ```
+/// use borgerraad_core::io::parse_date;
+/// assert_eq!(parse_date("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+/// assert_eq!(parse_date("2023-02-29"), None);
+/// assert_eq!(parse_date("2023-2-28"), None);
+/// ```
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// Deserialises a date written `YYYY-MM-DD` (faster than chrono's parser).
+pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<NaiveDate, D::Error> {
+    let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    parse_date(&s).ok_or_else(|| serde::de::Error::custom(not_a_date(&s)))
+}
+
+/// [`de_date`] for an optional date.
+pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "de_date")] NaiveDate);
+    Ok(<Option<Wrap> as serde::Deserialize>::deserialize(d)?.map(|w| w.0))
 }
 
 fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {

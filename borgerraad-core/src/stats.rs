@@ -143,6 +143,16 @@ impl YearStats {
         }
     }
 
+    /// Statistics of the inquiries received in `year`; others are skipped.
+    pub fn of<'a>(year: i32, inquiries: impl IntoIterator<Item = &'a Inquiry>) -> YearStats {
+        let mut stats = YearStats::new(year);
+        for i in inquiries.into_iter().filter(|i| i.received.year() == year) {
+            stats.add(i);
+        }
+        stats.citizens.compact();
+        stats
+    }
+
     /// The year.
     pub fn year(&self) -> i32 {
         self.year

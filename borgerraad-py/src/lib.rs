@@ -7,6 +7,7 @@ mod deadline;
 mod errors;
 mod referral;
 mod register;
+mod render;
 mod schema;
 mod stats;
 mod taxonomy;
@@ -26,6 +27,7 @@ fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(deadline::py_deadline, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::deadlines, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::deadline_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(render::format_number, m)?)?;
     m.add_function(wrap_pyfunction!(schema::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(schema::schema_names, m)?)?;
     Ok(())

@@ -14,19 +14,25 @@ use crate::taxonomy::{PyTaxonomy, TextOrPath};
 pub struct PyRuleSet(RuleSet);
 
 /// The decision for one inquiry.
-#[pyclass(name = "Decision", module = "borgerraad._borgerraad", frozen, get_all)]
+#[pyclass(name = "Decision", module = "borgerraad._borgerraad", frozen)]
 pub struct PyDecision {
     /// The id of the rule that decided.
+    #[pyo3(get)]
     rule: String,
     /// "handle", "forward", "refer" or "decline".
+    #[pyo3(get)]
     decision: String,
     /// Where to forward or refer.
+    #[pyo3(get)]
     to: Option<String>,
     /// The legal basis.
+    #[pyo3(get)]
     basis: String,
     /// The explanation for the citizen in Danish.
+    #[pyo3(get)]
     explanation_da: String,
     /// The explanation in English.
+    #[pyo3(get)]
     explanation_en: String,
     inner: Py<PyAny>,
 }

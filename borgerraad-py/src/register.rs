@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use borgerraad_core::io::{Column, CSV_COLUMNS};
-use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Taxonomy};
+use borgerraad_core::{
+    sample, LoadOptions, OnError, Register, Rejected, Stats, Taxonomy, YearStats,
+};
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
@@ -236,7 +238,15 @@ impl PyRegister {
 
     /// The key figures of one year.
     fn year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
-        self.stats(py).year_summary(year)
+        let stats = py.detach(|| YearStats::of(year, self.inner.iter()));
+        if stats.registrations() == 0 {
+            return PyStats {
+                inner: Stats::default(),
+                taxonomy: self.inner.taxonomy().clone(),
+            }
+            .year_summary(year);
+        }
+        Ok(PyYearSummary(stats.summary()))
     }
 
     fn __repr__(&self) -> String {

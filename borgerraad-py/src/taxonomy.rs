@@ -16,10 +16,10 @@ pub struct PyTaxonomy(pub Taxonomy);
 /// A JSON text or a path to a JSON file.
 #[derive(FromPyObject)]
 pub enum TextOrPath {
-    /// A path.
-    Path(PathBuf),
-    /// JSON text.
+    /// JSON text, or a path given as a string.
     Text(String),
+    /// A path (`pathlib.Path`).
+    Path(PathBuf),
 }
 
 impl TextOrPath {

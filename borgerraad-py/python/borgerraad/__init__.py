@@ -27,6 +27,7 @@ from ._borgerraad import (
     deadline,
     deadline_rules,
     deadlines,
+    format_number,
     json_schema,
     schema_names,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "deadline",
     "deadline_rules",
     "deadlines",
+    "format_number",
     "json_schema",
     "sample",
     "schema_names",

@@ -56,8 +56,8 @@ def from_arrow(
         col = table.column(name)
         if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
             col = pc.binary_join(col, ";")
-        elif pa.types.is_date(col.type) or pa.types.is_timestamp(col.type):
-            col = pc.strftime(col, format="%Y-%m-%d")
+        elif pa.types.is_timestamp(col.type):
+            col = pc.cast(pc.cast(col, pa.date32()), pa.string())
         elif not pa.types.is_string(col.type):
             col = pc.cast(col, pa.string())
         arr = pc.fill_null(col, "").combine_chunks()

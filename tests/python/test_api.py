@@ -1,0 +1,166 @@
+"""The Python API: loading, exporting, pandas and Arrow, errors, pickling."""
+import concurrent.futures
+import datetime as dt
+import pickle
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import borgerraad
+from borgerraad import errors
+from conftest import FIXTURES
+
+GOOD = {
+    "id": "P-1",
+    "citizen": "kqzv",
+    "received": dt.date(2022, 3, 1),
+    "municipality": "esbjerg",
+    "channel": "email",
+    "requester": "borger",
+    "kind": "vejledning",
+    "category": "borger-arbejdsmarked/jobcenter",
+}
+
+
+def test_records_round_trip(sample):
+    records = sample.to_records()
+    assert records[0]["received"] == dt.date(2017, 1, 1)
+    back = borgerraad.Register.from_records(records)
+    assert back.to_records() == records
+    assert len(back) == 3815 and list(back)[5] == records[5]
+
+
+def test_pandas_and_arrow_round_trip(sample):
+    df = sample.to_pandas()
+    assert list(df.columns[:3]) == ["id", "citizen", "received"]
+    assert df.loc[0, "received"] == dt.date(2017, 1, 1)
+    back = borgerraad.Register.from_pandas(df)
+    assert back.to_records() == sample.to_records()
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    assert borgerraad.Register.from_arrow(table).to_records() == sample.to_records()
+
+
+def test_pandas_with_datetimes_lists_and_missing_values():
+    df = pd.DataFrame(
+        {
+            "id": ["A", "B"],
+            "citizen": ["k1", "k2"],
+            "received": pd.to_datetime(["2022-01-03", "2022-01-04"]),
+            "closed": [pd.NaT, pd.Timestamp("2022-01-05")],
+            "municipality": ["esbjerg", "fanoe"],
+            "channel": ["telefon", "email"],
+            "requester": ["borger", "paaroerende"],
+            "kind": ["vejledning", "klage"],
+            "category": ["teknik-miljoe", "boern-kultur/skole"],
+            "topics": [["a", "b"], None],
+            "site": [None, np.nan],
+        }
+    )
+    reg = borgerraad.Register.from_pandas(df)
+    recs = reg.to_records()
+    assert recs[0]["topics"] == ["a", "b"] and "closed" not in recs[0]
+    assert recs[1]["closed"] == dt.date(2022, 1, 5) and "site" not in recs[1]
+
+
+def test_csv_and_jsonl_files(tmp_path, sample):
+    sample.write_csv(tmp_path / "x.csv")
+    sample.write_jsonl(tmp_path / "x.jsonl")
+    assert borgerraad.Register.read_csv(tmp_path / "x.csv").to_records() == sample.to_records()
+    assert borgerraad.Register.read_jsonl(str(tmp_path / "x.jsonl")).to_records() == sample.to_records()
+
+
+def test_collect_keeps_valid_records_and_lists_the_rest():
+    bad = dict(GOOD, id="P-2", closed=dt.date(2022, 2, 1))
+    reg = borgerraad.Register.from_records([GOOD, bad, GOOD], on_error="collect")
+    assert len(reg) == 1
+    assert [type(e) for e in reg.rejected] == [errors.ValidationError, errors.ValidationError]
+    assert [(e.line, e.field) for e in reg.rejected] == [(2, "closed"), (3, "id")]
+
+
+def test_all_or_nothing():
+    with pytest.raises(errors.ValidationError) as info:
+        borgerraad.Register.from_records([GOOD, dict(GOOD, id="P-2", category="nowhere")])
+    e = info.value
+    assert (e.source, e.line, e.record, e.field) == ("records", 2, "P-2", "category")
+    assert str(e) == "records:2: record `P-2`: field `category`: `nowhere` is not in the taxonomy of esbjerg"
+    assert isinstance(e, ValueError) and isinstance(e, borgerraad.BorgerraadError)
+
+
+def test_as_of():
+    with pytest.raises(errors.ValidationError, match="after the as-of date"):
+        borgerraad.Register.from_records([GOOD], as_of=dt.date(2022, 2, 28))
+
+
+def test_every_exception_class_from_real_input(tmp_path):
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Register.from_records([dict(GOOD, channel="fax")])
+    assert info.value.field == "channel"
+    with pytest.raises(errors.ValidationError):
+        borgerraad.Register.from_records([dict(GOOD, citizen="")])
+    with pytest.raises(errors.UnknownError):
+        borgerraad.Calendar.danish("weekend")
+    with pytest.raises(errors.UnknownError):
+        borgerraad.sample().breakdown(2022, by="colour")
+    with pytest.raises(errors.UnknownError):
+        borgerraad.Register.from_records([GOOD], on_error="ignore")
+    with pytest.raises(errors.ConfigError):
+        borgerraad.RuleSet.from_json('{"name":"x","label":{"da":"x","en":"x"},"rules":[]}')
+    with pytest.raises(errors.RangeError):
+        borgerraad.Calendar.danish().add_working_days(dt.date(2200, 12, 30), 5)
+    with pytest.raises(errors.IoError) as info:
+        borgerraad.Register.read_jsonl(tmp_path / "missing.jsonl")
+    assert isinstance(info.value, OSError)
+    with pytest.raises(errors.ParseError, match="cpr"):
+        borgerraad.Register.from_pandas(pd.DataFrame({"id": ["x"], "cpr": ["0101901234"]}))
+
+
+def test_stats_pickle_and_merge_in_a_process_pool(sample):
+    records = sample.to_records()
+    parts = [records[i::4] for i in range(4)]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+        partials = list(pool.map(_stats_of, parts))
+    merged = partials[0]
+    for p in partials[1:]:
+        merged = merged + p
+    whole = sample.stats()
+    assert merged == whole
+    assert merged.year_summary(2021).to_dict() == whole.year_summary(2021).to_dict()
+    assert pickle.loads(pickle.dumps(whole)) == whole
+
+
+def _stats_of(records):
+    return borgerraad.Register.from_records(records).stats()
+
+
+def test_calendar_arrays_match_numpy_busday_offset():
+    cal = borgerraad.Calendar.danish("forvaltning")
+    holidays = [h["date"] for y in range(2020, 2027) for h in cal.holidays(y)]
+    dates = np.arange(np.datetime64("2021-01-01"), np.datetime64("2025-12-31"))
+    ours = cal.add_working_days(dates, 10)
+    # For n > 0 the library counts from the day after the start, as numpy does
+    # after rolling a non-working start backwards.
+    theirs = np.busday_offset(dates, 10, roll="backward", holidays=holidays)
+    assert (ours == theirs).all()
+    between = cal.working_days_between(dates, ours)
+    assert (between == 10).all()
+    ns = np.arange(len(dates)) % 30 + 1
+    assert (cal.working_days_between(dates, cal.add_working_days(dates, ns)) == ns).all()
+
+
+def test_taxonomy_and_schema():
+    tax = borgerraad.Taxonomy.esbjerg()
+    assert tax.label("boern-kultur") == "Børn & Kultur"
+    assert tax.label("boern-kultur", "en") == "Children & Culture"
+    assert tax.serves("fanoe")
+    again = borgerraad.Taxonomy.from_json(str(FIXTURES.parent.parent / "borgerraad-core/data/esbjerg-taxonomy.json"))
+    assert again.to_dict() == tax.to_dict()
+    assert '"digital_post"' in borgerraad.json_schema("inquiry")
+    assert set(borgerraad.schema_names()) >= {"inquiry", "taxonomy", "ruleset"}
+
+
+def test_rules_tally(sample):
+    tally = dict(borgerraad.RuleSet.esbjerg().tally(sample))
+    assert sum(tally.values()) == len(sample)
+    assert tally["forward:borger-arbejdsmarked/borgerservice"] == 24  # 2018: 1, 2020: 1, 2021: 2, 2022: 20
