@@ -3,12 +3,15 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: help test rust-test example-test bench fmt bless
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: help test rust-test example-test py-test py-bench bench fmt bless
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-test: rust-test example-test  ## Run every test (the README's test command)
+test: rust-test example-test py-test  ## Run every test (the README's test command)
 
 rust-test:  ## Rust unit, integration, property and doc tests
 	$(CARGO) test --workspace --all-targets
@@ -24,6 +27,24 @@ example-test:  ## The main job prints the report's table; bad input fails with o
 	test "$$(wc -l < target/bad.err)" -eq 1
 	grep -q 'target/bad.csv:2: record `X-1`: field `received`' target/bad.err
 	@echo "example-test: ok"
+
+$(VENV)/.ready: tests/python/requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r tests/python/requirements.txt
+	touch $@
+
+py-test: $(VENV)/.ready  ## Build and install the Python package, check the stubs, run pytest and the example
+	$(PY) -m pip install -q --force-reinstall --no-deps ./borgerraad-py
+	cd target && ../$(PY) -m mypy.stubtest borgerraad._borgerraad
+	cd target && ../$(PY) -m pytest -q -p no:cacheprovider ../tests/python
+	mkdir -p target && cd target && ../$(PY) ../examples/pipeline.py --out monthly.csv > pipeline.txt
+	grep -q 'Gennemsnit  47,75  54,75  49,58  42,83  56,92  66,08' target/pipeline.txt
+	@echo "py-test: ok"
+
+py-bench: $(VENV)/.ready  ## Python benchmarks against pandas and numpy (figures go into BENCHMARKS.md)
+	$(PY) -m pip install -q --force-reinstall --no-deps ./borgerraad-py
+	cd target && ../$(PY) ../borgerraad-py/bench.py
 
 bench:  ## Criterion benchmarks (figures go into BENCHMARKS.md)
 	$(CARGO) bench -p borgerraad-core --bench core
