@@ -6,12 +6,17 @@ CARGO ?= cargo
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help test rust-test example-test py-test py-bench bench fmt bless
+WASM_BINDGEN := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' borgerraad-wasm/Cargo.toml)
+PKG := borgerraad-wasm/pkg
+WASM_OUT := target/wasm32-unknown-unknown/wasm/borgerraad_wasm.wasm
+JS := tests/js
+
+.PHONY: help test rust-test example-test py-test py-bench wasm-tools wasm js-test browser-test wasm-budget types bench fmt bless
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-test: rust-test example-test py-test  ## Run every test (the README's test command)
+test: rust-test example-test py-test js-test browser-test  ## Run every test (the README's test command)
 
 rust-test:  ## Rust unit, integration, property and doc tests
 	$(CARGO) test --workspace --all-targets
@@ -45,6 +50,36 @@ py-test: $(VENV)/.ready  ## Build and install the Python package, check the stub
 py-bench: $(VENV)/.ready  ## Python benchmarks against pandas and numpy (figures go into BENCHMARKS.md)
 	$(PY) -m pip install -q --force-reinstall --no-deps ./borgerraad-py
 	cd target && ../$(PY) ../borgerraad-py/bench.py
+
+wasm-tools:  ## The wasm32 target and wasm-bindgen-cli at the pinned version, when missing
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN)" || $(CARGO) install wasm-bindgen-cli --version "$(WASM_BINDGEN)"
+
+$(JS)/node_modules/.ready: $(JS)/package.json
+	cd $(JS) && npm install --no-audit --no-fund
+	touch $@
+
+wasm: wasm-tools  ## Build the npm-style package in borgerraad-wasm/pkg (node/ and web/)
+	$(CARGO) build --profile wasm -p borgerraad-wasm --target wasm32-unknown-unknown
+	rm -rf $(PKG) && mkdir -p $(PKG)
+	wasm-bindgen --target nodejs --remove-name-section --remove-producers-section --out-dir $(PKG)/node $(WASM_OUT)
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(PKG)/web $(WASM_OUT)
+	cp borgerraad-wasm/package.json $(PKG)/
+
+types: $(JS)/node_modules/.ready  ## Regenerate borgerraad-wasm/types.d.ts from schema/
+	cd $(JS) && node gen-types.mjs
+
+js-test: wasm $(JS)/node_modules/.ready  ## Node tests over the fixtures, and tsc over them
+	cd $(JS) && npx tsc -p tsconfig.json
+	cd $(JS) && node --test
+
+browser-test: wasm $(JS)/node_modules/.ready  ## The widget in headless Chromium (installs Debian's chromium when missing)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	cd $(JS) && node browser.mjs
+
+wasm-budget: wasm $(JS)/node_modules/.ready  ## Report the gzipped .wasm size and a year summary's time in Chromium
+	gzip -9 -c $(PKG)/web/borgerraad_wasm_bg.wasm | wc -c | awk '{printf "gzipped .wasm: %.1f KiB\n", $$1 / 1024}'
+	cd $(JS) && node browser.mjs --budget
 
 bench:  ## Criterion benchmarks (figures go into BENCHMARKS.md)
 	$(CARGO) bench -p borgerraad-core --bench core

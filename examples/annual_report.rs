@@ -4,12 +4,12 @@
 //!
 //! ```text
 //! cargo run --example annual_report
-//! cargo run --example annual_report -- --input export.csv --year 2022 --format md|csv|json [--lang da|en]
+//! cargo run --example annual_report -- --input export.csv --year 2022 --format md|csv|json|svg|html [--lang da|en]
 //! ```
 
 use std::process::ExitCode;
 
-use borgerraad_core::render::AnnualReport;
+use borgerraad_core::render::{svg, AnnualReport};
 use borgerraad_core::{sample, By, Error, Lang, Register, Stats, Taxonomy};
 
 struct Args {
@@ -37,12 +37,12 @@ fn parse_args() -> Result<Args, String> {
             }
             "--format" => {
                 args.format = value()?;
-                if !["md", "csv", "json"].contains(&args.format.as_str()) {
-                    return Err(format!("--format must be md, csv or json, not `{}`", args.format));
+                if !["md", "csv", "json", "svg", "html"].contains(&args.format.as_str()) {
+                    return Err(format!("--format must be md, csv, json, svg or html, not `{}`", args.format));
                 }
             }
             "--lang" => args.lang = value()?.parse().map_err(|e: Error| e.to_string())?,
-            "--help" | "-h" => return Err("usage: annual_report [--input FILE.jsonl|FILE.csv] [--year YYYY] [--format md|csv|json] [--lang da|en]".into()),
+            "--help" | "-h" => return Err("usage: annual_report [--input FILE.jsonl|FILE.csv] [--year YYYY] [--format md|csv|json|svg|html] [--lang da|en]".into()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -105,6 +105,11 @@ fn main() -> ExitCode {
     match args.format.as_str() {
         "csv" => print!("{}", report.csv(args.lang)),
         "json" => println!("{}", report.json()),
+        "svg" => println!(
+            "{}",
+            svg::monthly_chart(&report.monthly, svg::Style::Lines, args.lang)
+        ),
+        "html" => print!("{}", report.html(args.lang)),
         _ => print!("{}", report.markdown(args.lang)),
     }
     ExitCode::SUCCESS

@@ -17,9 +17,46 @@ pub const NAMES: &[&str] = &[
     "year-summary",
     "breakdown",
     "monthly-table",
+    "monthly-report",
+    "holiday",
+    "deadline-rule",
+    "status",
 ];
 
-/// The JSON Schema of a wire format, pretty-printed.
+macro_rules! committed {
+    ($($name:literal),+) => {
+        /// The committed schema text of a name.
+        fn committed(name: &str) -> Option<&'static str> {
+            match name {
+                $($name => Some(include_str!(concat!("../../schema/", $name, ".schema.json"))),)+
+                _ => None,
+            }
+        }
+    };
+}
+
+committed!(
+    "inquiry",
+    "taxonomy",
+    "regime",
+    "ruleset",
+    "processing-deadlines",
+    "deadline",
+    "decision",
+    "year-summary",
+    "breakdown",
+    "monthly-table",
+    "monthly-report",
+    "holiday",
+    "deadline-rule",
+    "status"
+);
+
+/// The JSON Schema of a wire format, as committed under `schema/`.
+///
+/// The committed files equal [`generate`]'s output (a test checks it), so
+/// this serves them without linking the schema generator into small
+/// binaries such as the WebAssembly package.
 ///
 /// # Example
 /// ```
@@ -27,7 +64,13 @@ pub const NAMES: &[&str] = &[
 /// assert!(schema.contains("\"digital_post\""));
 /// assert_eq!(borgerraad_core::schema::json_schema("nope").unwrap_err().kind(), "UnknownError");
 /// ```
-pub fn json_schema(name: &str) -> Result<String> {
+pub fn json_schema(name: &str) -> Result<&'static str> {
+    committed(name).ok_or_else(|| Error::unknown("schema", name, NAMES))
+}
+
+/// Generates the JSON Schema of a wire format from the Rust types, pretty-printed.
+///
+pub fn generate(name: &str) -> Result<String> {
     let schema = match name {
         "inquiry" => schemars::schema_for!(crate::inquiry::Inquiry),
         "taxonomy" => schemars::schema_for!(crate::taxonomy::TaxonomyDef),
@@ -39,6 +82,10 @@ pub fn json_schema(name: &str) -> Result<String> {
         "year-summary" => schemars::schema_for!(crate::stats::YearSummary),
         "breakdown" => schemars::schema_for!(crate::stats::Breakdown),
         "monthly-table" => schemars::schema_for!(crate::stats::MonthlyTable),
+        "monthly-report" => schemars::schema_for!(crate::render::MonthlyReport),
+        "holiday" => schemars::schema_for!(crate::calendar::Holiday),
+        "deadline-rule" => schemars::schema_for!(crate::deadline::Rule),
+        "status" => schemars::schema_for!(crate::deadline::Status),
         _ => return Err(Error::unknown("schema", name, NAMES)),
     };
     Ok(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n")

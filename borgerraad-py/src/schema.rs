@@ -7,7 +7,9 @@ use crate::errors::IntoPy;
 /// The JSON Schema of a wire format (`inquiry`, `taxonomy`, `ruleset`, ...).
 #[pyfunction]
 pub fn json_schema(name: &str) -> PyResult<String> {
-    borgerraad_core::schema::json_schema(name).py()
+    borgerraad_core::schema::json_schema(name)
+        .map(str::to_string)
+        .py()
 }
 
 /// The names of the schemas.

@@ -1,7 +1,10 @@
 //! Rendering the annual tables as the report prints them: Markdown, CSV
 //! and JSON, with Danish number format (`47,75`) or English (`47.75`).
 
+use schemars::JsonSchema;
 use serde::Serialize;
+
+pub mod svg;
 
 use crate::codes::Lang;
 use crate::stats::{counting_rule, month_name, Breakdown, MonthlyTable, YearSummary};
@@ -49,6 +52,12 @@ pub fn share(percent: f64, lang: Lang) -> String {
         Lang::Da => format!("{} %", percent.round()),
         Lang::En => format!("{}%", percent.round()),
     }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
@@ -103,6 +112,62 @@ fn csv_table(rows: &[Vec<String>]) -> String {
         w.write_record(row).expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 cells")
+}
+
+/// One row of the monthly table: a month, "I alt" or "Gennemsnit".
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct MonthlyRow {
+    /// The row's label in the chosen language.
+    pub label: String,
+    /// One value per year.
+    pub values: Vec<f64>,
+    /// The values as the report prints them (`47,75` in Danish).
+    pub text: Vec<String>,
+}
+
+/// The monthly table with its totals and means, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct MonthlyReport {
+    /// The years, one column each.
+    pub years: Vec<i32>,
+    /// Twelve months, then the totals ("I alt") and means ("Gennemsnit").
+    pub rows: Vec<MonthlyRow>,
+}
+
+/// The monthly table as rows of values and printed text.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{render, sample, Lang, Stats};
+/// let table = Stats::of(sample().iter()).monthly_table(&[2019]);
+/// let report = render::monthly_report(&table, Lang::Da);
+/// let mean = report.rows.last().unwrap();
+/// assert_eq!((mean.label.as_str(), mean.text[0].as_str()), ("Gennemsnit", "49,58"));
+/// ```
+pub fn monthly_report(table: &MonthlyTable, lang: Lang) -> MonthlyReport {
+    let cells = monthly_cells(table, lang);
+    let rows = cells[1..]
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let values = (0..table.years.len())
+                .map(|i| match r {
+                    0..=11 => table.counts[i][r] as f64,
+                    12 => table.total(i) as f64,
+                    _ => table.mean(i),
+                })
+                .collect();
+            MonthlyRow {
+                label: row[0].clone(),
+                values,
+                text: row[1..].to_vec(),
+            }
+        })
+        .collect();
+    MonthlyReport {
+        years: table.years.clone(),
+        rows,
+    }
 }
 
 /// The monthly table in Markdown.
@@ -268,6 +333,53 @@ impl AnnualReport {
             breakdowns,
             counting_rule: counting_rule(lang).into(),
         }
+    }
+
+    /// The report as a self-contained HTML page: the monthly chart beside
+    /// its table, key figures and breakdowns with their charts.
+    pub fn html(&self, lang: Lang) -> String {
+        let table = |rows: &[Vec<String>], caption: &str| {
+            let mut out = format!("<table><caption>{}</caption>", escape(caption));
+            for (i, row) in rows.iter().enumerate() {
+                out.push_str("<tr>");
+                for (j, cell) in row.iter().enumerate() {
+                    let tag = if i == 0 || j == 0 { "th" } else { "td" };
+                    out.push_str(&format!("<{tag}>{}</{tag}>", escape(cell)));
+                }
+                out.push_str("</tr>");
+            }
+            out + "</table>"
+        };
+        let title = t(
+            lang,
+            "Borgerrådgiverens beretning: statistik",
+            "The citizens' advisor's annual report: statistics",
+        );
+        let mut body = format!("<h1>{title}</h1><section class=\"monthly\">");
+        body += &svg::monthly_chart(&self.monthly, svg::Style::Lines, lang);
+        body += &table(
+            &monthly_cells(&self.monthly, lang),
+            t(lang, "Registreringer pr. måned", "Registrations per month"),
+        );
+        body += "</section>";
+        for s in &self.summaries {
+            body += &table(
+                &summary_cells(s, lang),
+                &format!("{} {}", t(lang, "Nøgletal", "Key figures"), s.year),
+            );
+        }
+        for b in &self.breakdowns {
+            body += &svg::breakdown_chart(b, lang);
+            body += &table(
+                &breakdown_cells(b, lang),
+                &format!("{} {}", b.by.label(lang), b.year),
+            );
+        }
+        format!(
+            "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:auto}}svg{{max-width:100%}}table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padding:2px 8px}}td{{text-align:right}}</style></head><body>{body}<p>{}</p></body></html>\n",
+            match lang { Lang::Da => "da", Lang::En => "en" },
+            escape(&self.counting_rule)
+        )
     }
 
     /// The report in Markdown.

@@ -1,0 +1,274 @@
+//! SVG charts of the annual statistics, with Danish (or English) labels.
+//!
+//! The same pictures serve the Rust example (`--format svg|html`), Python
+//! (`_repr_svg_` in Jupyter) and the browser widget, so no chart code lives
+//! in a binding. Every chart is an accessible image: `role="img"`, a
+//! `<title>` and a `<desc>` that states the figures, and a tooltip per mark.
+
+use std::fmt::Write;
+
+use crate::codes::{coded_enum, Lang};
+use crate::render::number;
+use crate::stats::{month_name, Breakdown, MonthlyTable};
+
+coded_enum! {
+    /// How the monthly chart draws the years.
+    pub enum Style {
+        /// One line per year.
+        Lines = "lines", "Linjer", "Lines";
+        /// Grouped bars per month.
+        Bars = "bars", "Søjler", "Bars";
+    }
+}
+
+/// Colours for up to eight series, distinguishable with common colour-vision
+/// deficiencies (Okabe–Ito).
+const PALETTE: [&str; 8] = [
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+];
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A round upper bound and step for an axis from 0 to `max`.
+fn axis(max: u64) -> (u64, u64) {
+    let max = max.max(1);
+    let raw = max as f64 / 5.0;
+    let mag = 10f64.powi(raw.log10().floor() as i32);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag)
+        .max(1.0) as u64;
+    (max.div_ceil(step) * step, step)
+}
+
+fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+/// The multi-year monthly chart: the report's table as lines or grouped bars.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{render::svg, sample, Lang, Stats};
+/// let table = Stats::of(sample().iter()).monthly_table(&[2021, 2022]);
+/// let chart = svg::monthly_chart(&table, svg::Style::Lines, Lang::Da);
+/// assert!(chart.starts_with("<svg") && chart.contains("Registreringer pr. måned"));
+/// assert!(chart.contains("Marts 2022: 86"));
+/// ```
+pub fn monthly_chart(table: &MonthlyTable, style: Style, lang: Lang) -> String {
+    let (w, h, left, right, top, bottom) = (760.0, 380.0, 56.0, 120.0, 40.0, 48.0);
+    let (pw, ph) = (w - left - right, h - top - bottom);
+    let max = table
+        .counts
+        .iter()
+        .flat_map(|c| c.iter())
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let (ymax, step) = axis(max);
+    let y = |v: u64| top + ph - ph * v as f64 / ymax as f64;
+    let slot = pw / 12.0;
+    let title = t(lang, "Registreringer pr. måned", "Registrations per month");
+    let mut desc = String::new();
+    for (i, year) in table.years.iter().enumerate() {
+        let _ = write!(
+            desc,
+            "{year}: {} {} {}, {} {}. ",
+            t(lang, "i alt", "total"),
+            number(table.total(i) as f64, lang),
+            t(lang, "registreringer", "registrations"),
+            t(lang, "gennemsnit pr. måned", "mean per month"),
+            number(table.mean(i), lang)
+        );
+    }
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif" font-size="12"><title id="chart-title">{title}</title><desc id="chart-desc">{}</desc>"#,
+        escape(desc.trim())
+    );
+    let _ = write!(
+        s,
+        r#"<text x="{left}" y="24" font-size="16" font-weight="bold">{title}</text>"#
+    );
+    let mut v = 0;
+    while v <= ymax {
+        let yy = y(v);
+        let _ = write!(
+            s,
+            r##"<line x1="{left}" x2="{}" y1="{yy:.1}" y2="{yy:.1}" stroke="#ddd"/><text x="{}" y="{:.1}" text-anchor="end">{}</text>"##,
+            left + pw,
+            left - 6.0,
+            yy + 4.0,
+            number(v as f64, lang)
+        );
+        v += step;
+    }
+    for m in 0..12 {
+        let label: String = month_name(m, lang).chars().take(3).collect();
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
+            left + slot * (m as f64 + 0.5),
+            top + ph + 18.0,
+            label.to_lowercase()
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<text x="14" y="{:.1}" transform="rotate(-90 14 {:.1})" text-anchor="middle">{}</text>"#,
+        top + ph / 2.0,
+        top + ph / 2.0,
+        t(lang, "Antal", "Count")
+    );
+    let n = table.years.len().max(1) as f64;
+    for (i, year) in table.years.iter().enumerate() {
+        let colour = PALETTE[i % PALETTE.len()];
+        let _ = write!(s, r#"<g aria-label="{year}">"#);
+        match style {
+            Style::Lines => {
+                let points: Vec<String> = (0..12)
+                    .map(|m| {
+                        format!(
+                            "{:.1},{:.1}",
+                            left + slot * (m as f64 + 0.5),
+                            y(table.counts[i][m])
+                        )
+                    })
+                    .collect();
+                let _ = write!(
+                    s,
+                    r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{}"/>"#,
+                    points.join(" ")
+                );
+                for m in 0..12 {
+                    let _ = write!(
+                        s,
+                        r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"><title>{} {year}: {}</title></circle>"#,
+                        left + slot * (m as f64 + 0.5),
+                        y(table.counts[i][m]),
+                        month_name(m, lang),
+                        number(table.counts[i][m] as f64, lang)
+                    );
+                }
+            }
+            Style::Bars => {
+                let bw = slot * 0.8 / n;
+                for m in 0..12 {
+                    let x = left + slot * m as f64 + slot * 0.1 + bw * i as f64;
+                    let yy = y(table.counts[i][m]);
+                    let _ = write!(
+                        s,
+                        r#"<rect x="{x:.1}" y="{yy:.1}" width="{bw:.1}" height="{:.1}" fill="{colour}"><title>{} {year}: {}</title></rect>"#,
+                        top + ph - yy,
+                        month_name(m, lang),
+                        number(table.counts[i][m] as f64, lang)
+                    );
+                }
+            }
+        }
+        let ly = top + 16.0 * i as f64;
+        let _ = write!(
+            s,
+            r#"<rect x="{}" y="{:.1}" width="12" height="12" fill="{colour}"/><text x="{}" y="{:.1}">{year}</text></g>"#,
+            left + pw + 16.0,
+            ly,
+            left + pw + 34.0,
+            ly + 10.0
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A horizontal bar chart of a breakdown, largest first, with counts and shares.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{render::svg, sample, By, Lang, Stats};
+/// let register = sample();
+/// let b = Stats::of(register.iter()).year(2022).unwrap().breakdown(By::Kind, register.taxonomy());
+/// assert!(svg::breakdown_chart(&b, Lang::Da).contains("Henvendelsestype 2022"));
+/// ```
+pub fn breakdown_chart(b: &Breakdown, lang: Lang) -> String {
+    let (w, left, right, row) = (760.0, 260.0, 110.0, 26.0);
+    let h = 48.0 + row * b.rows.len().max(1) as f64;
+    let pw = w - left - right;
+    let max = b.rows.iter().map(|r| r.count).max().unwrap_or(1).max(1);
+    let title = format!("{} {}", b.by.label(lang), b.year);
+    let desc: Vec<String> = b
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} ({})",
+                r.label.get(lang),
+                number(r.count as f64, lang),
+                crate::render::share(r.percent, lang)
+            )
+        })
+        .collect();
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="bd-title bd-desc" font-family="system-ui, sans-serif" font-size="12"><title id="bd-title">{}</title><desc id="bd-desc">{}</desc><text x="8" y="22" font-size="16" font-weight="bold">{}</text>"#,
+        escape(&title),
+        escape(&desc.join("; ")),
+        escape(&title)
+    );
+    for (i, r) in b.rows.iter().enumerate() {
+        let y = 36.0 + row * i as f64;
+        let bw = pw * r.count as f64 / max as f64;
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect x="{left}" y="{y:.1}" width="{bw:.1}" height="{:.1}" fill="{}"><title>{}</title></rect><text x="{:.1}" y="{:.1}">{} ({})</text>"#,
+            left - 8.0,
+            y + 15.0,
+            escape(r.label.get(lang)),
+            row - 6.0,
+            PALETTE[0],
+            escape(&desc[i]),
+            left + bw + 6.0,
+            y + 15.0,
+            number(r.count as f64, lang),
+            crate::render::share(r.percent, lang)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_are_round() {
+        assert_eq!(axis(86), (100, 20));
+        assert_eq!(axis(793), (800, 200));
+        assert_eq!(axis(0), (1, 1));
+    }
+
+    #[test]
+    fn labels_are_escaped() {
+        let b = Breakdown {
+            year: 2022,
+            by: crate::By::Area,
+            total: 1,
+            rows: vec![crate::stats::BreakdownRow {
+                code: "x".into(),
+                label: crate::Label::new("Børn & Kultur", "C & C"),
+                count: 1,
+                percent: 100.0,
+            }],
+        };
+        let svg = breakdown_chart(&b, Lang::Da);
+        assert!(svg.contains("Børn &amp; Kultur") && !svg.contains("Børn & Kultur"));
+    }
+}

@@ -1,0 +1,27 @@
+//! Plain JS objects to and from the core's serde types (JSON-compatible:
+//! dates are `YYYY-MM-DD` strings, maps are objects).
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::errors::bad_input;
+
+/// A core value as a plain JS object.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| bad_input("output", e))
+}
+
+/// A plain JS value as a core value; a mismatch is a `ParseError`.
+pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| bad_input(what, e))
+}
+
+/// A `YYYY-MM-DD` string as a date.
+pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
+    borgerraad_core::io::parse_date(s)
+        .ok_or_else(|| bad_input(what, format!("`{s}` is not a date YYYY-MM-DD")))
+}

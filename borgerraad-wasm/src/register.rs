@@ -1,0 +1,250 @@
+//! `Register`: loading, statistics and charts.
+
+use borgerraad_core::render::{monthly_report, svg};
+use borgerraad_core::{
+    sample, By, Lang, LoadOptions, OnError, Register, Stats, Taxonomy, YearStats,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{date, to_js};
+use crate::errors::{to_js as error_to_js, IntoJs};
+use crate::types::*;
+
+/// The validated collection of inquiries (henvendelser).
+#[wasm_bindgen(js_name = Register)]
+pub struct JsRegister {
+    inner: Register,
+    rejected: Vec<borgerraad_core::Rejected>,
+}
+
+fn options(on_error: Option<String>, as_of: Option<String>) -> Result<LoadOptions, JsValue> {
+    Ok(LoadOptions {
+        on_error: on_error
+            .as_deref()
+            .unwrap_or("raise")
+            .parse::<OnError>()
+            .js()?,
+        as_of: as_of.as_deref().map(|d| date(d, "asOf")).transpose()?,
+    })
+}
+
+fn load(
+    f: impl FnOnce(
+        &mut Register,
+        &LoadOptions,
+    ) -> borgerraad_core::Result<Vec<borgerraad_core::Rejected>>,
+    on_error: Option<String>,
+    as_of: Option<String>,
+) -> Result<JsRegister, JsValue> {
+    let opts = options(on_error, as_of)?;
+    let mut inner = Register::new(Taxonomy::esbjerg());
+    let rejected = f(&mut inner, &opts).js()?;
+    Ok(JsRegister { inner, rejected })
+}
+
+fn no_year(year: i32) -> JsValue {
+    error_to_js(borgerraad_core::Error::Range {
+        what: "year".into(),
+        value: year.to_string(),
+        reason: "no inquiry was received in that year".into(),
+    })
+}
+
+#[wasm_bindgen(js_class = Register)]
+impl JsRegister {
+    /// Loads JSON Lines text (Esbjerg's taxonomy). `onError` is "raise"
+    /// (all or nothing, the default) or "collect"; `asOf` is `YYYY-MM-DD`.
+    #[wasm_bindgen(js_name = fromJsonl)]
+    pub fn from_jsonl(
+        text: &str,
+        source: Option<String>,
+        on_error: Option<String>,
+        as_of: Option<String>,
+    ) -> Result<JsRegister, JsValue> {
+        let source = source.unwrap_or_else(|| "input.jsonl".into());
+        load(
+            |r, o| r.load_jsonl(text.as_bytes(), &source, o),
+            on_error,
+            as_of,
+        )
+    }
+
+    /// Loads JSON Lines bytes (e.g. a file's `arrayBuffer()`), refusing invalid UTF-8 per line.
+    #[wasm_bindgen(js_name = fromJsonlBytes)]
+    pub fn from_jsonl_bytes(
+        bytes: &[u8],
+        source: Option<String>,
+        on_error: Option<String>,
+        as_of: Option<String>,
+    ) -> Result<JsRegister, JsValue> {
+        let source = source.unwrap_or_else(|| "input.jsonl".into());
+        load(|r, o| r.load_jsonl(bytes, &source, o), on_error, as_of)
+    }
+
+    /// Loads CSV text in the record format's columns.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        text: &str,
+        source: Option<String>,
+        on_error: Option<String>,
+        as_of: Option<String>,
+    ) -> Result<JsRegister, JsValue> {
+        let source = source.unwrap_or_else(|| "input.csv".into());
+        load(
+            |r, o| r.load_csv(text.as_bytes(), &source, o),
+            on_error,
+            as_of,
+        )
+    }
+
+    /// Loads CSV bytes.
+    #[wasm_bindgen(js_name = fromCsvBytes)]
+    pub fn from_csv_bytes(
+        bytes: &[u8],
+        source: Option<String>,
+        on_error: Option<String>,
+        as_of: Option<String>,
+    ) -> Result<JsRegister, JsValue> {
+        let source = source.unwrap_or_else(|| "input.csv".into());
+        load(|r, o| r.load_csv(bytes, &source, o), on_error, as_of)
+    }
+
+    /// Loads plain objects in the record format; record `n` is reported as line `n`.
+    #[wasm_bindgen(js_name = fromRecords)]
+    pub fn from_records(
+        records: InquiryArray,
+        on_error: Option<String>,
+        as_of: Option<String>,
+    ) -> Result<JsRegister, JsValue> {
+        // Each record is read on its own, so that an error names its position.
+        let values: Vec<JsValue> = js_sys::Array::from(&records).iter().collect();
+        let mut lines = Vec::with_capacity(values.len());
+        for (i, v) in values.into_iter().enumerate() {
+            let json = js_sys::JSON::stringify(&v).map_err(|_| {
+                crate::errors::bad_input("records", format!("record {} is not JSON", i + 1))
+            })?;
+            lines.push(json.as_string().unwrap_or_default());
+        }
+        let text = lines.join("\n");
+        load(
+            |r, o| r.load_jsonl(text.as_bytes(), "records", o),
+            on_error,
+            as_of,
+        )
+    }
+
+    /// The embedded synthetic sample (Esbjerg 2017–2022).
+    pub fn sample() -> JsRegister {
+        JsRegister {
+            inner: sample(),
+            rejected: Vec::new(),
+        }
+    }
+
+    /// The number of inquiries.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The records that a load with `onError: "collect"` rejected, as
+    /// `Error` objects (with `name`, `line`, `record` and `field`).
+    #[wasm_bindgen(getter)]
+    pub fn rejected(&self) -> ErrorArray {
+        self.rejected
+            .iter()
+            .map(|r| error_to_js(r.error.clone()))
+            .collect::<js_sys::Array>()
+            .unchecked_into()
+    }
+
+    /// The records as plain objects.
+    #[wasm_bindgen(js_name = toRecords)]
+    pub fn to_records(&self) -> Result<InquiryArray, JsValue> {
+        Ok(to_js(self.inner.inquiries())?.unchecked_into())
+    }
+
+    /// The register as JSON Lines text.
+    #[wasm_bindgen(js_name = toJsonl)]
+    pub fn to_jsonl(&self) -> Result<String, JsValue> {
+        let mut out = Vec::new();
+        self.inner.write_jsonl(&mut out).js()?;
+        Ok(String::from_utf8(out).expect("JSON is UTF-8"))
+    }
+
+    /// The years with inquiries, ascending.
+    pub fn years(&self) -> Vec<i32> {
+        Stats::of(self.inner.iter()).years()
+    }
+
+    /// The key figures of one year.
+    #[wasm_bindgen(js_name = yearSummary)]
+    pub fn year_summary(&self, year: i32) -> Result<YearSummaryValue, JsValue> {
+        let stats = YearStats::of(year, self.inner.iter());
+        if stats.registrations() == 0 {
+            return Err(no_year(year));
+        }
+        Ok(to_js(&stats.summary())?.unchecked_into())
+    }
+
+    /// The report's table: months, "I alt" and "Gennemsnit" by year, with
+    /// the printed text of each cell (`lang` "da", the default, or "en").
+    #[wasm_bindgen(js_name = monthlyTable)]
+    pub fn monthly_table(
+        &self,
+        years: Vec<i32>,
+        lang: Option<String>,
+    ) -> Result<MonthlyReportValue, JsValue> {
+        let lang = parse_lang(lang)?;
+        let table = Stats::of(self.inner.iter()).monthly_table(&years);
+        Ok(to_js(&monthly_report(&table, lang))?.unchecked_into())
+    }
+
+    /// Count and percent by `area`, `department`, `kind`, `requester`, `channel` or `site`.
+    pub fn breakdown(&self, year: i32, by: &str) -> Result<BreakdownValue, JsValue> {
+        Ok(to_js(&self.breakdown_of(year, by)?)?.unchecked_into())
+    }
+
+    /// The multi-year monthly chart as SVG (`style` "lines" or "bars").
+    #[wasm_bindgen(js_name = monthlyChartSvg)]
+    pub fn monthly_chart_svg(
+        &self,
+        years: Vec<i32>,
+        style: Option<String>,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let style: svg::Style = style.as_deref().unwrap_or("lines").parse().js()?;
+        let table = Stats::of(self.inner.iter()).monthly_table(&years);
+        Ok(svg::monthly_chart(&table, style, parse_lang(lang)?))
+    }
+
+    /// A breakdown as a bar chart in SVG.
+    #[wasm_bindgen(js_name = breakdownChartSvg)]
+    pub fn breakdown_chart_svg(
+        &self,
+        year: i32,
+        by: &str,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        Ok(svg::breakdown_chart(
+            &self.breakdown_of(year, by)?,
+            parse_lang(lang)?,
+        ))
+    }
+}
+
+impl JsRegister {
+    fn breakdown_of(&self, year: i32, by: &str) -> Result<borgerraad_core::Breakdown, JsValue> {
+        let by: By = by.parse().js()?;
+        let stats = YearStats::of(year, self.inner.iter());
+        if stats.registrations() == 0 {
+            return Err(no_year(year));
+        }
+        Ok(stats.breakdown(by, self.inner.taxonomy()))
+    }
+}
+
+/// "da" (the default) or "en".
+pub(crate) fn parse_lang(lang: Option<String>) -> Result<Lang, JsValue> {
+    lang.as_deref().unwrap_or("da").parse().js()
+}

@@ -1,0 +1,48 @@
+//! TypeScript names for the values that cross the boundary. The types
+//! themselves are generated from the core's JSON Schemas (`schema/`) into
+//! `types.d.ts` by `tests/js/gen-types.mjs`, and included here.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("../types.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Inquiry[]`
+    #[wasm_bindgen(typescript_type = "Inquiry[]")]
+    pub type InquiryArray;
+    /// `Inquiry`
+    #[wasm_bindgen(typescript_type = "Inquiry")]
+    pub type InquiryValue;
+    /// `YearSummary`
+    #[wasm_bindgen(typescript_type = "YearSummary")]
+    pub type YearSummaryValue;
+    /// `Breakdown`
+    #[wasm_bindgen(typescript_type = "Breakdown")]
+    pub type BreakdownValue;
+    /// `MonthlyReport`
+    #[wasm_bindgen(typescript_type = "MonthlyReport")]
+    pub type MonthlyReportValue;
+    /// `Holiday[]`
+    #[wasm_bindgen(typescript_type = "Holiday[]")]
+    pub type HolidayArray;
+    /// `Trace`
+    #[wasm_bindgen(typescript_type = "Trace")]
+    pub type TraceValue;
+    /// `Status`
+    #[wasm_bindgen(typescript_type = "Status")]
+    pub type StatusValue;
+    /// `Decision`
+    #[wasm_bindgen(typescript_type = "Decision")]
+    pub type DecisionValue;
+    /// `Rule[]` (the deadline catalogue)
+    #[wasm_bindgen(typescript_type = "Rule[]")]
+    pub type RuleArray;
+    /// `Error[]`
+    #[wasm_bindgen(typescript_type = "Error[]")]
+    pub type ErrorArray;
+    /// `number[]`
+    #[wasm_bindgen(typescript_type = "number[]")]
+    pub type NumberArray;
+}

@@ -1,0 +1,1117 @@
+// Generated from schema/*.schema.json by tests/js/gen-types.mjs. Do not edit.
+/**
+ * What it groups by.
+ */
+export type By = "area" | "department" | "kind" | "requester" | "channel" | "site";
+/**
+ * The unit.
+ */
+export type Unit = "arbejdsdage" | "dage" | "uger" | "maaneder" | "aar";
+/**
+ * What was done.
+ */
+export type ActionKind =
+  "vejledt" | "kontakt_kommune" | "dialogmoede" | "klagehjaelp" | "bisidder" | "videresendt" | "henvist";
+/**
+ * How the inquiry arrived.
+ */
+export type Channel = "telefon" | "email" | "digital_post" | "brev" | "personligt" | "opsoegende";
+/**
+ * What kind of help it got.
+ */
+export type Kind = "vejvisning" | "vejledning" | "klage" | "dialogsag" | "sparring" | "videresendelse";
+/**
+ * How the inquiry ended (udfald).
+ */
+export type Outcome = "afklaret" | "klage_indgivet" | "dialog_genoprettet" | "henvist" | "ikke_fulgt_op";
+/**
+ * Who made the inquiry.
+ */
+export type Requester = "borger" | "paaroerende" | "medarbejder" | "anden";
+/**
+ * When it falls.
+ */
+export type DayRule =
+  | {
+      fixed: {
+        /**
+         * Day of the month.
+         */
+        day: number;
+        /**
+         * Month, 1–12.
+         */
+        month: number;
+      };
+    }
+  | {
+      easter: {
+        /**
+         * Days from Easter Sunday.
+         */
+        offset: number;
+      };
+    }
+  | {
+      date: {
+        /**
+         * The day.
+         */
+        date: string;
+      };
+    };
+/**
+ * What it decides.
+ */
+export type Decide =
+  | "handle"
+  | {
+      forward: {
+        /**
+         * A taxonomy code or an authority code; none means the unit of the
+         * inquiry's own category.
+         */
+        to?: string | null;
+      };
+    }
+  | {
+      refer: {
+        to: Destination;
+      };
+    }
+  | {
+      decline: {
+        reason: Label9;
+      };
+    };
+/**
+ * Where.
+ */
+export type Destination =
+  | "gaeldsraadgivning"
+  | "retshjaelp"
+  | "familieretshuset"
+  | "patientkontoret"
+  | "bisiddernetvaerk"
+  | "ankestyrelsen"
+  | "ombudsmanden"
+  | "datatilsynet"
+  | "styrelsen-for-patientklager";
+/**
+ * What kind of help the inquiry got (henvendelsestype).
+ */
+export type Kind1 = "vejvisning" | "vejledning" | "klage" | "dialogsag" | "sparring" | "videresendelse";
+/**
+ * The state of a deadline on a given day.
+ */
+export type Status =
+  | {
+      status: "running";
+      /**
+       * Working days left after today, up to and including the due day.
+       */
+      working_days_left: number;
+    }
+  | {
+      status: "due_today";
+    }
+  | {
+      /**
+       * Calendar days since the due date.
+       */
+      days: number;
+      status: "overdue";
+      /**
+       * Working days since the due date.
+       */
+      working_days: number;
+    };
+/**
+ * Whether this is an ordinary area or a special bucket.
+ */
+export type Bucket = "ordinaer" | "tvaergaaende" | "udenfor_omraade";
+/**
+ * What a breakdown (fordeling) groups by.
+ */
+export type By1 = "area" | "department" | "kind" | "requester" | "channel" | "site";
+/**
+ * The unit of a period.
+ */
+export type Unit1 = "arbejdsdage" | "dage" | "uger" | "maaneder" | "aar";
+/**
+ * What the advisor did (handling).
+ */
+export type ActionKind1 =
+  "vejledt" | "kontakt_kommune" | "dialogmoede" | "klagehjaelp" | "bisidder" | "videresendt" | "henvist";
+/**
+ * How the inquiry reached the advisor (kanal).
+ */
+export type Channel1 = "telefon" | "email" | "digital_post" | "brev" | "personligt" | "opsoegende";
+/**
+ * Who made the inquiry (henvender).
+ */
+export type Requester1 = "borger" | "paaroerende" | "medarbejder" | "anden";
+/**
+ * How a non-working day of a regime falls.
+ */
+export type DayRule1 =
+  | {
+      fixed: {
+        /**
+         * Day of the month.
+         */
+        day: number;
+        /**
+         * Month, 1–12.
+         */
+        month: number;
+      };
+    }
+  | {
+      easter: {
+        /**
+         * Days from Easter Sunday.
+         */
+        offset: number;
+      };
+    }
+  | {
+      date: {
+        /**
+         * The day.
+         */
+        date: string;
+      };
+    };
+/**
+ * What a rule decides.
+ */
+export type Decide1 =
+  | "handle"
+  | {
+      forward: {
+        /**
+         * A taxonomy code or an authority code; none means the unit of the
+         * inquiry's own category.
+         */
+        to?: string | null;
+      };
+    }
+  | {
+      refer: {
+        to: Destination;
+      };
+    }
+  | {
+      decline: {
+        reason: Label9;
+      };
+    };
+/**
+ * Where a matter outside the advisor's remit is referred (henvisning).
+ */
+export type Destination1 =
+  | "gaeldsraadgivning"
+  | "retshjaelp"
+  | "familieretshuset"
+  | "patientkontoret"
+  | "bisiddernetvaerk"
+  | "ankestyrelsen"
+  | "ombudsmanden"
+  | "datatilsynet"
+  | "styrelsen-for-patientklager";
+/**
+ * What an area stands for in the statistics.
+ */
+export type Bucket1 = "ordinaer" | "tvaergaaende" | "udenfor_omraade";
+
+export interface BorgerraadTypes {
+  Breakdown?: Breakdown;
+  Rule?: Rule;
+  Decision?: Decision;
+  Holiday?: Holiday;
+  Inquiry?: Inquiry;
+  MonthlyReport?: MonthlyReport;
+  MonthlyTable?: MonthlyTable;
+  ProcessingDeadlines?: ProcessingDeadlines;
+  Regime?: Regime;
+  RuleSetDef?: RuleSetDef;
+  Status?: Status;
+  TaxonomyDef?: TaxonomyDef;
+  YearSummary?: YearSummary;
+  BreakdownRow?: BreakdownRow;
+  By?: By1;
+  Label?: Label3;
+  Period?: Period;
+  Unit?: Unit1;
+  Skipped?: Skipped;
+  Trace?: Trace;
+  Action?: Action;
+  ActionKind?: ActionKind1;
+  Channel?: Channel1;
+  Consent?: Consent;
+  Kind?: Kind1;
+  Outcome?: Outcome;
+  Referral?: Referral;
+  Requester?: Requester1;
+  MonthlyRow?: MonthlyRow;
+  ServiceArea?: ServiceArea;
+  DayRule?: DayRule1;
+  NonWorkingDay?: NonWorkingDay;
+  Decide?: Decide1;
+  Destination?: Destination1;
+  RuleDef?: RuleDef;
+  When?: When1;
+  Area?: Area;
+  Bucket?: Bucket1;
+  Department?: Department;
+  Entry?: Entry;
+  Count?: Count;
+}
+/**
+ * A breakdown (fordeling) of one year's registrations.
+ */
+export interface Breakdown {
+  by: By;
+  /**
+   * Rows, largest first.
+   */
+  rows: BreakdownRow[];
+  /**
+   * All registrations of the year.
+   */
+  total: number;
+  /**
+   * The year.
+   */
+  year: number;
+}
+/**
+ * One row of a breakdown.
+ */
+export interface BreakdownRow {
+  /**
+   * The code grouped by.
+   */
+  code: string;
+  /**
+   * Registrations.
+   */
+  count: number;
+  label: Label;
+  /**
+   * Percent of all registrations of the year.
+   */
+  percent: number;
+}
+/**
+ * Its labels.
+ */
+export interface Label {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A deadline rule (frist) and where it comes from.
+ */
+export interface Rule {
+  /**
+   * The rule's code, e.g. `klage-social`.
+   */
+  code: string;
+  /**
+   * The whole period when the deadline is extended, for rules that allow
+   * it (GDPR: 1 month, extendable to 3).
+   */
+  extended?: Period | null;
+  label: Label1;
+  period: Period1;
+  /**
+   * Whether an end on a non-working day moves to the next working day.
+   */
+  roll_forward?: boolean;
+  /**
+   * The legal source, e.g. "retssikkerhedsloven § 67".
+   */
+  source: string;
+}
+/**
+ * A length of time.
+ */
+export interface Period {
+  /**
+   * How many units.
+   */
+  n: number;
+  unit: Unit;
+}
+/**
+ * What the deadline is for.
+ */
+export interface Label1 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A length of time.
+ */
+export interface Period1 {
+  /**
+   * How many units.
+   */
+  n: number;
+  unit: Unit;
+}
+/**
+ * The decision for one inquiry.
+ */
+export interface Decision {
+  /**
+   * The legal basis.
+   */
+  basis: string;
+  /**
+   * `handle`, `forward`, `refer` or `decline`.
+   */
+  decision: string;
+  explanation: Label2;
+  /**
+   * Why it is declined.
+   */
+  reason?: Label3 | null;
+  /**
+   * The id of the rule that decided.
+   */
+  rule: string;
+  /**
+   * Where to forward or refer.
+   */
+  to?: string | null;
+}
+/**
+ * The explanation for the citizen.
+ */
+export interface Label2 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label3 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A day off with its name.
+ */
+export interface Holiday {
+  /**
+   * The day.
+   */
+  date: string;
+  name: Label4;
+  /**
+   * Whether it is a public holiday (helligdag), rather than a day the
+   * regime adds.
+   */
+  public: boolean;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label4 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * One inquiry (henvendelse): the record format of the register.
+ *
+ * The JSON form is one object per line (JSON Lines); unknown fields are
+ * refused, so a stray `cpr` column can never slip in.
+ *
+ * # Example
+ * ```
+ * use borgerraad_core::Inquiry;
+ * let line = r#"{"id":"EX-1","citizen":"kxqbvd","received":"2022-03-01",
+ *   "municipality":"esbjerg","channel":"telefon","requester":"borger",
+ *   "kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
+ * let inquiry: Inquiry = serde_json::from_str(line).unwrap();
+ * assert_eq!(inquiry.category, "borger-arbejdsmarked/jobcenter");
+ * assert!(inquiry.topics.is_empty());
+ * ```
+ */
+export interface Inquiry {
+  /**
+   * What the advisor did.
+   */
+  actions?: Action[];
+  /**
+   * The primary category: a taxonomy code such as
+   * `borger-arbejdsmarked/jobcenter`.
+   */
+  category: string;
+  channel: Channel;
+  /**
+   * Pseudonymous citizen key (never a CPR number); one key per person.
+   */
+  citizen: string;
+  /**
+   * The day the inquiry was closed, if it is.
+   */
+  closed?: string | null;
+  /**
+   * The citizen's consent to contact the municipality.
+   */
+  consent?: Consent | null;
+  /**
+   * Unique id of the registration, printable ASCII.
+   */
+  id: string;
+  kind: Kind;
+  /**
+   * The date of the municipal decision or case the inquiry concerns, if
+   * known; referral rules use it for the age of the matter.
+   */
+  matter_date?: string | null;
+  /**
+   * The citizen's municipality of residence, as a code (`esbjerg`, `fanoe`).
+   */
+  municipality: string;
+  /**
+   * How it ended.
+   */
+  outcome?: Outcome | null;
+  /**
+   * The day the inquiry was received.
+   */
+  received: string;
+  /**
+   * Where it was forwarded or referred.
+   */
+  referral?: Referral | null;
+  requester: Requester;
+  /**
+   * The outreach site, as a code of the taxonomy's sites (`varmestuen`).
+   */
+  site?: string | null;
+  /**
+   * Subject codes, e.g. `sygedagpenge`.
+   */
+  topics?: string[];
+}
+/**
+ * One thing the advisor did, and when.
+ */
+export interface Action {
+  /**
+   * The day it was done.
+   */
+  date: string;
+  kind: ActionKind;
+}
+/**
+ * The citizen's consent (samtykke) to contact the municipality.
+ */
+export interface Consent {
+  /**
+   * The day consent was given.
+   */
+  given: string;
+}
+/**
+ * Where the inquiry was forwarded or referred (henvisning).
+ */
+export interface Referral {
+  /**
+   * The legal basis as a code, e.g. `fvl-7-2` for forvaltningsloven § 7, stk. 2.
+   */
+  basis: string;
+  /**
+   * The target: a taxonomy code (forwarding inside the municipality), an
+   * authority or a referral destination code (see `referral::Destination`).
+   */
+  to: string;
+}
+/**
+ * The monthly table with its totals and means, ready to show.
+ */
+export interface MonthlyReport {
+  /**
+   * Twelve months, then the totals ("I alt") and means ("Gennemsnit").
+   */
+  rows: MonthlyRow[];
+  /**
+   * The years, one column each.
+   */
+  years: number[];
+}
+/**
+ * One row of the monthly table: a month, "I alt" or "Gennemsnit".
+ */
+export interface MonthlyRow {
+  /**
+   * The row's label in the chosen language.
+   */
+  label: string;
+  /**
+   * The values as the report prints them (`47,75` in Danish).
+   */
+  text: string[];
+  /**
+   * One value per year.
+   */
+  values: number[];
+}
+/**
+ * Registrations by month (rows) and year (columns), with the totals row
+ * "I alt" and the means row "Gennemsnit", as the annual report prints them.
+ */
+export interface MonthlyTable {
+  /**
+   * For each year, the counts of January to December.
+   */
+  counts: [number, number, number, number, number, number, number, number, number, number, number, number][];
+  /**
+   * The years, one column each.
+   */
+  years: number[];
+}
+/**
+ * The processing deadlines a municipal council sets and publishes per
+ * service area (retssikkerhedsloven § 3, stk. 2). They differ between
+ * municipalities, so they are configuration.
+ */
+export interface ProcessingDeadlines {
+  /**
+   * The service areas.
+   */
+  areas: ServiceArea[];
+  /**
+   * Where the table was published, e.g. the council's decision.
+   */
+  source: string;
+}
+/**
+ * One processing deadline (sagsbehandlingsfrist) of a service area.
+ */
+export interface ServiceArea {
+  /**
+   * The taxonomy code the deadline applies to, and to everything under it.
+   */
+  category: string;
+  label: Label5;
+  period: Period2;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label5 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A length of time.
+ */
+export interface Period2 {
+  /**
+   * How many units.
+   */
+  n: number;
+  unit: Unit;
+}
+/**
+ * A regime: which days beyond Saturdays, Sundays and public holidays do not
+ * count as working days. It is data, and a municipality can load its own
+ * from JSON.
+ *
+ * The built-in regimes:
+ * - `forvaltning` (the default for municipal deadlines): Grundlovsdag,
+ *   24 December and 31 December are non-working. Municipal offices are
+ *   closed on them; this is a choice of the library, documented here, and a
+ *   municipality that counts them as working days loads its own regime.
+ * - `foraeldelse`: forældelsesloven § 27, stk. 2: Grundlovsdag, 24 December
+ *   and 31 December.
+ * - `udbetaling_danmark`: the Friday after Ascension Day.
+ * - `helligdage`: public holidays only.
+ *
+ * JSON may extend a built-in regime:
+ * ```
+ * use borgerraad_core::calendar::{Calendar, Regime};
+ * let json = r#"{"code":"esbjerg-2025","label":{"da":"Esbjerg 2025","en":"Esbjerg 2025"},
+ *   "extends":"forvaltning",
+ *   "days":[{"rule":{"date":{"date":"2025-05-30"}},"name":{"da":"Lukkedag","en":"Closure day"}}]}"#;
+ * let cal = Calendar::new(Regime::from_json_str(json, "esbjerg.json").unwrap());
+ * let d = |s: &str| s.parse().unwrap();
+ * assert!(!cal.is_working_day(d("2025-05-30")).unwrap());
+ * assert!(!cal.is_working_day(d("2025-06-05")).unwrap()); // Grundlovsdag, from forvaltning
+ * ```
+ */
+export interface Regime {
+  /**
+   * The regime's code.
+   */
+  code: string;
+  /**
+   * The days it adds.
+   */
+  days?: NonWorkingDay[];
+  /**
+   * A built-in regime whose days this one adds to.
+   */
+  extends?: string | null;
+  label: Label7;
+}
+/**
+ * A non-working day a regime adds to weekends and public holidays.
+ */
+export interface NonWorkingDay {
+  name: Label6;
+  rule: DayRule;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label6 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label7 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * The JSON form of a rule set.
+ */
+export interface RuleSetDef {
+  label: Label8;
+  /**
+   * The set's name, a code.
+   */
+  name: string;
+  /**
+   * The rules, in order; the first that matches decides.
+   */
+  rules: RuleDef[];
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label8 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * One rule.
+ */
+export interface RuleDef {
+  /**
+   * The legal basis, e.g. "forvaltningsloven § 7, stk. 2".
+   */
+  basis: string;
+  decision: Decide;
+  explain: Label10;
+  /**
+   * The rule's id, a code.
+   */
+  id: string;
+  when: When;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label9 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label10 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * When it applies.
+ */
+export interface When {
+  /**
+   * The category is one of these taxonomy codes or under one of them.
+   */
+  categories?: string[];
+  /**
+   * The kind is one of these.
+   */
+  kinds?: Kind1[];
+  /**
+   * The matter (`matter_date`) was more than this many days old when the
+   * inquiry was received.
+   */
+  older_than_days?: number | null;
+  /**
+   * The citizen lives in a municipality the office serves, or not.
+   */
+  served?: boolean | null;
+  /**
+   * The inquiry has at least one of these topics.
+   */
+  topics?: string[];
+  /**
+   * The inquiry is written (e-mail, Digital Post, letter), or not.
+   */
+  written?: boolean | null;
+}
+/**
+ * The JSON form of a taxonomy.
+ */
+export interface TaxonomyDef {
+  /**
+   * Directorate areas, including the special buckets.
+   */
+  areas: Area[];
+  label: Label14;
+  /**
+   * The municipality's code, e.g. `esbjerg`.
+   */
+  municipality: string;
+  /**
+   * The municipalities whose citizens the office serves.
+   */
+  served: Entry[];
+  /**
+   * Outreach sites.
+   */
+  sites?: Entry[];
+}
+/**
+ * A directorate area (direktørområde).
+ */
+export interface Area {
+  bucket?: Bucket;
+  /**
+   * One code segment, e.g. `borger-arbejdsmarked`.
+   */
+  code: string;
+  /**
+   * The departments.
+   */
+  departments?: Department[];
+  label: Label13;
+}
+/**
+ * A department (afdeling) and its sub-units.
+ */
+export interface Department {
+  /**
+   * One code segment, e.g. `jobcenter`.
+   */
+  code: string;
+  label: Label11;
+  /**
+   * Optional sub-units.
+   */
+  units?: Entry[];
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label11 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A coded, labelled entry: a municipality, a sub-unit or an outreach site.
+ */
+export interface Entry {
+  /**
+   * One code segment, e.g. `jobcenter`.
+   */
+  code: string;
+  label: Label12;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label12 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label13 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label14 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * The key figures of one year (nøgletal).
+ */
+export interface YearSummary {
+  /**
+   * Closed inquiries.
+   */
+  closed: number;
+  /**
+   * Median days open over closed inquiries (nearest rank).
+   */
+  days_open_median?: number | null;
+  /**
+   * 90th percentile of days open over closed inquiries (nearest rank).
+   */
+  days_open_p90?: number | null;
+  /**
+   * Distinct citizens (borgere), each counted once in the year.
+   */
+  distinct_citizens: number;
+  /**
+   * Forwarded under forvaltningsloven § 7, stk. 2, by target.
+   */
+  forwarded: Count[];
+  /**
+   * Distinct citizens / 12.
+   */
+  mean_citizens_per_month: number;
+  /**
+   * Registrations / 12.
+   */
+  mean_registrations_per_month: number;
+  /**
+   * Referred out, by destination.
+   */
+  referred: Count[];
+  /**
+   * Registrations (registreringer).
+   */
+  registrations: number;
+  /**
+   * Citizens with more than one registration in the year.
+   */
+  repeat_citizens: number;
+  /**
+   * `repeat_citizens` as a percent of `distinct_citizens`.
+   */
+  repeat_share: number;
+  /**
+   * The year.
+   */
+  year: number;
+}
+/**
+ * A count under a code.
+ */
+export interface Count {
+  /**
+   * The code, e.g. a taxonomy code or a referral destination.
+   */
+  code: string;
+  /**
+   * How many.
+   */
+  count: number;
+}
+/**
+ * A non-working day passed over, with its name.
+ */
+export interface Skipped {
+  /**
+   * The day.
+   */
+  date: string;
+  reason: Label15;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label15 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * How a due date was reached.
+ */
+export interface Trace {
+  /**
+   * Calendar days from the start to the due date.
+   */
+  days_counted: number;
+  period: Period3;
+  /**
+   * The end of the period before any roll-forward.
+   */
+  period_end: string;
+  /**
+   * The regime of the calendar.
+   */
+  regime: string;
+  /**
+   * Why the deadline moved forward, if it did.
+   */
+  rolled_forward?: Label3 | null;
+  /**
+   * The day the decision was sent, when the start follows from delivery.
+   */
+  sent?: string | null;
+  /**
+   * Non-working days after the start up to the due date.
+   */
+  skipped: Skipped[];
+  /**
+   * The legal source of the rule.
+   */
+  source: string;
+  /**
+   * The start day (not counted).
+   */
+  start: string;
+  /**
+   * Working days from the start to the due date.
+   */
+  working_days_counted: number;
+}
+/**
+ * A length of time.
+ */
+export interface Period3 {
+  /**
+   * How many units.
+   */
+  n: number;
+  unit: Unit;
+}
+/**
+ * The conditions of a rule; all given conditions must hold. An empty
+ * condition matches every inquiry (a fallback).
+ */
+export interface When1 {
+  /**
+   * The category is one of these taxonomy codes or under one of them.
+   */
+  categories?: string[];
+  /**
+   * The kind is one of these.
+   */
+  kinds?: Kind1[];
+  /**
+   * The matter (`matter_date`) was more than this many days old when the
+   * inquiry was received.
+   */
+  older_than_days?: number | null;
+  /**
+   * The citizen lives in a municipality the office serves, or not.
+   */
+  served?: boolean | null;
+  /**
+   * The inquiry has at least one of these topics.
+   */
+  topics?: string[];
+  /**
+   * The inquiry is written (e-mail, Digital Post, letter), or not.
+   */
+  written?: boolean | null;
+}

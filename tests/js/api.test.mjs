@@ -1,0 +1,99 @@
+// The JS API: loading, errors as Error objects with a name, no panic on bad input.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Calendar, Register, RuleSet, deadline, formatNumber, jsonSchema, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { thrown } from "./helpers.mjs";
+
+/** @type {import("../../borgerraad-wasm/pkg/node/borgerraad_wasm.js").Inquiry} */
+const good = {
+  id: "J-1",
+  citizen: "kqzv",
+  received: "2022-03-01",
+  municipality: "esbjerg",
+  channel: "email",
+  requester: "borger",
+  kind: "vejledning",
+  category: "borger-arbejdsmarked/jobcenter",
+};
+
+test("records round trip through fromRecords and toRecords", () => {
+  const records = sample().toRecords();
+  const back = Register.fromRecords(records);
+  assert.equal(back.length, 3815);
+  assert.deepEqual(back.toRecords(), records);
+});
+
+test("a validation error is an Error named ValidationError with structured fields", () => {
+  const e = thrown(() => Register.fromRecords([good, { ...good, id: "J-2", closed: "2022-02-01" }]));
+  assert.equal(e.name, "ValidationError");
+  assert.equal(e.message, "records:2: record `J-2`: field `closed`: closed 2022-02-01 before it was received 2022-03-01");
+  assert.deepEqual([e.source, e.line, e.record, e.field], ["records", 2, "J-2", "closed"]);
+});
+
+test("collect keeps the valid records and lists the rest as Errors", () => {
+  const r = Register.fromRecords([good, { ...good, id: "J-2", category: "nowhere" }, good], "collect");
+  assert.equal(r.length, 1);
+  assert.deepEqual(r.rejected.map((e) => [e.name, /** @type {any} */ (e).line]), [["ValidationError", 2], ["ValidationError", 3]]);
+});
+
+test("CSV and JSONL errors name the line and field", () => {
+  const csv = "id,citizen,received,municipality,channel,requester,kind,category\nX-1,abc,2022-02-30,esbjerg,telefon,borger,vejledning,teknik-miljoe\n";
+  const e = thrown(() => Register.fromCsv(csv, "export.csv"));
+  assert.equal(e.name, "ParseError");
+  assert.deepEqual([e.line, e.record, e.field], [2, "X-1", "received"]);
+  const j = thrown(() => Register.fromJsonl('{"id":"A"}\n{', "x.jsonl"));
+  assert.equal(j.name, "ParseError");
+  assert.equal(j.line, 1);
+});
+
+test("every kind of error is an Error with its name", () => {
+  assert.equal(thrown(() => Calendar.danish("weekend")).name, "UnknownError");
+  assert.equal(thrown(() => sample().breakdown(2022, "colour")).name, "UnknownError");
+  assert.equal(thrown(() => RuleSet.fromJson('{"name":"x","label":{"da":"x","en":"x"},"rules":[]}')).name, "ConfigError");
+  assert.equal(thrown(() => Calendar.danish().addWorkingDays("2200-12-30", 5)).name, "RangeError");
+  assert.equal(thrown(() => sample().yearSummary(1999)).name, "RangeError");
+  assert.equal(thrown(() => deadline("nope", "2024-01-01")).name, "UnknownError");
+  assert.equal(thrown(() => RuleSet.esbjerg().decide(/** @type {any} */ ({ id: 1 }))).name, "ParseError");
+  assert.equal(thrown(() => jsonSchema("nope")).name, "UnknownError");
+});
+
+test("bad input never panics: only typed errors", () => {
+  /** @type {unknown[]} */
+  const junk = ["", "{", "null", "[]", '{"id":"x"}', "\u0000", "a,b\n1,2", "id\n\n", '{"id":"x","received":"99999-01-01"}', "x".repeat(100000)];
+  let seed = 7;
+  for (let i = 0; i < 300; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const base = JSON.stringify({ ...good, id: `R${i}` });
+    const cut = seed % base.length;
+    junk.push(base.slice(0, cut) + String.fromCharCode(seed % 128) + base.slice(cut + 1));
+  }
+  const kinds = new Set(["ParseError", "ValidationError", "UnknownError", "ConfigError", "RangeError"]);
+  for (const text of junk) {
+    for (const load of [() => Register.fromJsonl(String(text)), () => Register.fromCsv(String(text)), () => RuleSet.fromJson(String(text))]) {
+      try {
+        load();
+      } catch (e) {
+        assert.ok(e instanceof Error, `threw a non-Error for ${String(text).slice(0, 40)}`);
+        assert.ok(kinds.has(e.name), `${e.name}: ${e.message.slice(0, 80)}`);
+      }
+    }
+  }
+  for (const bad of [null, 1, "x", [1], { id: "x", received: 5 }, { ...good, received: "2022-02-30" }]) {
+    const e = thrown(() => Register.fromRecords(/** @type {any} */ ([bad])));
+    assert.ok(kinds.has(e.name), e.name);
+  }
+  for (const d of ["", "2024-13-01", "1699-12-31", "x"]) {
+    assert.ok(kinds.has(thrown(() => Calendar.danish().addWorkingDays(d, 1)).name));
+  }
+});
+
+test("charts and formats come from the core", () => {
+  const svg = sample().monthlyChartSvg([2021, 2022]);
+  assert.match(svg, /^<svg/);
+  assert.match(svg, /Marts 2022: 86/);
+  assert.match(sample().breakdownChartSvg(2022, "area"), /Direktørområde 2022/);
+  assert.equal(formatNumber(49.583333), "49,58");
+  assert.equal(formatNumber(1234.5, "en"), "1,234.5");
+  assert.match(jsonSchema("inquiry"), /digital_post/);
+});

@@ -1,0 +1,89 @@
+// Replays the golden fixtures shared with the Rust and Python fronts.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Calendar, Register, RuleSet, deadline, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { fixture, fixtureText } from "./helpers.mjs";
+
+const expected = fixture("expected/esbjerg-2017-2022.json");
+const register = Register.fromJsonl(fixtureText("esbjerg-2017-2022.jsonl"), "esbjerg-2017-2022.jsonl");
+
+test("the monthly table equals the report (2019: 595 and 49,58)", () => {
+  const table = register.monthlyTable(expected.years);
+  assert.deepEqual(table.years, expected.years);
+  const rows = Object.fromEntries(table.rows.map((r) => [r.label, r]));
+  for (const [month, counts] of Object.entries(expected.months)) {
+    assert.deepEqual(rows[month].values, counts, month);
+  }
+  assert.deepEqual(rows["I alt"].values, expected.total);
+  assert.deepEqual(rows["Gennemsnit"].text, expected.mean_da);
+  assert.notEqual(rows["I alt"].values[2], expected.printed_2019.total);
+});
+
+test("key figures equal the report", () => {
+  for (const [year, want] of Object.entries(expected.key_figures)) {
+    const s = register.yearSummary(Number(year));
+    const kinds = register.breakdown(Number(year), "kind").rows;
+    const staff = kinds.find((r) => r.code === "sparring");
+    /** @type {Record<string, number>} */
+    const got = {
+      registrations: s.registrations,
+      distinct_citizens: s.distinct_citizens,
+      repeat_share_percent_rounded: Math.round(s.repeat_share),
+      mean_citizens_per_month_rounded: Math.round(s.mean_citizens_per_month),
+      mean_registrations_per_month_rounded: Math.round(s.mean_registrations_per_month),
+      staff_advice_percent_rounded: Math.round(staff ? staff.percent : 0),
+      forwarded_total: s.forwarded.reduce((n, c) => n + c.count, 0),
+    };
+    for (const [key, value] of Object.entries(want)) {
+      if (key === "forwarded") {
+        for (const [to, n] of Object.entries(value)) {
+          assert.equal(s.forwarded.find((c) => c.code === to)?.count, n, `${year} ${to}`);
+        }
+      } else {
+        assert.equal(got[key], value, `${year} ${key}`);
+      }
+    }
+  }
+});
+
+test("the embedded sample equals the fixture", () => {
+  assert.equal(sample().toJsonl(), fixtureText("esbjerg-2017-2022.jsonl"));
+});
+
+test("holidays 2000-2050 equal the reference", () => {
+  const cal = Calendar.danish("helligdage");
+  for (const [year, days] of Object.entries(fixture("holidays-2000-2050.json").holidays)) {
+    const got = cal.holidays(Number(year)).map((h) => [h.date, h.name.da]);
+    assert.deepEqual(got, days.map((/** @type {{date: string, da: string}} */ d) => [d.date, d.da]), year);
+  }
+});
+
+for (const c of fixture("deadlines.json").cases) {
+  test(`deadline: ${c.name}`, () => {
+    const d = deadline(c.rule, c.start, c.delivery, Calendar.danish(c.regime));
+    const e = c.expect;
+    assert.equal(d.due, e.due);
+    const trace = d.trace;
+    if ("extended_due" in e) assert.equal(d.extendedDue, e.extended_due);
+    if ("period_end" in e) assert.equal(trace.period_end, e.period_end);
+    if ("rolled_forward" in e) assert.equal(trace.rolled_forward != null, e.rolled_forward);
+    if ("received" in e) assert.equal(trace.start, e.received);
+    if ("working_days_counted" in e) assert.equal(trace.working_days_counted, e.working_days_counted);
+    if ("skipped" in e) assert.deepEqual(trace.skipped.map((s) => [s.date, s.reason.da]), e.skipped);
+    for (const st of c.status ?? []) {
+      const { today, ...want } = st;
+      assert.deepEqual(d.status(today), want);
+    }
+  });
+}
+
+const referrals = fixture("referrals.json");
+for (const c of referrals.cases) {
+  test(`referral: ${c.name}`, () => {
+    const got = RuleSet.esbjerg().decide({ ...referrals.base, ...c.patch });
+    for (const [key, value] of Object.entries(c.expect)) {
+      assert.equal(/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (got))[key], value, key);
+    }
+  });
+}
