@@ -1,5 +1,6 @@
 //! `borgerraad.Stats` (mergeable partial statistics) and `YearSummary`.
 
+use borgerraad_core::render::svg;
 use borgerraad_core::stats::{month_name, By, YearSummary};
 use borgerraad_core::{Error, Lang, Stats, Taxonomy};
 use pyo3::prelude::*;
@@ -88,6 +89,28 @@ impl PyStats {
             .into_iter()
             .map(|r| (r.code, r.label.da, r.label.en, r.count, r.percent))
             .collect())
+    }
+
+    /// The multi-year monthly chart as SVG (`style` "lines" or "bars").
+    #[pyo3(signature = (years, style = "lines", lang = "da"))]
+    fn monthly_chart_svg(&self, years: Vec<i32>, style: &str, lang: &str) -> PyResult<String> {
+        let style: svg::Style = style.parse().py()?;
+        Ok(svg::monthly_chart(
+            &self.inner.monthly_table(&years),
+            style,
+            lang.parse::<Lang>().py()?,
+        ))
+    }
+
+    /// A breakdown of one year as a bar chart in SVG.
+    #[pyo3(signature = (year, by, lang = "da"))]
+    fn breakdown_chart_svg(&self, year: i32, by: &str, lang: &str) -> PyResult<String> {
+        let by: By = by.parse().py()?;
+        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
+        Ok(svg::breakdown_chart(
+            &ys.breakdown(by, &self.taxonomy),
+            lang.parse::<Lang>().py()?,
+        ))
     }
 
     /// The statistics as JSON (used for pickling).

@@ -164,3 +164,12 @@ def test_rules_tally(sample):
     tally = dict(borgerraad.RuleSet.esbjerg().tally(sample))
     assert sum(tally.values()) == len(sample)
     assert tally["forward:borger-arbejdsmarked/borgerservice"] == 24  # 2018: 1, 2020: 1, 2021: 2, 2022: 20
+
+
+def test_charts_come_from_the_core(sample):
+    chart = sample.monthly_chart([2021, 2022])
+    assert chart._repr_svg_().startswith("<svg") and "Marts 2022: 86" in chart._repr_svg_()
+    assert "Direktørområde 2022" in str(sample.breakdown_chart(2022, by="area"))
+    assert 'rect' in sample.monthly_chart([2022], style="bars").svg
+    with pytest.raises(errors.UnknownError):
+        sample.monthly_chart([2022], style="pie")

@@ -32,6 +32,7 @@ from ._borgerraad import (
     schema_names,
 )
 from ._borgerraad import Register as _NativeRegister
+from ._frames import Chart
 from .errors import (
     BorgerraadError,
     ConfigError,
@@ -58,6 +59,8 @@ class Register(_NativeRegister):
     to_pandas = _frames.to_pandas
     monthly_table = _frames.monthly_table
     breakdown = _frames.breakdown
+    monthly_chart = _frames.monthly_chart
+    breakdown_chart = _frames.breakdown_chart
 
 
 def sample() -> Register:
@@ -68,6 +71,7 @@ def sample() -> Register:
 __all__ = [
     "BorgerraadError",
     "Calendar",
+    "Chart",
     "ConfigError",
     "Deadline",
     "Decision",

@@ -122,3 +122,31 @@ def breakdown(self: Register, year: int, by: str = "area") -> pd.DataFrame:
 
     rows = self.stats()._breakdown(year, by)
     return pd.DataFrame(rows, columns=["code", "label", "label_en", "count", "percent"])
+
+
+class Chart:
+    """An SVG chart drawn by the Rust core; Jupyter shows it inline (``_repr_svg_``)."""
+
+    def __init__(self, svg: str) -> None:
+        self.svg = svg
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+    def __str__(self) -> str:
+        return self.svg
+
+    def save(self, path: str) -> None:
+        """Writes the SVG to a file."""
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.svg)
+
+
+def monthly_chart(self: Register, years: Sequence[int], style: str = "lines", lang: str = "da") -> Chart:
+    """The multi-year monthly chart (``style`` "lines" or "bars"), as in the annual report."""
+    return Chart(self.stats().monthly_chart_svg(list(years), style, lang))
+
+
+def breakdown_chart(self: Register, year: int, by: str = "area", lang: str = "da") -> Chart:
+    """A breakdown of one year as a bar chart."""
+    return Chart(self.stats().breakdown_chart_svg(year, by, lang))

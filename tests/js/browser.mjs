@@ -1,0 +1,113 @@
+// The widget in a real browser: Debian's Chromium driven by playwright-core,
+// served from a local server. Checks the figures shown against the golden
+// values, loads a bad file and checks the error shown, saves a screenshot.
+// With --budget it reports the time of a year summary over 100 000
+// inquiries (a benchmark, not a test: it asserts nothing about time).
+import assert from "node:assert/strict";
+import { createReadStream, mkdtempSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+import { fixture, root } from "./helpers.mjs";
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
+
+/** A static server of the repository on 127.0.0.1. @returns {Promise<{url: string, close: () => void}>} */
+function serve() {
+  const server = createServer((req, res) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    const file = path.endsWith("/") ? join(path, "index.html") : path;
+    if (!file.startsWith(root) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+    });
+  });
+}
+
+const server = await serve();
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-")), {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${server.url}/examples/widget/`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+
+  if (process.argv.includes("--budget")) {
+    const ms = await page.evaluate(async () => {
+      const { Register, sample } = await import("/borgerraad-wasm/pkg/web/borgerraad_wasm.js");
+      const lines = sample().toJsonl().trimEnd().split("\n");
+      const big = [];
+      for (let i = 0; big.length < 100000; i++) big.push(lines[i % lines.length].replace(/"id":"([^"]+)"/, `"id":"$1-${i}"`));
+      const register = Register.fromJsonl(big.join("\n"));
+      const times = [];
+      for (let k = 0; k < 7; k++) {
+        const t = performance.now();
+        register.yearSummary(2022);
+        times.push(performance.now() - t);
+      }
+      return times.sort((a, b) => a - b)[3];
+    });
+    console.log(`year summary over 100 000 inquiries in Chromium: ${ms.toFixed(1)} ms (median of 7; budget 50 ms)`);
+  } else {
+    const expected = fixture("expected/esbjerg-2017-2022.json");
+    const rowText = (/** @type {string} */ label) =>
+      page.$$eval(`#monthly-table tbody tr`, (rows, label) => {
+        const row = rows.find((r) => r.querySelector("th")?.textContent === label);
+        return row ? Array.from(row.querySelectorAll("td"), (td) => td.textContent) : [];
+      }, label);
+    assert.deepEqual(await rowText("I alt"), expected.total.map(String), "I alt");
+    assert.deepEqual(await rowText("Gennemsnit"), expected.mean_da, "Gennemsnit");
+    assert.deepEqual(await rowText("Marts"), expected.months.Marts.map(String), "Marts");
+    const figure = (/** @type {string} */ name) => page.textContent(`[data-figure="${name}"] dd`);
+    const k2022 = expected.key_figures["2022"];
+    assert.equal(await figure("Registreringer"), String(k2022.registrations));
+    assert.equal(await figure("Borgere"), String(k2022.distinct_citizens));
+    assert.equal(await figure("Borgere med flere henvendelser"), `${k2022.repeat_share_percent_rounded} %`);
+    assert.equal(await figure("Registreringer pr. måned"), "66,08");
+    await page.selectOption("#year", "2021");
+    assert.equal(await figure("Borgere"), String(expected.key_figures["2021"].distinct_citizens));
+    assert.ok(await page.$("#monthly-chart svg[role=img] title"), "the chart is an accessible image");
+    assert.ok((await page.textContent("#area-table")).includes("Borger & Arbejdsmarked"));
+
+    // A bad file: the error is shown, and the figures stay.
+    const bad = "id,citizen,received,municipality,channel,requester,kind,category\nX-1,abc,2022-02-30,esbjerg,telefon,borger,vejledning,teknik-miljoe\n";
+    await page.setInputFiles("#file", { name: "udtraek.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await page.waitForSelector("#error:not([hidden])");
+    const message = await page.textContent("#error");
+    assert.match(message ?? "", /ParseError/);
+    assert.match(message ?? "", /udtraek\.csv:2: record `X-1`: field `received`/);
+    assert.equal(await figure("Borgere"), String(expected.key_figures["2021"].distinct_citizens));
+
+    // A good file replaces the sample.
+    const good = bad.replace("2022-02-30", "2022-02-28");
+    await page.setInputFiles("#file", { name: "udtraek.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page.waitForSelector("#error[hidden]", { state: "attached" });
+    assert.equal(await figure("Registreringer"), "1");
+
+    await page.click("#reset");
+    await page.screenshot({ path: `${root}target/widget.png`, fullPage: true });
+    assert.deepEqual(problems, [], "no errors on the page");
+    console.log("browser test: 12 checks passed, screenshot in target/widget.png");
+    console.log("1 passed, 0 failed");
+  }
+} finally {
+  await context.close();
+  server.close();
+}
