@@ -243,6 +243,12 @@ impl Inquiry {
                 format!("the citizen key is longer than {MAX_KEY_LEN} bytes"),
             ));
         }
+        if let Some(field) = self.cpr_shaped_field() {
+            return Err(bad(
+                field,
+                "looks like a CPR number; the register never holds CPR numbers".into(),
+            ));
+        }
         if looks_like_cpr(&self.citizen) {
             return Err(bad(
                 "citizen",
@@ -335,6 +341,27 @@ impl Inquiry {
             }
         }
         Ok(())
+    }
+
+    /// The first free-text field, other than the citizen key, that holds
+    /// something shaped like a CPR number.
+    fn cpr_shaped_field(&self) -> Option<&'static str> {
+        let site = self.site.iter().map(|s| s.as_str());
+        let referral = self
+            .referral
+            .iter()
+            .flat_map(|r| [r.to.as_str(), r.basis.as_str()]);
+        [
+            ("id", self.id.as_str()),
+            ("municipality", self.municipality.as_str()),
+            ("category", self.category.as_str()),
+        ]
+        .into_iter()
+        .chain(site.map(|s| ("site", s)))
+        .chain(self.topics.iter().map(|t| ("topics", t.as_str())))
+        .chain(referral.map(|r| ("referral", r)))
+        .find(|(_, v)| looks_like_cpr(v))
+        .map(|(f, _)| f)
     }
 
     /// Days from received to closed, for a closed inquiry.

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use crate::codes::is_code;
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
+use crate::privacy::{Cpr, Pseudonymizer};
 
 /// The CSV columns, in the order they are written.
 pub const CSV_COLUMNS: [&str; 17] = [
@@ -216,6 +217,7 @@ pub(crate) fn write_jsonl<'a>(
 pub(crate) fn parse_csv(
     bytes: &[u8],
     source: &str,
+    pseudo: Option<&Pseudonymizer>,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
 ) -> Vec<(u64, Result<Inquiry>)> {
     let at = Location::source(source);
@@ -237,7 +239,7 @@ pub(crate) fn parse_csv(
         Ok(h) => h.clone(),
         Err(e) => return header_err(csv_reason(&e)),
     };
-    let index = match column_index(headers.iter()) {
+    let index = match column_index(headers.iter(), pseudo.is_some()) {
         Ok(index) => index,
         Err(reason) => return header_err(reason),
     };
@@ -259,7 +261,7 @@ pub(crate) fn parse_csv(
                 let here = || at.at_line(line).with_record(cell("id"));
                 out.push((
                     line,
-                    csv_row(&cell)
+                    csv_row(&cell, pseudo)
                         .and_then(check)
                         .map_err(|e| e.located(&here())),
                 ));
@@ -304,6 +306,7 @@ fn col(name: &str) -> usize {
         "referral_basis" => 14,
         "outcome" => 15,
         "matter_date" => 16,
+        "cpr" => CPR,
         _ => unreachable!("not a column: {name}"),
     }
 }
@@ -312,28 +315,41 @@ fn col(name: &str) -> usize {
 /// an absent optional column), refusing unknown, repeated and `cpr` columns.
 fn column_index<'a>(
     names: impl Iterator<Item = &'a str>,
-) -> std::result::Result<[usize; CSV_COLUMNS.len()], String> {
-    let mut index = [usize::MAX; CSV_COLUMNS.len()];
+    pseudonymize: bool,
+) -> std::result::Result<Index, String> {
+    let mut index = [usize::MAX; CSV_COLUMNS.len() + 1];
     for (i, name) in names.enumerate() {
-        match CSV_COLUMNS.iter().position(|c| *c == name.trim()) {
+        let position = match name.trim() {
+            n if n.eq_ignore_ascii_case("cpr") && pseudonymize => Some(CPR),
+            n => CSV_COLUMNS.iter().position(|c| *c == n),
+        };
+        match position {
             Some(c) if index[c] == usize::MAX => index[c] = i,
             Some(_) => return Err(format!("column `{}` appears twice in the header", shorten(name))),
             None if name.trim().eq_ignore_ascii_case("cpr") => {
-                return Err("a `cpr` column is refused: the register never holds CPR numbers; pseudonymise them first".into())
+                return Err("a `cpr` column is refused: the register never holds CPR numbers; give a pseudonymizer to turn them into citizen keys on loading".into())
             }
             None => {
                 return Err(format!("unknown column `{}` in the header; expected: {}", shorten(name), CSV_COLUMNS.join(", ")))
             }
         }
     }
-    match REQUIRED
-        .iter()
-        .find(|c| index[CSV_COLUMNS.iter().position(|x| x == *c).expect("known")] == usize::MAX)
-    {
+    if index[CPR] != usize::MAX && index[col("citizen")] != usize::MAX {
+        return Err("give either a `citizen` or a `cpr` column, not both".into());
+    }
+    let has = |c: &str| index[col(c)] != usize::MAX || (c == "citizen" && index[CPR] != usize::MAX);
+    match REQUIRED.iter().find(|c| !has(c)) {
         Some(missing) => Err(format!("the header lacks the required column `{missing}`")),
         None => Ok(index),
     }
 }
+
+/// The position in the input of each column of [`CSV_COLUMNS`], then of a
+/// `cpr` column (`usize::MAX` when absent).
+type Index = [usize; CSV_COLUMNS.len() + 1];
+
+/// The position of a `cpr` column in an [`Index`].
+const CPR: usize = CSV_COLUMNS.len();
 
 /// One column of string cells in the Arrow layout: cell `i` is
 /// `data[offsets[i]..offsets[i + 1]]`; an empty cell is a missing value.
@@ -352,6 +368,7 @@ pub struct Column<'a> {
 pub(crate) fn parse_columns(
     columns: &[Column<'_>],
     source: &str,
+    pseudo: Option<&Pseudonymizer>,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
 ) -> Vec<(u64, Result<Inquiry>)> {
     let at = Location::source(source);
@@ -365,7 +382,7 @@ pub(crate) fn parse_columns(
             }),
         )]
     };
-    let index = match column_index(columns.iter().map(|c| c.name)) {
+    let index = match column_index(columns.iter().map(|c| c.name), pseudo.is_some()) {
         Ok(index) => index,
         Err(reason) => return fail(reason),
     };
@@ -403,7 +420,7 @@ pub(crate) fn parse_columns(
                 ""
             })
         };
-        let parsed = csv_row(&cell);
+        let parsed = csv_row(&cell, pseudo);
         let here = || at.at_line(line).with_record(cell("id"));
         let parsed = match bad_utf8.get() {
             Some(name) => Err(Error::Parse {
@@ -509,7 +526,7 @@ fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
         .map_err(|e: Error| parse_err(field, e.to_string()))
 }
 
-fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str) -> Result<Inquiry> {
+fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
     let required = |name: &str| -> Result<&'r str> {
         let v = cell(name);
         if v.trim().is_empty() && name != "citizen" {
@@ -548,7 +565,11 @@ fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str) -> Result<Inquiry> {
     };
     Ok(Inquiry {
         id: required("id")?.trim().into(),
-        citizen: cell("citizen").trim().into(),
+        citizen: match pseudo {
+            // The number is turned into a key here and never stored.
+            Some(p) if !cell("cpr").trim().is_empty() => p.key(&Cpr::parse(cell("cpr"))?).into(),
+            _ => cell("citizen").trim().into(),
+        },
         received: date("received", required("received")?)?,
         closed: opt(cell("closed"), |s| date("closed", s))?,
         municipality: required("municipality")?.trim().into(),

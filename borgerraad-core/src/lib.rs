@@ -5,6 +5,7 @@ pub mod calendar;
 mod citizens;
 pub mod codes;
 pub mod deadline;
+pub mod disclosure;
 pub mod error;
 mod hash;
 pub mod inquiry;
@@ -21,12 +22,13 @@ pub mod taxonomy;
 pub use calendar::Calendar;
 pub use codes::{Label, Lang};
 pub use deadline::{deadline, Deadline, DeadlineOptions, Delivery, ProcessingDeadlines, Status};
+pub use disclosure::{Disclosure, PublishedTable};
 pub use error::{Error, Location, Result};
 pub use inquiry::{
     Action, ActionKind, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
 };
 pub use referral::{Decision, RuleSet};
-pub use register::{LoadOptions, OnError, Register, Rejected};
+pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;
 pub use smol_str::SmolStr;
 pub use stats::{Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};

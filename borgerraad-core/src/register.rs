@@ -8,6 +8,7 @@ use crate::error::{Error, Location, Result};
 use crate::hash::FastSet;
 use crate::inquiry::Inquiry;
 use crate::io;
+use crate::privacy::Pseudonymizer;
 use crate::taxonomy::Taxonomy;
 use smol_str::SmolStr;
 
@@ -40,6 +41,9 @@ pub struct LoadOptions {
     pub on_error: OnError,
     /// Reject records received after this day (e.g. the export date).
     pub as_of: Option<NaiveDate>,
+    /// Turns a `cpr` column of CSV or columnar input into citizen keys on
+    /// loading; the numbers are dropped. Without it a `cpr` column is refused.
+    pub pseudonymizer: Option<Pseudonymizer>,
 }
 
 /// A record that was not loaded, with the reason.
@@ -72,6 +76,34 @@ pub struct Register {
     taxonomy: Taxonomy,
     items: Vec<Inquiry>,
     ids: FastSet<SmolStr>,
+    history: Vec<Rectification>,
+}
+
+/// A receipt for an erasure (sletning) under GDPR art. 17.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct ErasureReceipt {
+    /// The day of the erasure.
+    pub on: NaiveDate,
+    /// The legal basis.
+    pub basis: String,
+    /// The ids of the erased records.
+    pub ids: Vec<String>,
+    /// How many records were erased.
+    pub count: usize,
+    /// How many rectification entries about them were erased with them.
+    pub history_entries: usize,
+}
+
+/// One rectification (berigtigelse) of a record under GDPR art. 16: which
+/// fields changed, from what, and when.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct Rectification {
+    /// The record's id.
+    pub id: String,
+    /// The day of the change.
+    pub on: NaiveDate,
+    /// The fields changed, with their previous values (null: absent).
+    pub previous: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Register {
@@ -81,6 +113,7 @@ impl Register {
             taxonomy,
             items: Vec::new(),
             ids: FastSet::default(),
+            history: Vec::new(),
         }
     }
 
@@ -156,7 +189,12 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let parsed = io::parse_csv(bytes, source, &self.check(options));
+        let parsed = io::parse_csv(
+            bytes,
+            source,
+            options.pseudonymizer.as_ref(),
+            &self.check(options),
+        );
         self.add_all(parsed, &Location::source(source), true, options)
     }
 
@@ -169,7 +207,12 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let parsed = io::parse_columns(columns, source, &self.check(options));
+        let parsed = io::parse_columns(
+            columns,
+            source,
+            options.pseudonymizer.as_ref(),
+            &self.check(options),
+        );
         self.add_all(parsed, &Location::source(source), true, options)
     }
 
@@ -189,6 +232,104 @@ impl Register {
         let mut register = Register::new(taxonomy);
         register.load_csv(&bytes, &path.display().to_string(), &LoadOptions::default())?;
         Ok(register)
+    }
+
+    /// All records of one citizen, for a subject-access request (indsigt,
+    /// GDPR art. 15).
+    pub fn subject_access(&self, citizen: &str) -> Vec<&Inquiry> {
+        self.items.iter().filter(|i| i.citizen == citizen).collect()
+    }
+
+    /// Erases all records of one citizen, and the history of their
+    /// rectifications (GDPR art. 17, and the end of retention), and returns
+    /// a receipt. Erasing a citizen with no records gives an empty receipt.
+    pub fn erase(&mut self, citizen: &str, on: NaiveDate) -> ErasureReceipt {
+        let (gone, kept): (Vec<Inquiry>, Vec<Inquiry>) = std::mem::take(&mut self.items)
+            .into_iter()
+            .partition(|i| i.citizen == citizen);
+        self.items = kept;
+        let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
+        for i in &gone {
+            self.ids.remove(&i.id);
+        }
+        let before = self.history.len();
+        self.history.retain(|h| !ids.contains(&h.id));
+        ErasureReceipt {
+            on,
+            basis: "databeskyttelsesforordningen art. 17".into(),
+            count: ids.len(),
+            history_entries: before - self.history.len(),
+            ids,
+        }
+    }
+
+    /// Corrects a record (GDPR art. 16) with a JSON merge patch of fields in
+    /// the record format (`null` removes an optional field). The corrected
+    /// record is validated like any other, the id cannot change, and the
+    /// previous values are kept in [`Register::history`]. On error nothing
+    /// changes.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::sample;
+    /// let mut register = sample();
+    /// let patch = serde_json::json!({"category": "teknik-miljoe"});
+    /// register.rectify("EBJ-2022-0001", patch.as_object().unwrap(), "2023-01-05".parse().unwrap()).unwrap();
+    /// assert_eq!(register.get("EBJ-2022-0001").unwrap().category, "teknik-miljoe");
+    /// assert_eq!(register.history("EBJ-2022-0001").len(), 1);
+    /// ```
+    pub fn rectify(
+        &mut self,
+        id: &str,
+        patch: &serde_json::Map<String, serde_json::Value>,
+        on: NaiveDate,
+    ) -> Result<()> {
+        let at = Location::source("rectification").with_record(id);
+        let pos = self
+            .items
+            .iter()
+            .position(|i| i.id == id)
+            .ok_or_else(|| Error::Validation {
+                at: at.clone(),
+                field: "id".into(),
+                reason: "no record with this id".into(),
+            })?;
+        if patch.get("id").is_some_and(|v| v.as_str() != Some(id)) {
+            return Err(Error::Validation {
+                at,
+                field: "id".into(),
+                reason: "the id of a record cannot be changed".into(),
+            });
+        }
+        let mut json = serde_json::to_value(&self.items[pos]).expect("a record serialises");
+        let obj = json.as_object_mut().expect("a record is an object");
+        let mut previous = serde_json::Map::new();
+        for (k, v) in patch {
+            previous.insert(
+                k.clone(),
+                obj.get(k).cloned().unwrap_or(serde_json::Value::Null),
+            );
+            if v.is_null() {
+                obj.remove(k);
+            } else {
+                obj.insert(k.clone(), v.clone());
+            }
+        }
+        let fixed: Inquiry =
+            io::from_json(&json.to_string(), "rectification").map_err(|e| e.located(&at))?;
+        let fixed = self.check(&LoadOptions::default())(fixed).map_err(|e| e.located(&at))?;
+        self.items[pos] = fixed;
+        self.history.push(Rectification {
+            id: id.to_string(),
+            on,
+            previous,
+        });
+        Ok(())
+    }
+
+    /// The rectifications of a record, oldest first.
+    pub fn history(&self, id: &str) -> Vec<&Rectification> {
+        self.history.iter().filter(|h| h.id == id).collect()
     }
 
     /// Writes the register as JSON Lines.

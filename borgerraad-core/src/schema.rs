@@ -21,6 +21,8 @@ pub const NAMES: &[&str] = &[
     "holiday",
     "deadline-rule",
     "status",
+    "published-table",
+    "erasure-receipt",
 ];
 
 macro_rules! committed {
@@ -49,7 +51,9 @@ committed!(
     "monthly-report",
     "holiday",
     "deadline-rule",
-    "status"
+    "status",
+    "published-table",
+    "erasure-receipt"
 );
 
 /// The JSON Schema of a wire format, as committed under `schema/`.
@@ -86,6 +90,8 @@ pub fn generate(name: &str) -> Result<String> {
         "holiday" => schemars::schema_for!(crate::calendar::Holiday),
         "deadline-rule" => schemars::schema_for!(crate::deadline::Rule),
         "status" => schemars::schema_for!(crate::deadline::Status),
+        "published-table" => schemars::schema_for!(crate::disclosure::PublishedTable),
+        "erasure-receipt" => schemars::schema_for!(crate::register::ErasureReceipt),
         _ => return Err(Error::unknown("schema", name, NAMES)),
     };
     Ok(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n")

@@ -1,0 +1,244 @@
+//! Privacy: CPR numbers never enter the register or any output; data-subject
+//! rights; disclosure control that withstands an attacker who subtracts.
+
+use borgerraad_core::disclosure::Disclosure;
+use borgerraad_core::privacy::{looks_like_cpr, Cpr, Pseudonymizer};
+use borgerraad_core::render::AnnualReport;
+use borgerraad_core::{sample, By, Lang, LoadOptions, Register, Stats, Taxonomy};
+use proptest::prelude::*;
+
+const CPRS: [&str; 3] = ["010190-1234", "2512871235", "311299-4321"];
+
+fn with_cprs() -> String {
+    let mut csv = String::from("id,cpr,received,municipality,channel,requester,kind,category\n");
+    for (i, cpr) in CPRS.iter().enumerate() {
+        csv += &format!(
+            "C-{i},{cpr},2022-01-0{},esbjerg,telefon,borger,vejledning,teknik-miljoe\n",
+            i + 3
+        );
+    }
+    csv += &format!(
+        "C-9,{},2022-02-01,esbjerg,telefon,borger,klage,teknik-miljoe\n",
+        CPRS[0].replace('-', "")
+    );
+    csv
+}
+
+#[test]
+fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
+    let pseudonymizer = Pseudonymizer::new(b"the office's secret key").unwrap();
+    let options = LoadOptions {
+        pseudonymizer: Some(pseudonymizer.clone()),
+        ..LoadOptions::default()
+    };
+    let mut register = Register::new(Taxonomy::esbjerg());
+    register
+        .load_csv(with_cprs().as_bytes(), "export.csv", &options)
+        .unwrap();
+    let key = pseudonymizer.key(&Cpr::parse(CPRS[0]).unwrap());
+    assert_eq!(
+        register.subject_access(&key).len(),
+        2,
+        "both spellings give the same key"
+    );
+
+    // No output of the register holds a CPR-shaped string.
+    let mut outputs = Vec::new();
+    register.write_jsonl(&mut outputs).unwrap();
+    register.write_csv(&mut outputs).unwrap();
+    let stats = Stats::of(register.iter());
+    let y = stats.year(2022).unwrap();
+    let report = AnnualReport::new(
+        stats.monthly_table(&[2022]),
+        vec![y.summary()],
+        vec![y.breakdown(By::Kind, register.taxonomy())],
+        Lang::Da,
+    );
+    let text = format!(
+        "{}{}{}{}",
+        String::from_utf8(outputs).unwrap(),
+        report.markdown(Lang::Da),
+        report.json(),
+        report.html(Lang::Da)
+    );
+    assert!(
+        !looks_like_cpr(&text),
+        "an output holds a CPR-shaped string"
+    );
+    for cpr in CPRS {
+        assert!(!text.contains(&cpr[..6]), "{cpr}");
+    }
+
+    // Without a pseudonymizer the column is refused; a bad number is an
+    // error that names the line and the field and does not repeat it.
+    let err = Register::new(Taxonomy::esbjerg())
+        .load_csv(
+            with_cprs().as_bytes(),
+            "export.csv",
+            &LoadOptions::default(),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("`cpr` column is refused"), "{err}");
+    let bad = with_cprs().replace("010190-1234", "310290-1234");
+    let err = Register::new(Taxonomy::esbjerg())
+        .load_csv(bad.as_bytes(), "export.csv", &options)
+        .unwrap_err();
+    assert_eq!((err.kind(), err.field()), ("ParseError", Some("cpr")));
+    assert!(
+        err.to_string().starts_with("export.csv:2: record `C-0`"),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("310290"), "{err}");
+}
+
+#[test]
+fn cpr_shaped_values_are_refused_in_every_field() {
+    let base = r#"{"id":"X","citizen":"kq","received":"2022-01-03","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"teknik-miljoe""#;
+    for (extra, field) in [
+        (r#","topics":["0101901234"]"#, "topics"),
+        (
+            r#","referral":{"to":"retshjaelp","basis":"010190-1234"}"#,
+            "referral",
+        ),
+    ] {
+        let line = format!("{base}{extra}}}");
+        let err = Register::new(Taxonomy::esbjerg())
+            .load_jsonl(line.as_bytes(), "x.jsonl", &LoadOptions::default())
+            .unwrap_err();
+        assert_eq!(err.field(), Some(field), "{err}");
+        assert!(!looks_like_cpr(&err.to_string()), "{err}");
+    }
+    let line = base.replace("\"kq\"", "\"0101901234\"") + "}";
+    let err = Register::new(Taxonomy::esbjerg())
+        .load_jsonl(line.as_bytes(), "x.jsonl", &LoadOptions::default())
+        .unwrap_err();
+    assert_eq!(err.field(), Some("citizen"));
+    assert!(!looks_like_cpr(&err.to_string()), "{err}");
+}
+
+#[test]
+fn subject_access_erasure_and_rectification() {
+    let mut register = sample();
+    let citizen = register.get("EBJ-2022-0001").unwrap().citizen.clone();
+    let records = register.subject_access(&citizen).len();
+    assert!(records >= 1);
+    let on = "2023-01-10".parse().unwrap();
+
+    let patch = serde_json::json!({"outcome": "afklaret", "site": null});
+    register
+        .rectify("EBJ-2022-0001", patch.as_object().unwrap(), on)
+        .unwrap();
+    let h = register.history("EBJ-2022-0001");
+    assert_eq!(h.len(), 1);
+    assert!(h[0].previous.contains_key("outcome"));
+
+    // An invalid correction changes nothing.
+    let before = register.get("EBJ-2022-0001").unwrap().clone();
+    for bad in [
+        serde_json::json!({"closed": "2000-01-01"}),
+        serde_json::json!({"id": "OTHER"}),
+        serde_json::json!({"channel": "fax"}),
+    ] {
+        assert!(register
+            .rectify("EBJ-2022-0001", bad.as_object().unwrap(), on)
+            .is_err());
+        assert_eq!(register.get("EBJ-2022-0001").unwrap(), &before);
+    }
+    assert!(register
+        .rectify("NOPE", patch.as_object().unwrap(), on)
+        .is_err());
+
+    let len = register.len();
+    let receipt = register.erase(&citizen, on);
+    assert_eq!(receipt.count, records);
+    assert_eq!(receipt.history_entries, 1);
+    assert!(receipt.ids.contains(&"EBJ-2022-0001".to_string()));
+    assert_eq!(register.len(), len - records);
+    assert!(
+        register.subject_access(&citizen).is_empty()
+            && register.history("EBJ-2022-0001").is_empty()
+    );
+    assert_eq!(register.erase(&citizen, on).count, 0);
+}
+
+/// The attacker: knows the published cells and totals, and solves every
+/// line (cells + total) with exactly one unknown by subtraction, again and
+/// again. Returns the cells recovered.
+fn attack(t: &borgerraad_core::PublishedTable) -> Vec<(usize, usize, u64)> {
+    let (nr, nc) = (t.rows.len(), t.columns.len());
+    let mut cells = t.cells.clone();
+    let mut recovered = Vec::new();
+    loop {
+        let mut progress = false;
+        let mut lines: Vec<(Vec<(usize, usize)>, Option<u64>)> = Vec::new();
+        if let Some(totals) = &t.row_totals {
+            lines.extend((0..nr).map(|r| ((0..nc).map(|c| (r, c)).collect(), totals[r])));
+        }
+        if let Some(totals) = &t.column_totals {
+            lines.extend((0..nc).map(|c| ((0..nr).map(|r| (r, c)).collect(), totals[c])));
+        }
+        for (line, total) in lines {
+            let unknown: Vec<_> = line
+                .iter()
+                .filter(|&&(r, c)| cells[r][c].is_none())
+                .collect();
+            if let (Some(total), [&(r, c)]) = (total, unknown.as_slice()) {
+                let known: u64 = line.iter().filter_map(|&(r, c)| cells[r][c]).sum();
+                cells[r][c] = Some(total - known);
+                recovered.push((r, c, total - known));
+                progress = true;
+            }
+        }
+        if !progress {
+            return recovered;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_suppressed_cell_can_be_worked_out(
+        table in (1usize..7, 1usize..5).prop_flat_map(|(r, c)| proptest::collection::vec(proptest::collection::vec(0u64..15, c), r)),
+        row_totals in any::<bool>(),
+        column_totals in any::<bool>(),
+        threshold in 2u64..8,
+    ) {
+        let rows = (0..table.len()).map(|i| format!("r{i}")).collect();
+        let columns = (0..table[0].len()).map(|i| format!("c{i}")).collect();
+        let t = Disclosure::with_threshold(threshold).apply(rows, columns, table.clone(), row_totals, column_totals);
+        for (r, row) in table.iter().enumerate() {
+            for (c, &v) in row.iter().enumerate() {
+                if v > 0 && v < threshold {
+                    prop_assert_eq!(t.cells[r][c], None, "a small count is shown");
+                } else if let Some(shown) = t.cells[r][c] {
+                    prop_assert_eq!(shown, v);
+                }
+            }
+        }
+        prop_assert_eq!(attack(&t), vec![], "the attacker recovered suppressed cells");
+    }
+}
+
+#[test]
+fn the_published_report_tables_follow_the_policy() {
+    let register = sample();
+    let stats = Stats::of(register.iter());
+    let policy = Disclosure::default();
+    // The report's monthly counts are all at least 14: nothing is hidden.
+    let monthly = policy.monthly(
+        &stats.monthly_table(&[2017, 2018, 2019, 2020, 2021, 2022]),
+        Lang::Da,
+    );
+    assert!(monthly.cells.iter().flatten().all(Option::is_some));
+    assert!(monthly.markdown(Lang::Da).contains("Diskretionering"));
+    let sites = policy.breakdown(
+        &stats
+            .year(2022)
+            .unwrap()
+            .breakdown(By::Site, register.taxonomy()),
+        Lang::Da,
+    );
+    assert!(attack(&sites).is_empty());
+}
