@@ -17,6 +17,7 @@ use crate::errors::to_py;
 /// Keys whose values are dates in the wire format.
 const DATE_KEYS: &[&str] = &[
     "received",
+    "on",
     "closed",
     "matter_date",
     "given",

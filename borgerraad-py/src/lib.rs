@@ -4,7 +4,9 @@
 mod calendar;
 mod convert;
 mod deadline;
+mod disclosure;
 mod errors;
+mod privacy;
 mod referral;
 mod register;
 mod render;
@@ -23,6 +25,8 @@ fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<deadline::PyDeadline>()?;
     m.add_class::<referral::PyRuleSet>()?;
+    m.add_class::<privacy::PyCpr>()?;
+    m.add_class::<privacy::PyPseudonymizer>()?;
     m.add_class::<referral::PyDecision>()?;
     m.add_function(wrap_pyfunction!(deadline::py_deadline, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::deadlines, m)?)?;

@@ -12,8 +12,9 @@ use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyType};
 
-use crate::convert::to_object;
+use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
+use crate::privacy::PyPseudonymizer;
 use crate::stats::{PyStats, PyYearSummary};
 use crate::taxonomy::PyTaxonomy;
 
@@ -24,10 +25,15 @@ pub struct PyRegister {
     rejected: Vec<Rejected>,
 }
 
-fn options(on_error: &str, as_of: Option<NaiveDate>) -> PyResult<LoadOptions> {
+fn options(
+    on_error: &str,
+    as_of: Option<NaiveDate>,
+    pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+) -> PyResult<LoadOptions> {
     Ok(LoadOptions {
         on_error: on_error.parse::<OnError>().py()?,
         as_of,
+        pseudonymizer: pseudonymizer.map(|p| p.0.clone()),
     })
 }
 
@@ -81,7 +87,7 @@ impl PyRegister {
         on_error: &str,
         as_of: Option<NaiveDate>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (bytes, opts) = (read(&path)?, options(on_error, as_of)?);
+        let (bytes, opts) = (read(&path)?, options(on_error, as_of, None)?);
         fill(cls, taxonomy, |r| {
             r.load_jsonl(&bytes, &path.display().to_string(), &opts)
         })
@@ -89,15 +95,16 @@ impl PyRegister {
 
     /// Reads a CSV file (columns as in the record format).
     #[classmethod]
-    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     fn read_csv<'py>(
         cls: &Bound<'py, PyType>,
         path: PathBuf,
         taxonomy: Option<PyRef<'_, PyTaxonomy>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
+        pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (bytes, opts) = (read(&path)?, options(on_error, as_of)?);
+        let (bytes, opts) = (read(&path)?, options(on_error, as_of, pseudonymizer)?);
         fill(cls, taxonomy, |r| {
             r.load_csv(&bytes, &path.display().to_string(), &opts)
         })
@@ -114,14 +121,14 @@ impl PyRegister {
         on_error: &str,
         as_of: Option<NaiveDate>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = options(on_error, as_of)?;
+        let opts = options(on_error, as_of, None)?;
         fill(cls, taxonomy, |r| r.load_jsonl(text, source, &opts))
     }
 
     /// Loads string columns in the Arrow layout: for each name, int32
     /// offsets and the UTF-8 bytes.
     #[classmethod]
-    #[pyo3(signature = (names, offsets, data, source, taxonomy = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (names, offsets, data, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     #[allow(clippy::too_many_arguments)]
     fn _from_columns<'py>(
         cls: &Bound<'py, PyType>,
@@ -132,8 +139,9 @@ impl PyRegister {
         taxonomy: Option<PyRef<'_, PyTaxonomy>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
+        pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = options(on_error, as_of)?;
+        let opts = options(on_error, as_of, pseudonymizer)?;
         let offsets: Vec<&[i32]> = offsets
             .iter()
             .map(|o| o.as_slice())
@@ -204,6 +212,33 @@ impl PyRegister {
             .map(|c| c.to_string())
             .zip(cols)
             .collect()
+    }
+
+    /// All records of one citizen (GDPR art. 15), as dicts.
+    fn subject_access<'py>(&self, py: Python<'py>, citizen: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.subject_access(citizen))
+    }
+
+    /// Erases all records of one citizen (GDPR art. 17) and returns the receipt.
+    fn erase<'py>(
+        &mut self,
+        py: Python<'py>,
+        citizen: &str,
+        on: NaiveDate,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.erase(citizen, on))
+    }
+
+    /// Corrects a record (GDPR art. 16) with a dict of fields (None removes
+    /// an optional field); the previous values are kept in `history(id)`.
+    fn rectify(&mut self, id: &str, patch: &Bound<'_, PyAny>, on: NaiveDate) -> PyResult<()> {
+        let patch: serde_json::Map<String, serde_json::Value> = from_object(patch, "patch")?;
+        self.inner.rectify(id, &patch, on).py()
+    }
+
+    /// The rectifications of a record, as dicts.
+    fn history<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.history(id))
     }
 
     /// Writes the register as JSON Lines.

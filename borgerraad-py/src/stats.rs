@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::convert::to_object;
+use crate::disclosure::policy;
 use crate::errors::{to_py, IntoPy};
 
 /// Mergeable statistics: compute them over parts of a register, merge the
@@ -111,6 +112,41 @@ impl PyStats {
             &ys.breakdown(by, &self.taxonomy),
             lang.parse::<Lang>().py()?,
         ))
+    }
+
+    /// The monthly table after disclosure control, as a dict.
+    #[pyo3(signature = (years, threshold = None, lang = "da"))]
+    fn published_monthly<'py>(
+        &self,
+        py: Python<'py>,
+        years: Vec<i32>,
+        threshold: Option<u64>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let table = policy(threshold).monthly(
+            &self.inner.monthly_table(&years),
+            lang.parse::<Lang>().py()?,
+        );
+        to_object(py, &table)
+    }
+
+    /// A breakdown after disclosure control, as a dict.
+    #[pyo3(signature = (year, by, threshold = None, lang = "da"))]
+    fn published_breakdown<'py>(
+        &self,
+        py: Python<'py>,
+        year: i32,
+        by: &str,
+        threshold: Option<u64>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let by: By = by.parse().py()?;
+        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
+        let table = policy(threshold).breakdown(
+            &ys.breakdown(by, &self.taxonomy),
+            lang.parse::<Lang>().py()?,
+        );
+        to_object(py, &table)
     }
 
     /// The statistics as JSON (used for pickling).

@@ -173,3 +173,88 @@ def test_charts_come_from_the_core(sample):
     assert 'rect' in sample.monthly_chart([2022], style="bars").svg
     with pytest.raises(errors.UnknownError):
         sample.monthly_chart([2022], style="pie")
+
+
+def test_cpr_and_pseudonymizer_match_an_independent_hmac():
+    import hashlib
+    import hmac
+
+    cpr = borgerraad.Cpr.parse("010190-1234")
+    assert str(cpr) == "******-****" and "0101" not in repr(cpr)
+    assert cpr.birth_date == dt.date(1990, 1, 1)
+    secret = b"the office's secret key"
+    digest = hmac.new(secret, b"0101901234", hashlib.sha256).digest()[:16]
+    want = "".join("abcdefghijklmnop"[b >> 4] + "abcdefghijklmnop"[b & 15] for b in digest)
+    p = borgerraad.Pseudonymizer(secret)
+    assert p.key(cpr) == want == p.key("0101901234")
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Cpr.parse("300290-1234")
+    assert "300290" not in str(info.value)
+    with pytest.raises(errors.ConfigError):
+        borgerraad.Pseudonymizer(b"short")
+
+
+def test_no_output_holds_a_cpr_number_from_the_input(tmp_path):
+    import re
+
+    cprs = ["010190-1234", "2512871235"]
+    df = pd.DataFrame(
+        {
+            "id": ["C-1", "C-2", "C-3"],
+            "cpr": [cprs[0], cprs[1], cprs[0].replace("-", "")],
+            "received": ["2022-01-03", "2022-01-04", "2022-02-01"],
+            "municipality": ["esbjerg"] * 3,
+            "channel": ["telefon"] * 3,
+            "requester": ["borger"] * 3,
+            "kind": ["vejledning", "klage", "klage"],
+            "category": ["teknik-miljoe"] * 3,
+        }
+    )
+    p = borgerraad.Pseudonymizer(b"the office's secret key")
+    with pytest.raises(errors.ParseError, match="cpr"):
+        borgerraad.Register.from_pandas(df)
+    reg = borgerraad.Register.from_pandas(df, pseudonymizer=p)
+    assert len(reg.subject_access(p.key(cprs[0]))) == 2
+    df.to_csv(tmp_path / "x.csv", index=False)
+    reg2 = borgerraad.Register.read_csv(tmp_path / "x.csv", pseudonymizer=p)
+    assert reg2.to_records() == reg.to_records()
+    reg.write_csv(tmp_path / "out.csv")
+    reg.write_jsonl(tmp_path / "out.jsonl")
+    outputs = [
+        repr(reg.to_records()), reg.to_pandas().to_csv(), (tmp_path / "out.csv").read_text(), (tmp_path / "out.jsonl").read_text(),
+        repr(reg.year_summary(2022).to_dict()), reg.monthly_table([2022]).to_csv(), reg.breakdown(2022).to_csv(),
+        str(reg.monthly_chart([2022])), repr(reg.published_breakdown(2022, "kind")), reg.stats().to_json(),
+    ]
+    cpr_shape = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d-?\d{4}(?!\d)")
+    for text in outputs:
+        assert not cpr_shape.search(text), text[:200]
+
+
+def test_data_subject_rights(sample):
+    reg = borgerraad.Register.from_records(sample.to_records())
+    first = reg.to_records()[0]
+    mine = reg.subject_access(first["citizen"])
+    assert first in mine
+    reg.rectify(first["id"], {"outcome": "klage_indgivet"}, dt.date(2023, 1, 5))
+    assert reg.history(first["id"])[0]["previous"] == {"outcome": "afklaret"}
+    assert reg.history(first["id"])[0]["on"] == dt.date(2023, 1, 5)
+    with pytest.raises(errors.ValidationError):
+        reg.rectify(first["id"], {"closed": dt.date(2000, 1, 1)}, dt.date(2023, 1, 5))
+    receipt = reg.erase(first["citizen"], dt.date(2023, 2, 1))
+    assert receipt["count"] == len(mine) and first["id"] in receipt["ids"]
+    assert reg.subject_access(first["citizen"]) == []
+    assert len(reg) == len(sample) - len(mine)
+
+
+def test_published_tables_hide_small_counts(sample):
+    table = sample.published_breakdown(2022, by="kind")
+    assert "Diskretionering" in table.attrs["policy"]
+    counts = dict(zip(sample.breakdown(2022, by="kind")["label"], sample.breakdown(2022, by="kind")["count"]))
+    for label, value in table.iloc[:-1, 0].items():
+        if value is not None:
+            assert value == counts[label] and value >= 5
+    small = borgerraad.Register.from_records([dict(GOOD, id=f"S-{i}", citizen=f"k{i}", kind="klage" if i < 2 else "vejledning") for i in range(9)])
+    t = small.published_breakdown(2022, by="kind")
+    assert t.iloc[:, 0].isna().sum() >= 2  # the 2 complaints, and the 7 that would reveal them (or the total)
+    monthly = sample.published_monthly_table([2021, 2022])
+    assert list(monthly.loc["I alt"]) == [683, 793]

@@ -18,8 +18,10 @@ from __future__ import annotations
 from . import _frames
 from ._borgerraad import (
     Calendar,
+    Cpr,
     Decision,
     Deadline,
+    Pseudonymizer,
     RuleSet,
     Stats,
     Taxonomy,
@@ -61,6 +63,8 @@ class Register(_NativeRegister):
     breakdown = _frames.breakdown
     monthly_chart = _frames.monthly_chart
     breakdown_chart = _frames.breakdown_chart
+    published_monthly_table = _frames.published_monthly_table
+    published_breakdown = _frames.published_breakdown
 
 
 def sample() -> Register:
@@ -73,10 +77,12 @@ __all__ = [
     "Calendar",
     "Chart",
     "ConfigError",
+    "Cpr",
     "Deadline",
     "Decision",
     "IoError",
     "ParseError",
+    "Pseudonymizer",
     "RangeError",
     "Register",
     "RuleSet",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from . import Register
-    from ._borgerraad import Taxonomy
+    from ._borgerraad import Pseudonymizer, Taxonomy
 
 _DATE_COLUMNS = ("received", "closed", "consent_given", "matter_date")
 
@@ -45,8 +45,13 @@ def from_arrow(
     taxonomy: Optional[Taxonomy] = None,
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
+    pseudonymizer: Optional[Pseudonymizer] = None,
 ) -> Register:
-    """A register from an Arrow table with the columns of the CSV record format."""
+    """A register from an Arrow table with the columns of the CSV record format.
+
+    With a ``pseudonymizer`` a ``cpr`` column (instead of ``citizen``) is
+    turned into citizen keys in Rust and dropped; without one it is refused.
+    """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -68,7 +73,7 @@ def from_arrow(
         names.append(name)
         offsets.append(np.ascontiguousarray(o))
         data.append(buf.to_pybytes() if buf is not None else b"")
-    return cls._from_columns(names, offsets, data, "table", taxonomy, on_error, as_of)
+    return cls._from_columns(names, offsets, data, "table", taxonomy, on_error, as_of, pseudonymizer)
 
 
 def from_pandas(
@@ -77,11 +82,13 @@ def from_pandas(
     taxonomy: Optional[Taxonomy] = None,
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
+    pseudonymizer: Optional[Pseudonymizer] = None,
 ) -> Register:
     """A register from a DataFrame with the columns of the CSV record format.
 
     Dates may be strings, ``datetime.date`` or datetime64; missing values
     (None, NaN, NaT) are empty cells. Row ``i`` (0-based) is reported as line ``i + 1``.
+    A ``cpr`` column is pseudonymised with ``pseudonymizer`` (see ``from_arrow``).
     """
     import pyarrow as pa
 
@@ -92,7 +99,7 @@ def from_pandas(
         if col.dtype == object:
             col = col.map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else (_default(v) if isinstance(v, _dt.date) else v))
         columns[str(name)] = pa.array(col, from_pandas=True) if col.dtype != object else pa.array(col.astype("string"), from_pandas=True)
-    return from_arrow(cls, pa.table(columns), taxonomy, on_error, as_of)
+    return from_arrow(cls, pa.table(columns), taxonomy, on_error, as_of, pseudonymizer)
 
 
 def to_pandas(self: Register) -> pd.DataFrame:
@@ -150,3 +157,26 @@ def monthly_chart(self: Register, years: Sequence[int], style: str = "lines", la
 def breakdown_chart(self: Register, year: int, by: str = "area", lang: str = "da") -> Chart:
     """A breakdown of one year as a bar chart."""
     return Chart(self.stats().breakdown_chart_svg(year, by, lang))
+
+
+def _published_frame(table: dict[str, Any]) -> pd.DataFrame:
+    import pandas as pd
+
+    df = pd.DataFrame(table["cells"], index=table["rows"], columns=table["columns"], dtype="object")
+    if table.get("column_totals") is not None:
+        df.loc["I alt"] = table["column_totals"]
+    df.attrs["policy"] = table["policy_da"]
+    df.attrs["policy_en"] = table["policy_en"]
+    df.attrs["threshold"] = table["threshold"]
+    return df
+
+
+def published_monthly_table(self: Register, years: Sequence[int], threshold: int = 5) -> pd.DataFrame:
+    """The monthly table for publication: counts from 1 to ``threshold - 1`` and
+    the cells that would reveal them are None; the policy is in ``.attrs["policy"]``."""
+    return _published_frame(self.stats().published_monthly(list(years), threshold))
+
+
+def published_breakdown(self: Register, year: int, by: str = "area", threshold: int = 5) -> pd.DataFrame:
+    """A breakdown for publication, under the same disclosure policy."""
+    return _published_frame(self.stats().published_breakdown(year, by, threshold))

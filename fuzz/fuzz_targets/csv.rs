@@ -1,0 +1,19 @@
+#![no_main]
+//! CSV loading, with and without CPR pseudonymisation: never a panic, and
+//! a failed load leaves the register empty.
+use borgerraad_core::privacy::Pseudonymizer;
+use borgerraad_core::{LoadOptions, OnError, Register, Taxonomy};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut register = Register::new(Taxonomy::esbjerg());
+    if register.load_csv(data, "fuzz.csv", &LoadOptions::default()).is_err() {
+        assert!(register.is_empty());
+    }
+    let options = LoadOptions {
+        on_error: OnError::Collect,
+        pseudonymizer: Some(Pseudonymizer::new(b"fuzzing secret, 16+").unwrap()),
+        ..LoadOptions::default()
+    };
+    let _ = Register::new(Taxonomy::esbjerg()).load_csv(data, "fuzz.csv", &options);
+});

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS (default 300) in turn, then minimises
+# the corpora. cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the one
+# stable toolchain accept them. Results: FUZZING.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+secs="${1:-300}"
+for t in jsonl csv taxonomy ruleset deadline; do
+  RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$secs" -max_len=4096 -print_final_stats=1 2>&1 | tail -25 > "target/$t.log"
+  RUSTC_BOOTSTRAP=1 cargo fuzz cmin -O "$t" "corpus/$t" > /dev/null 2>&1
+  echo "$t: $(grep -E 'stat::number_of_executed_units|Done' "target/$t.log" | tr '\n' ' ')"
+done
