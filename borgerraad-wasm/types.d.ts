@@ -229,11 +229,14 @@ export interface BorgerraadTypes {
   Breakdown?: Breakdown;
   Rule?: Rule;
   Decision?: Decision;
+  ErasureReceipt?: ErasureReceipt;
   Holiday?: Holiday;
   Inquiry?: Inquiry;
   MonthlyReport?: MonthlyReport;
   MonthlyTable?: MonthlyTable;
   ProcessingDeadlines?: ProcessingDeadlines;
+  PublishedTable?: PublishedTable;
+  Rectification?: Rectification;
   Regime?: Regime;
   RuleSetDef?: RuleSetDef;
   Status?: Status;
@@ -425,6 +428,31 @@ export interface Label3 {
    * English.
    */
   en: string;
+}
+/**
+ * A receipt for an erasure (sletning) under GDPR art. 17.
+ */
+export interface ErasureReceipt {
+  /**
+   * The legal basis.
+   */
+  basis: string;
+  /**
+   * How many records were erased.
+   */
+  count: number;
+  /**
+   * How many rectification entries about them were erased with them.
+   */
+  history_entries: number;
+  /**
+   * The ids of the erased records.
+   */
+  ids: string[];
+  /**
+   * The day of the erasure.
+   */
+  on: string;
 }
 /**
  * A day off with its name.
@@ -655,6 +683,63 @@ export interface Period2 {
    */
   n: number;
   unit: Unit;
+}
+/**
+ * A table after disclosure control: `None` is a suppressed value.
+ */
+export interface PublishedTable {
+  /**
+   * The cells, row by row.
+   */
+  cells: (number | null)[][];
+  /**
+   * A total per column, when the table publishes them.
+   */
+  column_totals?: (number | null)[] | null;
+  /**
+   * Column labels.
+   */
+  columns: string[];
+  /**
+   * The policy in Danish, to print with the table.
+   */
+  policy_da: string;
+  /**
+   * The policy in English.
+   */
+  policy_en: string;
+  /**
+   * A total per row, when the table publishes them.
+   */
+  row_totals?: (number | null)[] | null;
+  /**
+   * Row labels.
+   */
+  rows: string[];
+  /**
+   * The threshold applied.
+   */
+  threshold: number;
+}
+/**
+ * One rectification (berigtigelse) of a record under GDPR art. 16: which
+ * fields changed, from what, and when.
+ */
+export interface Rectification {
+  /**
+   * The record's id.
+   */
+  id: string;
+  /**
+   * The day of the change.
+   */
+  on: string;
+  /**
+   * The fields changed, with their previous values (null: absent).
+   */
+  previous: {
+    [k: string]: unknown | undefined;
+  };
 }
 /**
  * A regime: which days beyond Saturdays, Sundays and public holidays do not

@@ -23,6 +23,7 @@ pub const NAMES: &[&str] = &[
     "status",
     "published-table",
     "erasure-receipt",
+    "rectification",
 ];
 
 macro_rules! committed {
@@ -53,7 +54,8 @@ committed!(
     "deadline-rule",
     "status",
     "published-table",
-    "erasure-receipt"
+    "erasure-receipt",
+    "rectification"
 );
 
 /// The JSON Schema of a wire format, as committed under `schema/`.
@@ -92,6 +94,7 @@ pub fn generate(name: &str) -> Result<String> {
         "status" => schemars::schema_for!(crate::deadline::Status),
         "published-table" => schemars::schema_for!(crate::disclosure::PublishedTable),
         "erasure-receipt" => schemars::schema_for!(crate::register::ErasureReceipt),
+        "rectification" => schemars::schema_for!(crate::register::Rectification),
         _ => return Err(Error::unknown("schema", name, NAMES)),
     };
     Ok(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n")

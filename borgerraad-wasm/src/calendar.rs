@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use borgerraad_core::calendar::Calendar;
+use borgerraad_core::calendar::{Calendar, Regime};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{date, to_js};
@@ -21,6 +21,12 @@ impl JsCalendar {
         Ok(JsCalendar(Rc::new(
             Calendar::danish(regime.as_deref().unwrap_or("forvaltning")).js()?,
         )))
+    }
+
+    /// The calendar of a regime in JSON (see the `regime` schema).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<JsCalendar, JsValue> {
+        Ok(JsCalendar(Rc::new(Calendar::new(Regime::from_json_str(text, "regime.json").js()?))))
     }
 
     /// The regime's code.

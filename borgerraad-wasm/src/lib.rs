@@ -8,6 +8,7 @@ mod deadline;
 mod errors;
 mod referral;
 mod register;
+mod taxonomy;
 mod types;
 
 use wasm_bindgen::prelude::*;

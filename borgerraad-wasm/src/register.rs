@@ -1,12 +1,11 @@
 //! `Register`: loading, statistics and charts.
 
 use borgerraad_core::render::{monthly_report, svg};
-use borgerraad_core::{
-    sample, By, Lang, LoadOptions, OnError, Register, Stats, Taxonomy, YearStats,
-};
+use borgerraad_core::privacy::Pseudonymizer;
+use borgerraad_core::{sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Stats, Taxonomy, YearStats};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date, to_js};
+use crate::convert::{date, from_js, to_js};
 use crate::errors::{to_js as error_to_js, IntoJs};
 use crate::types::*;
 
@@ -17,26 +16,21 @@ pub struct JsRegister {
     rejected: Vec<borgerraad_core::Rejected>,
 }
 
-fn options(on_error: Option<String>, as_of: Option<String>) -> Result<LoadOptions, JsValue> {
+fn options(on_error: Option<String>, as_of: Option<String>, secret: Option<String>) -> Result<LoadOptions, JsValue> {
     Ok(LoadOptions {
-        on_error: on_error
-            .as_deref()
-            .unwrap_or("raise")
-            .parse::<OnError>()
-            .js()?,
+        on_error: on_error.as_deref().unwrap_or("raise").parse::<OnError>().js()?,
         as_of: as_of.as_deref().map(|d| date(d, "asOf")).transpose()?,
+        pseudonymizer: secret.map(|s| Pseudonymizer::new(s.as_bytes())).transpose().js()?,
     })
 }
 
 fn load(
-    f: impl FnOnce(
-        &mut Register,
-        &LoadOptions,
-    ) -> borgerraad_core::Result<Vec<borgerraad_core::Rejected>>,
+    f: impl FnOnce(&mut Register, &LoadOptions) -> borgerraad_core::Result<Vec<borgerraad_core::Rejected>>,
     on_error: Option<String>,
     as_of: Option<String>,
+    secret: Option<String>,
 ) -> Result<JsRegister, JsValue> {
-    let opts = options(on_error, as_of)?;
+    let opts = options(on_error, as_of, secret)?;
     let mut inner = Register::new(Taxonomy::esbjerg());
     let rejected = f(&mut inner, &opts).js()?;
     Ok(JsRegister { inner, rejected })
@@ -66,6 +60,7 @@ impl JsRegister {
             |r, o| r.load_jsonl(text.as_bytes(), &source, o),
             on_error,
             as_of,
+            None,
         )
     }
 
@@ -78,23 +73,22 @@ impl JsRegister {
         as_of: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let source = source.unwrap_or_else(|| "input.jsonl".into());
-        load(|r, o| r.load_jsonl(bytes, &source, o), on_error, as_of)
+        load(|r, o| r.load_jsonl(bytes, &source, o), on_error, as_of, None)
     }
 
-    /// Loads CSV text in the record format's columns.
+    /// Loads CSV text in the record format's columns. With `cprSecret` (at
+    /// least 16 bytes) a `cpr` column is turned into citizen keys
+    /// (HMAC-SHA256) and dropped; without it such a column is refused.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
         text: &str,
         source: Option<String>,
         on_error: Option<String>,
         as_of: Option<String>,
+        cpr_secret: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let source = source.unwrap_or_else(|| "input.csv".into());
-        load(
-            |r, o| r.load_csv(text.as_bytes(), &source, o),
-            on_error,
-            as_of,
-        )
+        load(|r, o| r.load_csv(text.as_bytes(), &source, o), on_error, as_of, cpr_secret)
     }
 
     /// Loads CSV bytes.
@@ -104,9 +98,10 @@ impl JsRegister {
         source: Option<String>,
         on_error: Option<String>,
         as_of: Option<String>,
+        cpr_secret: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let source = source.unwrap_or_else(|| "input.csv".into());
-        load(|r, o| r.load_csv(bytes, &source, o), on_error, as_of)
+        load(|r, o| r.load_csv(bytes, &source, o), on_error, as_of, cpr_secret)
     }
 
     /// Loads plain objects in the record format; record `n` is reported as line `n`.
@@ -130,6 +125,7 @@ impl JsRegister {
             |r, o| r.load_jsonl(text.as_bytes(), "records", o),
             on_error,
             as_of,
+            None,
         )
     }
 
@@ -156,6 +152,44 @@ impl JsRegister {
             .map(|r| error_to_js(r.error.clone()))
             .collect::<js_sys::Array>()
             .unchecked_into()
+    }
+
+    /// All records of one citizen (GDPR art. 15).
+    #[wasm_bindgen(js_name = subjectAccess)]
+    pub fn subject_access(&self, citizen: &str) -> Result<InquiryArray, JsValue> {
+        Ok(to_js(&self.inner.subject_access(citizen))?.unchecked_into())
+    }
+
+    /// Erases all records of one citizen (GDPR art. 17); `on` is `YYYY-MM-DD`.
+    pub fn erase(&mut self, citizen: &str, on: &str) -> Result<ErasureReceiptValue, JsValue> {
+        let on = date(on, "on")?;
+        Ok(to_js(&self.inner.erase(citizen, on))?.unchecked_into())
+    }
+
+    /// Corrects a record (GDPR art. 16) with a patch of fields; the previous
+    /// values are kept in `history(id)`. On error nothing changes.
+    pub fn rectify(&mut self, id: &str, patch: InquiryPatch, on: &str) -> Result<(), JsValue> {
+        let patch: serde_json::Map<String, serde_json::Value> = from_js(patch.into(), "patch")?;
+        self.inner.rectify(id, &patch, date(on, "on")?).js()
+    }
+
+    /// The rectifications of a record.
+    pub fn history(&self, id: &str) -> Result<RectificationArray, JsValue> {
+        Ok(to_js(&self.inner.history(id))?.unchecked_into())
+    }
+
+    /// The monthly table after disclosure control (threshold 5 by default).
+    #[wasm_bindgen(js_name = publishedMonthlyTable)]
+    pub fn published_monthly_table(&self, years: Vec<i32>, threshold: Option<u32>, lang: Option<String>) -> Result<PublishedTableValue, JsValue> {
+        let table = Stats::of(self.inner.iter()).monthly_table(&years);
+        Ok(to_js(&policy(threshold).monthly(&table, parse_lang(lang)?))?.unchecked_into())
+    }
+
+    /// A breakdown after disclosure control.
+    #[wasm_bindgen(js_name = publishedBreakdown)]
+    pub fn published_breakdown(&self, year: i32, by: &str, threshold: Option<u32>, lang: Option<String>) -> Result<PublishedTableValue, JsValue> {
+        let b = self.breakdown_of(year, by)?;
+        Ok(to_js(&policy(threshold).breakdown(&b, parse_lang(lang)?))?.unchecked_into())
     }
 
     /// The records as plain objects.
@@ -242,6 +276,10 @@ impl JsRegister {
         }
         Ok(stats.breakdown(by, self.inner.taxonomy()))
     }
+}
+
+fn policy(threshold: Option<u32>) -> Disclosure {
+    threshold.map_or_else(Disclosure::default, |t| Disclosure::with_threshold(t.into()))
 }
 
 /// "da" (the default) or "en".

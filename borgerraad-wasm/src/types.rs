@@ -42,6 +42,18 @@ extern "C" {
     /// `Error[]`
     #[wasm_bindgen(typescript_type = "Error[]")]
     pub type ErrorArray;
+    /// `PublishedTable`
+    #[wasm_bindgen(typescript_type = "PublishedTable")]
+    pub type PublishedTableValue;
+    /// `ErasureReceipt`
+    #[wasm_bindgen(typescript_type = "ErasureReceipt")]
+    pub type ErasureReceiptValue;
+    /// `Rectification[]`
+    #[wasm_bindgen(typescript_type = "Rectification[]")]
+    pub type RectificationArray;
+    /// `Partial<Inquiry>`, a patch of fields (null removes an optional field)
+    #[wasm_bindgen(typescript_type = "{ [K in keyof Inquiry]?: Inquiry[K] | null }")]
+    pub type InquiryPatch;
     /// `number[]`
     #[wasm_bindgen(typescript_type = "number[]")]
     pub type NumberArray;

@@ -1,0 +1,54 @@
+// Privacy in the JS front: CPR columns are pseudonymised on loading and
+// never appear in any output; data-subject rights; published tables.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { thrown } from "./helpers.mjs";
+
+const CPR_SHAPE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d-?\d{4}(?!\d)/;
+const csv = [
+  "id,cpr,received,municipality,channel,requester,kind,category",
+  "C-1,010190-1234,2022-01-03,esbjerg,telefon,borger,vejledning,teknik-miljoe",
+  "C-2,2512871235,2022-01-04,esbjerg,telefon,borger,klage,teknik-miljoe",
+  "C-3,0101901234,2022-02-01,esbjerg,telefon,borger,klage,teknik-miljoe",
+].join("\n");
+
+test("a cpr column is refused without a secret and pseudonymised with one", () => {
+  assert.match(thrown(() => Register.fromCsv(csv, "x.csv")).message, /`cpr` column is refused/);
+  const r = Register.fromCsv(csv, "x.csv", undefined, undefined, "the office's secret key");
+  const records = r.toRecords();
+  assert.equal(records[0].citizen, records[2].citizen, "both spellings give one key");
+  assert.equal(r.subjectAccess(records[0].citizen).length, 2);
+  const outputs = [
+    JSON.stringify(records), r.toJsonl(), JSON.stringify(r.yearSummary(2022)), JSON.stringify(r.monthlyTable([2022])),
+    JSON.stringify(r.breakdown(2022, "kind")), r.monthlyChartSvg([2022]), r.breakdownChartSvg(2022, "kind"),
+    JSON.stringify(r.publishedBreakdown(2022, "kind")),
+  ];
+  for (const text of outputs) assert.doesNotMatch(text, CPR_SHAPE);
+  const bad = thrown(() => Register.fromCsv(csv.replace("010190-1234", "310290-1234"), "x.csv", undefined, undefined, "the office's secret key"));
+  assert.deepEqual([bad.name, bad.line, bad.field], ["ParseError", 2, "cpr"]);
+  assert.doesNotMatch(bad.message, /310290/);
+});
+
+test("subject access, rectification with history, erasure with a receipt", () => {
+  const r = sample();
+  const first = r.toRecords()[0];
+  const mine = r.subjectAccess(first.citizen);
+  r.rectify(first.id, { outcome: "klage_indgivet", site: null }, "2023-01-05");
+  assert.deepEqual(r.history(first.id)[0].previous, { outcome: "afklaret", site: null });
+  const e = thrown(() => r.rectify(first.id, { closed: "2000-01-01" }, "2023-01-05"));
+  assert.equal(e.name, "ValidationError");
+  const receipt = r.erase(first.citizen, "2023-02-01");
+  assert.equal(receipt.count, mine.length);
+  assert.ok(receipt.ids.includes(first.id));
+  assert.deepEqual(r.subjectAccess(first.citizen), []);
+});
+
+test("published tables hide small counts and print the policy", () => {
+  const t = sample().publishedBreakdown(2022, "kind");
+  assert.match(t.policy_da, /Diskretionering/);
+  for (const row of t.cells) for (const v of row) assert.ok(v === null || v >= 5);
+  const monthly = sample().publishedMonthlyTable([2021, 2022]);
+  assert.deepEqual(monthly.column_totals, [683, 793]);
+});
