@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use borgerraad_core::render::{svg, AnnualReport};
-use borgerraad_core::{sample, By, Error, Lang, Register, Stats, Taxonomy};
+use borgerraad_core::{sample, By, Disclosure, Error, Lang, Register, Stats, Taxonomy};
 
 struct Args {
     input: Option<String>,
@@ -107,7 +107,12 @@ fn main() -> ExitCode {
         "json" => println!("{}", report.json()),
         "svg" => println!(
             "{}",
-            svg::monthly_chart(&report.monthly, svg::Style::Lines, args.lang)
+            svg::monthly_chart(
+                &report.monthly,
+                svg::Style::Lines,
+                args.lang,
+                &Disclosure::default()
+            )
         ),
         "html" => print!("{}", report.html(args.lang)),
         _ => print!("{}", report.markdown(args.lang)),

@@ -92,25 +92,41 @@ impl PyStats {
             .collect())
     }
 
-    /// The multi-year monthly chart as SVG (`style` "lines" or "bars").
-    #[pyo3(signature = (years, style = "lines", lang = "da"))]
-    fn monthly_chart_svg(&self, years: Vec<i32>, style: &str, lang: &str) -> PyResult<String> {
+    /// The multi-year monthly chart as SVG (`style` "lines" or "bars"),
+    /// after disclosure control (threshold 5 by default).
+    #[pyo3(signature = (years, style = "lines", lang = "da", threshold = None))]
+    fn monthly_chart_svg(
+        &self,
+        years: Vec<i32>,
+        style: &str,
+        lang: &str,
+        threshold: Option<u64>,
+    ) -> PyResult<String> {
         let style: svg::Style = style.parse().py()?;
+        let table = self.inner.monthly_table(&years);
         Ok(svg::monthly_chart(
-            &self.inner.monthly_table(&years),
+            &table,
             style,
             lang.parse::<Lang>().py()?,
+            &policy(threshold),
         ))
     }
 
-    /// A breakdown of one year as a bar chart in SVG.
-    #[pyo3(signature = (year, by, lang = "da"))]
-    fn breakdown_chart_svg(&self, year: i32, by: &str, lang: &str) -> PyResult<String> {
+    /// A breakdown of one year as a bar chart in SVG, after disclosure control.
+    #[pyo3(signature = (year, by, lang = "da", threshold = None))]
+    fn breakdown_chart_svg(
+        &self,
+        year: i32,
+        by: &str,
+        lang: &str,
+        threshold: Option<u64>,
+    ) -> PyResult<String> {
         let by: By = by.parse().py()?;
         let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
         Ok(svg::breakdown_chart(
             &ys.breakdown(by, &self.taxonomy),
             lang.parse::<Lang>().py()?,
+            &policy(threshold),
         ))
     }
 

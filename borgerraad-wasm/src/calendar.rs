@@ -26,7 +26,9 @@ impl JsCalendar {
     /// The calendar of a regime in JSON (see the `regime` schema).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsCalendar, JsValue> {
-        Ok(JsCalendar(Rc::new(Calendar::new(Regime::from_json_str(text, "regime.json").js()?))))
+        Ok(JsCalendar(Rc::new(Calendar::new(
+            Regime::from_json_str(text, "regime.json").js()?,
+        ))))
     }
 
     /// The regime's code.

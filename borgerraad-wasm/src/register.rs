@@ -1,8 +1,10 @@
 //! `Register`: loading, statistics and charts.
 
-use borgerraad_core::render::{monthly_report, svg};
 use borgerraad_core::privacy::Pseudonymizer;
-use borgerraad_core::{sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Stats, Taxonomy, YearStats};
+use borgerraad_core::render::{monthly_report, svg};
+use borgerraad_core::{
+    sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Stats, Taxonomy, YearStats,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{date, from_js, to_js};
@@ -16,16 +18,30 @@ pub struct JsRegister {
     rejected: Vec<borgerraad_core::Rejected>,
 }
 
-fn options(on_error: Option<String>, as_of: Option<String>, secret: Option<String>) -> Result<LoadOptions, JsValue> {
+fn options(
+    on_error: Option<String>,
+    as_of: Option<String>,
+    secret: Option<String>,
+) -> Result<LoadOptions, JsValue> {
     Ok(LoadOptions {
-        on_error: on_error.as_deref().unwrap_or("raise").parse::<OnError>().js()?,
+        on_error: on_error
+            .as_deref()
+            .unwrap_or("raise")
+            .parse::<OnError>()
+            .js()?,
         as_of: as_of.as_deref().map(|d| date(d, "asOf")).transpose()?,
-        pseudonymizer: secret.map(|s| Pseudonymizer::new(s.as_bytes())).transpose().js()?,
+        pseudonymizer: secret
+            .map(|s| Pseudonymizer::new(s.as_bytes()))
+            .transpose()
+            .js()?,
     })
 }
 
 fn load(
-    f: impl FnOnce(&mut Register, &LoadOptions) -> borgerraad_core::Result<Vec<borgerraad_core::Rejected>>,
+    f: impl FnOnce(
+        &mut Register,
+        &LoadOptions,
+    ) -> borgerraad_core::Result<Vec<borgerraad_core::Rejected>>,
     on_error: Option<String>,
     as_of: Option<String>,
     secret: Option<String>,
@@ -73,7 +89,12 @@ impl JsRegister {
         as_of: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let source = source.unwrap_or_else(|| "input.jsonl".into());
-        load(|r, o| r.load_jsonl(bytes, &source, o), on_error, as_of, None)
+        load(
+            |r, o| r.load_jsonl(bytes, &source, o),
+            on_error,
+            as_of,
+            None,
+        )
     }
 
     /// Loads CSV text in the record format's columns. With `cprSecret` (at
@@ -88,7 +109,12 @@ impl JsRegister {
         cpr_secret: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let source = source.unwrap_or_else(|| "input.csv".into());
-        load(|r, o| r.load_csv(text.as_bytes(), &source, o), on_error, as_of, cpr_secret)
+        load(
+            |r, o| r.load_csv(text.as_bytes(), &source, o),
+            on_error,
+            as_of,
+            cpr_secret,
+        )
     }
 
     /// Loads CSV bytes.
@@ -101,7 +127,12 @@ impl JsRegister {
         cpr_secret: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let source = source.unwrap_or_else(|| "input.csv".into());
-        load(|r, o| r.load_csv(bytes, &source, o), on_error, as_of, cpr_secret)
+        load(
+            |r, o| r.load_csv(bytes, &source, o),
+            on_error,
+            as_of,
+            cpr_secret,
+        )
     }
 
     /// Loads plain objects in the record format; record `n` is reported as line `n`.
@@ -180,14 +211,25 @@ impl JsRegister {
 
     /// The monthly table after disclosure control (threshold 5 by default).
     #[wasm_bindgen(js_name = publishedMonthlyTable)]
-    pub fn published_monthly_table(&self, years: Vec<i32>, threshold: Option<u32>, lang: Option<String>) -> Result<PublishedTableValue, JsValue> {
+    pub fn published_monthly_table(
+        &self,
+        years: Vec<i32>,
+        threshold: Option<u32>,
+        lang: Option<String>,
+    ) -> Result<PublishedTableValue, JsValue> {
         let table = Stats::of(self.inner.iter()).monthly_table(&years);
         Ok(to_js(&policy(threshold).monthly(&table, parse_lang(lang)?))?.unchecked_into())
     }
 
     /// A breakdown after disclosure control.
     #[wasm_bindgen(js_name = publishedBreakdown)]
-    pub fn published_breakdown(&self, year: i32, by: &str, threshold: Option<u32>, lang: Option<String>) -> Result<PublishedTableValue, JsValue> {
+    pub fn published_breakdown(
+        &self,
+        year: i32,
+        by: &str,
+        threshold: Option<u32>,
+        lang: Option<String>,
+    ) -> Result<PublishedTableValue, JsValue> {
         let b = self.breakdown_of(year, by)?;
         Ok(to_js(&policy(threshold).breakdown(&b, parse_lang(lang)?))?.unchecked_into())
     }
@@ -239,30 +281,39 @@ impl JsRegister {
         Ok(to_js(&self.breakdown_of(year, by)?)?.unchecked_into())
     }
 
-    /// The multi-year monthly chart as SVG (`style` "lines" or "bars").
+    /// The multi-year monthly chart as SVG (`style` "lines" or "bars"),
+    /// after disclosure control (threshold 5 by default).
     #[wasm_bindgen(js_name = monthlyChartSvg)]
     pub fn monthly_chart_svg(
         &self,
         years: Vec<i32>,
         style: Option<String>,
         lang: Option<String>,
+        threshold: Option<u32>,
     ) -> Result<String, JsValue> {
         let style: svg::Style = style.as_deref().unwrap_or("lines").parse().js()?;
         let table = Stats::of(self.inner.iter()).monthly_table(&years);
-        Ok(svg::monthly_chart(&table, style, parse_lang(lang)?))
+        Ok(svg::monthly_chart(
+            &table,
+            style,
+            parse_lang(lang)?,
+            &policy(threshold),
+        ))
     }
 
-    /// A breakdown as a bar chart in SVG.
+    /// A breakdown as a bar chart in SVG, after disclosure control.
     #[wasm_bindgen(js_name = breakdownChartSvg)]
     pub fn breakdown_chart_svg(
         &self,
         year: i32,
         by: &str,
         lang: Option<String>,
+        threshold: Option<u32>,
     ) -> Result<String, JsValue> {
         Ok(svg::breakdown_chart(
             &self.breakdown_of(year, by)?,
             parse_lang(lang)?,
+            &policy(threshold),
         ))
     }
 }
@@ -279,7 +330,9 @@ impl JsRegister {
 }
 
 fn policy(threshold: Option<u32>) -> Disclosure {
-    threshold.map_or_else(Disclosure::default, |t| Disclosure::with_threshold(t.into()))
+    threshold.map_or_else(Disclosure::default, |t| {
+        Disclosure::with_threshold(t.into())
+    })
 }
 
 /// "da" (the default) or "en".

@@ -20,7 +20,9 @@ impl JsTaxonomy {
     /// A taxonomy from JSON text (see the `taxonomy` schema), validated.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsTaxonomy, JsValue> {
-        Ok(JsTaxonomy(Taxonomy::from_json_str(text, "taxonomy.json").js()?))
+        Ok(JsTaxonomy(
+            Taxonomy::from_json_str(text, "taxonomy.json").js()?,
+        ))
     }
 
     /// The label of a category code ("da", the default, or "en").

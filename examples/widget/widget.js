@@ -58,11 +58,14 @@ function render() {
     }),
   );
 
+  // Published breakdowns: small counts, and what would reveal them, show "–".
   for (const by of ["area", "kind"]) {
     $(`${by}-chart`).innerHTML = register.breakdownChartSvg(year, by);
     const b = register.breakdown(year, by);
+    const shown = register.publishedBreakdown(year, by).cells.map((c) => c[0]);
     table($(`${by}-table`), [by === "area" ? "Direktørområde" : "Henvendelsestype", "Antal", "Andel"],
-      b.rows.map((r) => [r.label.da, formatNumber(r.count), formatShare(r.percent)]));
+      b.rows.map((r, i) => shown[i] == null ? [r.label.da, "–", "–"] : [r.label.da, formatNumber(r.count), formatShare(r.percent)]));
+    $("policy").textContent = register.publishedBreakdown(year, by).policy_da;
   }
 }
 

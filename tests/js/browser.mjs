@@ -86,6 +86,7 @@ try {
     assert.equal(await figure("Borgere"), String(expected.key_figures["2021"].distinct_citizens));
     assert.ok(await page.$("#monthly-chart svg[role=img] title"), "the chart is an accessible image");
     assert.ok((await page.textContent("#area-table"))?.includes("Borger & Arbejdsmarked"));
+    assert.match((await page.textContent("#policy")) ?? "", /Diskretionering/);
 
     // A bad file: the error is shown, and the figures stay.
     const bad = "id,citizen,received,municipality,channel,requester,kind,category\nX-1,abc,2022-02-30,esbjerg,telefon,borger,vejledning,teknik-miljoe\n";
@@ -96,16 +97,18 @@ try {
     assert.match(message ?? "", /udtraek\.csv:2: record `X-1`: field `received`/);
     assert.equal(await figure("Borgere"), String(expected.key_figures["2021"].distinct_citizens));
 
-    // A good file replaces the sample.
+    // A good file replaces the sample; its single complaint is a small
+    // count, so the published breakdown hides it.
     const good = bad.replace("2022-02-30", "2022-02-28");
     await page.setInputFiles("#file", { name: "udtraek.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
     await page.waitForSelector("#error[hidden]", { state: "attached" });
     assert.equal(await figure("Registreringer"), "1");
+    assert.ok((await page.textContent("#kind-table"))?.includes("–"), "a count of 1 is suppressed");
 
     await page.click("#reset");
     await page.screenshot({ path: `${root}target/widget.png`, fullPage: true });
     assert.deepEqual(problems, [], "no errors on the page");
-    console.log("browser test: 12 checks passed, screenshot in target/widget.png");
+    console.log("browser test: 14 checks passed, screenshot in target/widget.png");
     console.log("1 passed, 0 failed");
   }
 } finally {

@@ -7,6 +7,7 @@ use serde::Serialize;
 pub mod svg;
 
 use crate::codes::Lang;
+use crate::disclosure::Disclosure;
 use crate::stats::{counting_rule, month_name, Breakdown, MonthlyTable, YearSummary};
 
 /// Formats a number with at most two decimals and trailing zeros dropped,
@@ -356,7 +357,12 @@ impl AnnualReport {
             "The citizens' advisor's annual report: statistics",
         );
         let mut body = format!("<h1>{title}</h1><section class=\"monthly\">");
-        body += &svg::monthly_chart(&self.monthly, svg::Style::Lines, lang);
+        body += &svg::monthly_chart(
+            &self.monthly,
+            svg::Style::Lines,
+            lang,
+            &Disclosure::default(),
+        );
         body += &table(
             &monthly_cells(&self.monthly, lang),
             t(lang, "Registreringer pr. måned", "Registrations per month"),
@@ -369,7 +375,7 @@ impl AnnualReport {
             );
         }
         for b in &self.breakdowns {
-            body += &svg::breakdown_chart(b, lang);
+            body += &svg::breakdown_chart(b, lang, &Disclosure::default());
             body += &table(
                 &breakdown_cells(b, lang),
                 &format!("{} {}", b.by.label(lang), b.year),

@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use crate::codes::{coded_enum, Lang};
+use crate::disclosure::Disclosure;
 use crate::render::number;
 use crate::stats::{month_name, Breakdown, MonthlyTable};
 
@@ -55,42 +56,56 @@ fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// The multi-year monthly chart: the report's table as lines or grouped bars.
+/// The multi-year monthly chart: the report's table as lines or grouped
+/// bars, after the disclosure `policy` (a suppressed month is a gap).
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{render::svg, sample, Lang, Stats};
+/// use borgerraad_core::{render::svg, sample, Disclosure, Lang, Stats};
 /// let table = Stats::of(sample().iter()).monthly_table(&[2021, 2022]);
-/// let chart = svg::monthly_chart(&table, svg::Style::Lines, Lang::Da);
+/// let chart = svg::monthly_chart(&table, svg::Style::Lines, Lang::Da, &Disclosure::default());
 /// assert!(chart.starts_with("<svg") && chart.contains("Registreringer pr. måned"));
 /// assert!(chart.contains("Marts 2022: 86"));
 /// ```
-pub fn monthly_chart(table: &MonthlyTable, style: Style, lang: Lang) -> String {
+pub fn monthly_chart(
+    table: &MonthlyTable,
+    style: Style,
+    lang: Lang,
+    policy: &Disclosure,
+) -> String {
+    let published = policy.monthly(table, lang);
+    let value = |year: usize, month: usize| published.cells[month][year];
     let (w, h, left, right, top, bottom) = (760.0, 380.0, 56.0, 120.0, 40.0, 48.0);
     let (pw, ph) = (w - left - right, h - top - bottom);
-    let max = table
-        .counts
+    let max = published
+        .cells
         .iter()
-        .flat_map(|c| c.iter())
+        .flatten()
+        .flatten()
         .copied()
         .max()
         .unwrap_or(0);
     let (ymax, step) = axis(max);
     let y = |v: u64| top + ph - ph * v as f64 / ymax as f64;
     let slot = pw / 12.0;
+    let x = |m: usize| left + slot * (m as f64 + 0.5);
     let title = t(lang, "Registreringer pr. måned", "Registrations per month");
+    let hidden = t(lang, "skjult", "suppressed");
+    let shown = |v: Option<u64>| v.map_or(hidden.to_string(), |v| number(v as f64, lang));
     let mut desc = String::new();
     for (i, year) in table.years.iter().enumerate() {
+        let total = published.column_totals.as_ref().and_then(|t| t[i]);
         let _ = write!(
             desc,
             "{year}: {} {} {}, {} {}. ",
             t(lang, "i alt", "total"),
-            number(table.total(i) as f64, lang),
+            shown(total),
             t(lang, "registreringer", "registrations"),
             t(lang, "gennemsnit pr. måned", "mean per month"),
-            number(table.mean(i), lang)
+            total.map_or(hidden.to_string(), |n| number(n as f64 / 12.0, lang))
         );
     }
+    desc.push_str(published.policy(lang));
     let mut s = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif" font-size="12"><title id="chart-title">{title}</title><desc id="chart-desc">{}</desc>"#,
         escape(desc.trim())
@@ -113,13 +128,12 @@ pub fn monthly_chart(table: &MonthlyTable, style: Style, lang: Lang) -> String {
         v += step;
     }
     for m in 0..12 {
-        let label: String = month_name(m, lang).chars().take(3).collect();
         let _ = write!(
             s,
             r#"<text x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
-            left + slot * (m as f64 + 0.5),
+            x(m),
             top + ph + 18.0,
-            label.to_lowercase()
+            MONTH_ABBR[usize::from(lang == Lang::En)][m]
         );
     }
     let _ = write!(
@@ -135,43 +149,49 @@ pub fn monthly_chart(table: &MonthlyTable, style: Style, lang: Lang) -> String {
         let _ = write!(s, r#"<g aria-label="{year}">"#);
         match style {
             Style::Lines => {
-                let points: Vec<String> = (0..12)
-                    .map(|m| {
-                        format!(
-                            "{:.1},{:.1}",
-                            left + slot * (m as f64 + 0.5),
-                            y(table.counts[i][m])
-                        )
-                    })
-                    .collect();
-                let _ = write!(
-                    s,
-                    r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{}"/>"#,
-                    points.join(" ")
-                );
+                // One polyline per run of shown months: a suppressed month is a gap.
+                let mut run: Vec<String> = Vec::new();
+                for m in 0..=12 {
+                    match (m < 12).then(|| value(i, m)).flatten() {
+                        Some(v) => run.push(format!("{:.1},{:.1}", x(m), y(v))),
+                        None => {
+                            if run.len() > 1 {
+                                let _ = write!(
+                                    s,
+                                    r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{}"/>"#,
+                                    run.join(" ")
+                                );
+                            }
+                            run.clear();
+                        }
+                    }
+                }
                 for m in 0..12 {
-                    let _ = write!(
-                        s,
-                        r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"><title>{} {year}: {}</title></circle>"#,
-                        left + slot * (m as f64 + 0.5),
-                        y(table.counts[i][m]),
-                        month_name(m, lang),
-                        number(table.counts[i][m] as f64, lang)
-                    );
+                    if let Some(v) = value(i, m) {
+                        let _ = write!(
+                            s,
+                            r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"><title>{} {year}: {}</title></circle>"#,
+                            x(m),
+                            y(v),
+                            month_name(m, lang),
+                            number(v as f64, lang)
+                        );
+                    }
                 }
             }
             Style::Bars => {
                 let bw = slot * 0.8 / n;
                 for m in 0..12 {
-                    let x = left + slot * m as f64 + slot * 0.1 + bw * i as f64;
-                    let yy = y(table.counts[i][m]);
-                    let _ = write!(
-                        s,
-                        r#"<rect x="{x:.1}" y="{yy:.1}" width="{bw:.1}" height="{:.1}" fill="{colour}"><title>{} {year}: {}</title></rect>"#,
-                        top + ph - yy,
-                        month_name(m, lang),
-                        number(table.counts[i][m] as f64, lang)
-                    );
+                    if let Some(v) = value(i, m) {
+                        let (bx, yy) = (left + slot * m as f64 + slot * 0.1 + bw * i as f64, y(v));
+                        let _ = write!(
+                            s,
+                            r#"<rect x="{bx:.1}" y="{yy:.1}" width="{bw:.1}" height="{:.1}" fill="{colour}"><title>{} {year}: {}</title></rect>"#,
+                            top + ph - yy,
+                            month_name(m, lang),
+                            number(v as f64, lang)
+                        );
+                    }
                 }
             }
         }
@@ -189,45 +209,67 @@ pub fn monthly_chart(table: &MonthlyTable, style: Style, lang: Lang) -> String {
     s
 }
 
-/// A horizontal bar chart of a breakdown, largest first, with counts and shares.
+const MONTH_ABBR: [[&str; 12]; 2] = [
+    [
+        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ],
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+];
+
+/// A horizontal bar chart of a breakdown, largest first, with counts and
+/// shares, after the disclosure `policy` (a suppressed row shows `–`).
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{render::svg, sample, By, Lang, Stats};
+/// use borgerraad_core::{render::svg, sample, By, Disclosure, Lang, Stats};
 /// let register = sample();
 /// let b = Stats::of(register.iter()).year(2022).unwrap().breakdown(By::Kind, register.taxonomy());
-/// assert!(svg::breakdown_chart(&b, Lang::Da).contains("Henvendelsestype 2022"));
+/// assert!(svg::breakdown_chart(&b, Lang::Da, &Disclosure::default()).contains("Henvendelsestype 2022"));
 /// ```
-pub fn breakdown_chart(b: &Breakdown, lang: Lang) -> String {
+pub fn breakdown_chart(b: &Breakdown, lang: Lang, policy: &Disclosure) -> String {
+    let published = policy.breakdown(b, lang);
     let (w, left, right, row) = (760.0, 260.0, 110.0, 26.0);
     let h = 48.0 + row * b.rows.len().max(1) as f64;
     let pw = w - left - right;
-    let max = b.rows.iter().map(|r| r.count).max().unwrap_or(1).max(1);
+    let max = published
+        .cells
+        .iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let title = format!("{} {}", b.by.label(lang), b.year);
+    let text = |r: usize| match published.cells[r][0] {
+        Some(n) => format!(
+            "{} ({})",
+            number(n as f64, lang),
+            crate::render::share(b.rows[r].percent, lang)
+        ),
+        None => "–".to_string(),
+    };
     let desc: Vec<String> = b
         .rows
         .iter()
-        .map(|r| {
-            format!(
-                "{}: {} ({})",
-                r.label.get(lang),
-                number(r.count as f64, lang),
-                crate::render::share(r.percent, lang)
-            )
-        })
+        .enumerate()
+        .map(|(i, r)| format!("{}: {}", r.label.get(lang), text(i)))
         .collect();
     let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="bd-title bd-desc" font-family="system-ui, sans-serif" font-size="12"><title id="bd-title">{}</title><desc id="bd-desc">{}</desc><text x="8" y="22" font-size="16" font-weight="bold">{}</text>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="bd-title bd-desc" font-family="system-ui, sans-serif" font-size="12"><title id="bd-title">{}</title><desc id="bd-desc">{}. {}</desc><text x="8" y="22" font-size="16" font-weight="bold">{}</text>"#,
         escape(&title),
         escape(&desc.join("; ")),
+        escape(published.policy(lang)),
         escape(&title)
     );
     for (i, r) in b.rows.iter().enumerate() {
         let y = 36.0 + row * i as f64;
-        let bw = pw * r.count as f64 / max as f64;
+        let bw = published.cells[i][0].map_or(0.0, |n| pw * n as f64 / max as f64);
         let _ = write!(
             s,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect x="{left}" y="{y:.1}" width="{bw:.1}" height="{:.1}" fill="{}"><title>{}</title></rect><text x="{:.1}" y="{:.1}">{} ({})</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect x="{left}" y="{y:.1}" width="{bw:.1}" height="{:.1}" fill="{}"><title>{}</title></rect><text x="{:.1}" y="{:.1}">{}</text>"#,
             left - 8.0,
             y + 15.0,
             escape(r.label.get(lang)),
@@ -236,8 +278,7 @@ pub fn breakdown_chart(b: &Breakdown, lang: Lang) -> String {
             escape(&desc[i]),
             left + bw + 6.0,
             y + 15.0,
-            number(r.count as f64, lang),
-            crate::render::share(r.percent, lang)
+            text(i)
         );
     }
     s.push_str("</svg>");
@@ -256,6 +297,26 @@ mod tests {
     }
 
     #[test]
+    fn suppressed_counts_are_not_drawn() {
+        let b = Breakdown {
+            year: 2022,
+            by: crate::By::Kind,
+            total: 43,
+            rows: [("a", 40), ("b", 3)]
+                .iter()
+                .map(|&(c, n)| crate::stats::BreakdownRow {
+                    code: c.into(),
+                    label: crate::Label::new(c, c),
+                    count: n,
+                    percent: 0.0,
+                })
+                .collect(),
+        };
+        let svg = breakdown_chart(&b, Lang::Da, &Disclosure::default());
+        assert!(!svg.contains(">3 (") && !svg.contains(">40 ("), "{svg}");
+    }
+
+    #[test]
     fn labels_are_escaped() {
         let b = Breakdown {
             year: 2022,
@@ -268,7 +329,7 @@ mod tests {
                 percent: 100.0,
             }],
         };
-        let svg = breakdown_chart(&b, Lang::Da);
+        let svg = breakdown_chart(&b, Lang::Da, &Disclosure::with_threshold(1));
         assert!(svg.contains("Børn &amp; Kultur") && !svg.contains("Børn & Kultur"));
     }
 }
