@@ -101,6 +101,7 @@ fn main() -> ExitCode {
         summaries,
         breakdowns,
         args.lang,
+        Disclosure::default(),
     );
     match args.format.as_str() {
         "csv" => print!("{}", report.csv(args.lang)),

@@ -7,7 +7,7 @@ use serde::Serialize;
 pub mod svg;
 
 use crate::codes::Lang;
-use crate::disclosure::Disclosure;
+use crate::disclosure::{Disclosure, PublishedTable};
 use crate::stats::{counting_rule, month_name, Breakdown, MonthlyTable, YearSummary};
 
 /// Formats a number with at most two decimals and trailing zeros dropped,
@@ -190,148 +190,123 @@ pub fn monthly_csv(table: &MonthlyTable, lang: Lang) -> String {
     csv_table(&monthly_cells(table, lang))
 }
 
-/// The key figures of a year as label/value rows.
-pub fn summary_cells(s: &YearSummary, lang: Lang) -> Vec<Vec<String>> {
+/// The key figures of a year as label/value rows, under a disclosure
+/// policy: a count below the threshold is shown as `–`, and the forwarding
+/// and referral targets are published as lines with their totals.
+pub fn summary_cells(s: &YearSummary, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
+    let count = |n: u64| if n > 0 && n < policy.threshold { "–".to_string() } else { number(n as f64, lang) };
     let mut rows = vec![
         vec![t(lang, "Nøgletal", "Key figure").into(), s.year.to_string()],
+        vec![t(lang, "Registreringer", "Registrations").into(), count(s.registrations)],
+        vec![t(lang, "Borgere", "Distinct citizens").into(), count(s.distinct_citizens)],
         vec![
-            t(lang, "Registreringer", "Registrations").into(),
-            number(s.registrations as f64, lang),
+            t(lang, "Borgere med flere henvendelser", "Citizens with more than one inquiry").into(),
+            format!("{} ({})", count(s.repeat_citizens), share(s.repeat_share, lang)),
         ],
-        vec![
-            t(lang, "Borgere", "Distinct citizens").into(),
-            number(s.distinct_citizens as f64, lang),
-        ],
-        vec![
-            t(
-                lang,
-                "Borgere med flere henvendelser",
-                "Citizens with more than one inquiry",
-            )
-            .into(),
-            format!(
-                "{} ({})",
-                number(s.repeat_citizens as f64, lang),
-                share(s.repeat_share, lang)
-            ),
-        ],
-        vec![
-            t(lang, "Registreringer pr. måned", "Registrations per month").into(),
-            number(s.mean_registrations_per_month, lang),
-        ],
-        vec![
-            t(lang, "Borgere pr. måned", "Citizens per month").into(),
-            number(s.mean_citizens_per_month, lang),
-        ],
+        vec![t(lang, "Registreringer pr. måned", "Registrations per month").into(), number(s.mean_registrations_per_month, lang)],
+        vec![t(lang, "Borgere pr. måned", "Citizens per month").into(), number(s.mean_citizens_per_month, lang)],
     ];
     let days = |d: Option<u64>| d.map_or("–".to_string(), |d| number(d as f64, lang));
-    rows.push(vec![
-        t(lang, "Dage åben, median", "Days open, median").into(),
-        days(s.days_open_median),
-    ]);
-    rows.push(vec![
-        t(
-            lang,
-            "Dage åben, 90 %-fraktil",
-            "Days open, 90th percentile",
-        )
-        .into(),
-        days(s.days_open_p90),
-    ]);
-    let forwarded: u64 = s.forwarded.iter().map(|c| c.count).sum();
-    rows.push(vec![
-        t(
-            lang,
-            "Videresendt (fvl. § 7, stk. 2)",
-            "Forwarded (fvl. § 7(2))",
-        )
-        .into(),
-        number(forwarded as f64, lang),
-    ]);
-    for c in &s.forwarded {
-        rows.push(vec![
-            format!("  → {}", c.code),
-            number(c.count as f64, lang),
-        ]);
-    }
-    let referred: u64 = s.referred.iter().map(|c| c.count).sum();
-    rows.push(vec![
-        t(lang, "Henvist", "Referred out").into(),
-        number(referred as f64, lang),
-    ]);
-    for c in &s.referred {
-        rows.push(vec![
-            format!("  → {}", c.code),
-            number(c.count as f64, lang),
-        ]);
+    rows.push(vec![t(lang, "Dage åben, median", "Days open, median").into(), days(s.days_open_median)]);
+    rows.push(vec![t(lang, "Dage åben, 90 %-fraktil", "Days open, 90th percentile").into(), days(s.days_open_p90)]);
+    let targets = [
+        (t(lang, "Videresendt (fvl. § 7, stk. 2)", "Forwarded (fvl. § 7(2))"), &s.forwarded),
+        (t(lang, "Henvist", "Referred out"), &s.referred),
+    ];
+    for (label, counts) in targets {
+        let published = policy.apply(
+            counts.iter().map(|c| c.code.clone()).collect(),
+            vec![label.to_string()],
+            counts.iter().map(|c| vec![c.count]).collect(),
+            false,
+            true,
+        );
+        let shown = |v: Option<u64>| v.map_or("–".to_string(), |n| number(n as f64, lang));
+        rows.push(vec![label.into(), shown(published.column_totals.as_ref().and_then(|t| t[0]))]);
+        for (code, cell) in published.rows.iter().zip(&published.cells) {
+            rows.push(vec![format!("  → {code}"), shown(cell[0])]);
+        }
     }
     rows
 }
 
 /// The key figures of a year in Markdown.
-pub fn summary_markdown(s: &YearSummary, lang: Lang) -> String {
-    markdown_table(&summary_cells(s, lang))
+pub fn summary_markdown(s: &YearSummary, lang: Lang, policy: &Disclosure) -> String {
+    markdown_table(&summary_cells(s, lang, policy))
 }
 
-/// A breakdown as rows: label, count, percent.
-pub fn breakdown_cells(b: &Breakdown, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![vec![
-        b.by.label(lang).to_string(),
-        t(lang, "Antal", "Count").into(),
-        t(lang, "Andel", "Share").into(),
-    ]];
-    for r in &b.rows {
-        rows.push(vec![
-            r.label.get(lang).to_string(),
-            number(r.count as f64, lang),
-            share(r.percent, lang),
-        ]);
+/// A breakdown as rows (label, count, percent) under a disclosure policy:
+/// suppressed rows show `–`.
+pub fn breakdown_cells(b: &Breakdown, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
+    let published = policy.breakdown(b, lang);
+    let mut rows = vec![vec![b.by.label(lang).to_string(), t(lang, "Antal", "Count").into(), t(lang, "Andel", "Share").into()]];
+    for (r, cell) in b.rows.iter().zip(&published.cells) {
+        rows.push(match cell[0] {
+            Some(n) => vec![r.label.get(lang).to_string(), number(n as f64, lang), share(r.percent, lang)],
+            None => vec![r.label.get(lang).to_string(), "–".into(), "–".into()],
+        });
     }
     rows
 }
 
-/// A breakdown in Markdown, with the counting rule below it.
-pub fn breakdown_markdown(b: &Breakdown, lang: Lang) -> String {
-    format!(
-        "{}\n{}\n",
-        markdown_table(&breakdown_cells(b, lang)),
-        counting_rule(lang)
-    )
+/// The monthly table's cells under a disclosure policy: suppressed counts,
+/// and the totals and means that would reveal them, show `–`.
+pub fn published_monthly_cells(table: &MonthlyTable, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
+    let published = policy.monthly(table, lang);
+    let mut cells = monthly_cells(table, lang);
+    for (i, row) in cells.iter_mut().enumerate().skip(1) {
+        for (y, cell) in row.iter_mut().enumerate().skip(1) {
+            let shown = match i {
+                1..=12 => published.cells[i - 1][y - 1].is_some(),
+                _ => published.column_totals.as_ref().is_some_and(|t| t[y - 1].is_some()),
+            };
+            if !shown {
+                *cell = "–".into();
+            }
+        }
+    }
+    cells
 }
 
-/// Everything the annual report prints, for JSON output.
+/// Everything the annual report prints, as published (after disclosure control).
 #[derive(Debug, Clone, Serialize)]
 pub struct AnnualReport {
-    /// The monthly table.
+    /// The monthly table, exact (not serialised: publish `published_monthly`).
+    #[serde(skip)]
     pub monthly: MonthlyTable,
-    /// Totals of the monthly table, one per year.
-    pub totals: Vec<u64>,
-    /// Means per month, one per year.
-    pub means: Vec<f64>,
+    /// The breakdowns, exact (not serialised).
+    #[serde(skip)]
+    pub breakdowns: Vec<Breakdown>,
+    /// The disclosure policy.
+    #[serde(skip)]
+    pub policy: Disclosure,
+    /// The monthly table after disclosure control.
+    pub published_monthly: PublishedTable,
+    /// Means per month of the years whose total is published.
+    pub means: Vec<Option<f64>>,
     /// Key figures of the chosen years.
     pub summaries: Vec<YearSummary>,
-    /// Breakdowns of the chosen years.
-    pub breakdowns: Vec<Breakdown>,
+    /// The breakdowns after disclosure control.
+    pub published_breakdowns: Vec<PublishedTable>,
     /// The counting rule used in the breakdowns.
     pub counting_rule: String,
 }
 
 impl AnnualReport {
-    /// Assembles a report.
-    pub fn new(
-        monthly: MonthlyTable,
-        summaries: Vec<YearSummary>,
-        breakdowns: Vec<Breakdown>,
-        lang: Lang,
-    ) -> Self {
-        let totals = (0..monthly.years.len()).map(|i| monthly.total(i)).collect();
-        let means = (0..monthly.years.len()).map(|i| monthly.mean(i)).collect();
+    /// Assembles a report under a disclosure policy.
+    pub fn new(monthly: MonthlyTable, summaries: Vec<YearSummary>, breakdowns: Vec<Breakdown>, lang: Lang, policy: Disclosure) -> Self {
+        let published_monthly = policy.monthly(&monthly, lang);
+        let means = (0..monthly.years.len())
+            .map(|i| published_monthly.column_totals.as_ref().and_then(|t| t[i]).map(|_| monthly.mean(i)))
+            .collect();
         AnnualReport {
-            monthly,
-            totals,
+            published_breakdowns: breakdowns.iter().map(|b| policy.breakdown(b, lang)).collect(),
+            published_monthly,
             means,
-            summaries,
+            monthly,
             breakdowns,
+            policy,
+            summaries,
             counting_rule: counting_rule(lang).into(),
         }
     }
@@ -361,26 +336,27 @@ impl AnnualReport {
             &self.monthly,
             svg::Style::Lines,
             lang,
-            &Disclosure::default(),
+            &self.policy,
         );
         body += &table(
-            &monthly_cells(&self.monthly, lang),
+            &published_monthly_cells(&self.monthly, lang, &self.policy),
             t(lang, "Registreringer pr. måned", "Registrations per month"),
         );
         body += "</section>";
         for s in &self.summaries {
             body += &table(
-                &summary_cells(s, lang),
+                &summary_cells(s, lang, &self.policy),
                 &format!("{} {}", t(lang, "Nøgletal", "Key figures"), s.year),
             );
         }
         for b in &self.breakdowns {
-            body += &svg::breakdown_chart(b, lang, &Disclosure::default());
+            body += &svg::breakdown_chart(b, lang, &self.policy);
             body += &table(
-                &breakdown_cells(b, lang),
+                &breakdown_cells(b, lang, &self.policy),
                 &format!("{} {}", b.by.label(lang), b.year),
             );
         }
+        body += &format!("<p>{}</p>", escape(self.policy.monthly(&self.monthly, lang).policy(lang)));
         format!(
             "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:auto}}svg{{max-width:100%}}table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padding:2px 8px}}td{{text-align:right}}</style></head><body>{body}<p>{}</p></body></html>\n",
             match lang { Lang::Da => "da", Lang::En => "en" },
@@ -394,31 +370,31 @@ impl AnnualReport {
             "## {}\n\n",
             t(lang, "Registreringer pr. måned", "Registrations per month")
         );
-        out += &monthly_markdown(&self.monthly, lang);
+        out += &markdown_table(&published_monthly_cells(&self.monthly, lang, &self.policy));
         for s in &self.summaries {
             out += &format!("\n## {} {}\n\n", t(lang, "Nøgletal", "Key figures"), s.year);
-            out += &summary_markdown(s, lang);
+            out += &summary_markdown(s, lang, &self.policy);
         }
         for b in &self.breakdowns {
             out += &format!("\n## {} {}\n\n", b.by.label(lang), b.year);
-            out += &markdown_table(&breakdown_cells(b, lang));
+            out += &markdown_table(&breakdown_cells(b, lang, &self.policy));
         }
-        out += &format!("\n{}\n", self.counting_rule);
+        out += &format!("\n{}\n{}\n", self.counting_rule, self.published_monthly.policy(lang));
         out
     }
 
     /// The report as CSV sections separated by blank lines.
     pub fn csv(&self, lang: Lang) -> String {
-        let mut parts = vec![csv_table(&monthly_cells(&self.monthly, lang))];
+        let mut parts = vec![csv_table(&published_monthly_cells(&self.monthly, lang, &self.policy))];
         parts.extend(
             self.summaries
                 .iter()
-                .map(|s| csv_table(&summary_cells(s, lang))),
+                .map(|s| csv_table(&summary_cells(s, lang, &self.policy))),
         );
         parts.extend(
             self.breakdowns
                 .iter()
-                .map(|b| csv_table(&breakdown_cells(b, lang))),
+                .map(|b| csv_table(&breakdown_cells(b, lang, &self.policy))),
         );
         parts.join("\n")
     }
