@@ -405,6 +405,9 @@ pub(crate) fn parse_columns(
     if rows == 0 {
         return fail("the table holds no rows".into());
     }
+    // Each column's bytes are checked as UTF-8 once; a column that fails is
+    // checked cell by cell, to name the row.
+    let texts: Vec<Option<&str>> = columns.iter().map(|c| std::str::from_utf8(c.data).ok()).collect();
     let parse_row = |row: usize| {
         let line = row as u64 + 1;
         let bad_utf8 = std::cell::Cell::new(None);
@@ -414,8 +417,12 @@ pub(crate) fn parse_columns(
                 return "";
             }
             let col = &columns[c];
-            let bytes = &col.data[col.offsets[row] as usize..col.offsets[row + 1] as usize];
-            std::str::from_utf8(bytes).unwrap_or_else(|_| {
+            let range = col.offsets[row] as usize..col.offsets[row + 1] as usize;
+            let text = match texts[c] {
+                Some(all) => all.get(range).ok_or(()),
+                None => std::str::from_utf8(&col.data[range]).map_err(drop),
+            };
+            text.unwrap_or_else(|()| {
                 bad_utf8.set(Some(col.name));
                 ""
             })

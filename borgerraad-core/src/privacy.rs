@@ -177,6 +177,9 @@ impl Pseudonymizer {
 /// ```
 pub fn looks_like_cpr(s: &str) -> bool {
     let b = s.as_bytes();
+    if b.iter().filter(|c| c.is_ascii_digit()).count() < 10 {
+        return false;
+    }
     (0..b.len()).any(|i| {
         if i > 0 && b[i - 1].is_ascii_digit() {
             return false;
