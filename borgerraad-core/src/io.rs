@@ -45,6 +45,18 @@ const REQUIRED: [&str; 8] = [
     "category",
 ];
 
+/// Reads a whole file; the error names the path.
+pub fn read(path: &std::path::Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// Creates (or truncates) a file for buffered writing; the error names the path.
+pub fn create(path: &std::path::Path) -> Result<std::io::BufWriter<std::fs::File>> {
+    std::fs::File::create(path)
+        .map(std::io::BufWriter::new)
+        .map_err(|e| Error::io(path, e))
+}
+
 /// Parses one JSON document, naming the field of a failure.
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|_| json_error::<T>(text, &Location::source(source)))
@@ -407,7 +419,10 @@ pub(crate) fn parse_columns(
     }
     // Each column's bytes are checked as UTF-8 once; a column that fails is
     // checked cell by cell, to name the row.
-    let texts: Vec<Option<&str>> = columns.iter().map(|c| std::str::from_utf8(c.data).ok()).collect();
+    let texts: Vec<Option<&str>> = columns
+        .iter()
+        .map(|c| std::str::from_utf8(c.data).ok())
+        .collect();
     let parse_row = |row: usize| {
         let line = row as u64 + 1;
         let bad_utf8 = std::cell::Cell::new(None);

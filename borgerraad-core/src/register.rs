@@ -219,18 +219,24 @@ impl Register {
     /// Reads a JSON Lines file into a new register, all or nothing.
     pub fn read_jsonl(path: impl AsRef<Path>, taxonomy: Taxonomy) -> Result<Register> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let mut register = Register::new(taxonomy);
-        register.load_jsonl(&bytes, &path.display().to_string(), &LoadOptions::default())?;
+        register.load_jsonl(
+            &io::read(path)?,
+            &path.display().to_string(),
+            &LoadOptions::default(),
+        )?;
         Ok(register)
     }
 
     /// Reads a CSV file into a new register, all or nothing.
     pub fn read_csv(path: impl AsRef<Path>, taxonomy: Taxonomy) -> Result<Register> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let mut register = Register::new(taxonomy);
-        register.load_csv(&bytes, &path.display().to_string(), &LoadOptions::default())?;
+        register.load_csv(
+            &io::read(path)?,
+            &path.display().to_string(),
+            &LoadOptions::default(),
+        )?;
         Ok(register)
     }
 
@@ -330,6 +336,16 @@ impl Register {
     /// The rectifications of a record, oldest first.
     pub fn history(&self, id: &str) -> Vec<&Rectification> {
         self.history.iter().filter(|h| h.id == id).collect()
+    }
+
+    /// Saves the register as a JSON Lines file.
+    pub fn save_jsonl(&self, path: impl AsRef<Path>) -> Result<()> {
+        self.write_jsonl(io::create(path.as_ref())?)
+    }
+
+    /// Saves the register as a CSV file.
+    pub fn save_csv(&self, path: impl AsRef<Path>) -> Result<()> {
+        self.write_csv(io::create(path.as_ref())?)
     }
 
     /// Writes the register as JSON Lines.

@@ -5,29 +5,12 @@
 
 use crate::error::{Error, Result};
 
-/// The names of the schemas, one file `schema/NAME.schema.json` each.
-pub const NAMES: &[&str] = &[
-    "inquiry",
-    "taxonomy",
-    "regime",
-    "ruleset",
-    "processing-deadlines",
-    "deadline",
-    "decision",
-    "year-summary",
-    "breakdown",
-    "monthly-table",
-    "monthly-report",
-    "holiday",
-    "deadline-rule",
-    "status",
-    "published-table",
-    "erasure-receipt",
-    "rectification",
-];
+/// Declares every schema once: its name, file and Rust type.
+macro_rules! schemas {
+    ($($name:literal => $ty:ty),+ $(,)?) => {
+        /// The names of the schemas, one file `schema/NAME.schema.json` each.
+        pub const NAMES: &[&str] = &[$($name),+];
 
-macro_rules! committed {
-    ($($name:literal),+) => {
         /// The committed schema text of a name.
         fn committed(name: &str) -> Option<&'static str> {
             match name {
@@ -35,28 +18,39 @@ macro_rules! committed {
                 _ => None,
             }
         }
+
+        /// Generates the JSON Schema of a wire format from the Rust types,
+        /// pretty-printed. A new schema needs its file to exist before the
+        /// crate compiles: `touch schema/NAME.schema.json && make bless`.
+        pub fn generate(name: &str) -> Result<String> {
+            let schema = match name {
+                $($name => schemars::schema_for!($ty),)+
+                _ => return Err(Error::unknown("schema", name, NAMES)),
+            };
+            Ok(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n")
+        }
     };
 }
 
-committed!(
-    "inquiry",
-    "taxonomy",
-    "regime",
-    "ruleset",
-    "processing-deadlines",
-    "deadline",
-    "decision",
-    "year-summary",
-    "breakdown",
-    "monthly-table",
-    "monthly-report",
-    "holiday",
-    "deadline-rule",
-    "status",
-    "published-table",
-    "erasure-receipt",
-    "rectification"
-);
+schemas! {
+    "inquiry" => crate::inquiry::Inquiry,
+    "taxonomy" => crate::taxonomy::TaxonomyDef,
+    "regime" => crate::calendar::Regime,
+    "ruleset" => crate::referral::RuleSetDef,
+    "processing-deadlines" => crate::deadline::ProcessingDeadlines,
+    "deadline" => crate::deadline::Deadline,
+    "decision" => crate::referral::Decision,
+    "year-summary" => crate::stats::YearSummary,
+    "breakdown" => crate::stats::Breakdown,
+    "monthly-table" => crate::stats::MonthlyTable,
+    "monthly-report" => crate::render::MonthlyReport,
+    "holiday" => crate::calendar::Holiday,
+    "deadline-rule" => crate::deadline::Rule,
+    "status" => crate::deadline::Status,
+    "published-table" => crate::disclosure::PublishedTable,
+    "erasure-receipt" => crate::register::ErasureReceipt,
+    "rectification" => crate::register::Rectification,
+}
 
 /// The JSON Schema of a wire format, as committed under `schema/`.
 ///
@@ -72,30 +66,4 @@ committed!(
 /// ```
 pub fn json_schema(name: &str) -> Result<&'static str> {
     committed(name).ok_or_else(|| Error::unknown("schema", name, NAMES))
-}
-
-/// Generates the JSON Schema of a wire format from the Rust types, pretty-printed.
-///
-pub fn generate(name: &str) -> Result<String> {
-    let schema = match name {
-        "inquiry" => schemars::schema_for!(crate::inquiry::Inquiry),
-        "taxonomy" => schemars::schema_for!(crate::taxonomy::TaxonomyDef),
-        "regime" => schemars::schema_for!(crate::calendar::Regime),
-        "ruleset" => schemars::schema_for!(crate::referral::RuleSetDef),
-        "processing-deadlines" => schemars::schema_for!(crate::deadline::ProcessingDeadlines),
-        "deadline" => schemars::schema_for!(crate::deadline::Deadline),
-        "decision" => schemars::schema_for!(crate::referral::Decision),
-        "year-summary" => schemars::schema_for!(crate::stats::YearSummary),
-        "breakdown" => schemars::schema_for!(crate::stats::Breakdown),
-        "monthly-table" => schemars::schema_for!(crate::stats::MonthlyTable),
-        "monthly-report" => schemars::schema_for!(crate::render::MonthlyReport),
-        "holiday" => schemars::schema_for!(crate::calendar::Holiday),
-        "deadline-rule" => schemars::schema_for!(crate::deadline::Rule),
-        "status" => schemars::schema_for!(crate::deadline::Status),
-        "published-table" => schemars::schema_for!(crate::disclosure::PublishedTable),
-        "erasure-receipt" => schemars::schema_for!(crate::register::ErasureReceipt),
-        "rectification" => schemars::schema_for!(crate::register::Rectification),
-        _ => return Err(Error::unknown("schema", name, NAMES)),
-    };
-    Ok(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n")
 }

@@ -52,7 +52,8 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
         stats.monthly_table(&[2022]),
         vec![y.summary()],
         vec![y.breakdown(By::Kind, register.taxonomy())],
-        Lang::Da, Disclosure::default()
+        Lang::Da,
+        Disclosure::default(),
     );
     let text = format!(
         "{}{}{}{}",

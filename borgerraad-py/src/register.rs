@@ -56,12 +56,7 @@ fn fill<'py>(
 }
 
 fn read(path: &PathBuf) -> PyResult<Vec<u8>> {
-    std::fs::read(path)
-        .map_err(|e| borgerraad_core::Error::Io {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })
-        .py()
+    borgerraad_core::io::read(path).py()
 }
 
 #[pymethods]
@@ -243,24 +238,12 @@ impl PyRegister {
 
     /// Writes the register as JSON Lines.
     fn write_jsonl(&self, path: PathBuf) -> PyResult<()> {
-        let file = std::fs::File::create(&path)
-            .map_err(|e| borgerraad_core::Error::Io {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })
-            .py()?;
-        self.inner.write_jsonl(std::io::BufWriter::new(file)).py()
+        self.inner.save_jsonl(path).py()
     }
 
     /// Writes the register as CSV.
     fn write_csv(&self, path: PathBuf) -> PyResult<()> {
-        let file = std::fs::File::create(&path)
-            .map_err(|e| borgerraad_core::Error::Io {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })
-            .py()?;
-        self.inner.write_csv(std::io::BufWriter::new(file)).py()
+        self.inner.save_csv(path).py()
     }
 
     /// Mergeable statistics of every year in the register.

@@ -27,13 +27,15 @@ impl TextOrPath {
     pub fn read(self) -> PyResult<(String, String)> {
         match self {
             TextOrPath::Path(p) => {
-                let text = std::fs::read_to_string(&p)
-                    .map_err(|e| borgerraad_core::Error::Io {
-                        path: p.display().to_string(),
-                        reason: e.to_string(),
-                    })
-                    .py()?;
-                Ok((text, p.display().to_string()))
+                let name = p.display().to_string();
+                let text = String::from_utf8(borgerraad_core::io::read(&p).py()?).map_err(|_| {
+                    borgerraad_core::Error::Parse {
+                        at: borgerraad_core::Location::source(&name),
+                        field: None,
+                        reason: "invalid UTF-8".into(),
+                    }
+                });
+                Ok((text.py()?, name))
             }
             TextOrPath::Text(t) if t.trim_start().starts_with('{') => Ok((t, "<json>".into())),
             TextOrPath::Text(t) => TextOrPath::Path(PathBuf::from(t)).read(),

@@ -6,15 +6,8 @@ use wasm_bindgen::prelude::*;
 /// A JS `Error` with `name` = the kind (`ParseError`, `ValidationError`, ...),
 /// the core's message, and `source`, `line`, `record`, `field` where known.
 pub fn to_js(err: Error) -> JsValue {
-    // Exhaustive on purpose: a new kind of error does not compile until mapped.
-    let name = match &err {
-        Error::Parse { .. } => "ParseError",
-        Error::Validation { .. } => "ValidationError",
-        Error::Unknown { .. } => "UnknownError",
-        Error::Config { .. } => "ConfigError",
-        Error::Range { .. } => "RangeError",
-        Error::Io { .. } => "IoError",
-    };
+    // The JS names are the core's kind names (`Error::kind` matches exhaustively).
+    let name = err.kind();
     let e = js_sys::Error::new(&err.to_string());
     e.set_name(name);
     let set = |key: &str, value: JsValue| {

@@ -52,6 +52,21 @@ fn load(
     Ok(JsRegister { inner, rejected })
 }
 
+/// The bytes of a string or a `Uint8Array`.
+fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
+    let value: JsValue = input.into();
+    match value.as_string() {
+        Some(text) => Ok(text.into_bytes()),
+        None => match value.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => Ok(bytes.to_vec()),
+            Err(_) => Err(crate::errors::bad_input(
+                "input",
+                "expected a string or a Uint8Array",
+            )),
+        },
+    }
+}
+
 fn no_year(year: i32) -> JsValue {
     error_to_js(borgerraad_core::Error::Range {
         what: "year".into(),
@@ -62,73 +77,46 @@ fn no_year(year: i32) -> JsValue {
 
 #[wasm_bindgen(js_class = Register)]
 impl JsRegister {
-    /// Loads JSON Lines text (Esbjerg's taxonomy). `onError` is "raise"
-    /// (all or nothing, the default) or "collect"; `asOf` is `YYYY-MM-DD`.
+    /// Loads JSON Lines, as text or as bytes (a file's `arrayBuffer()`;
+    /// invalid UTF-8 is an error of its line), with Esbjerg's taxonomy.
+    /// `onError` is "raise" (all or nothing, the default) or "collect";
+    /// `asOf` is `YYYY-MM-DD`.
     #[wasm_bindgen(js_name = fromJsonl)]
     pub fn from_jsonl(
-        text: &str,
+        input: TextOrBytes,
         source: Option<String>,
         on_error: Option<String>,
         as_of: Option<String>,
     ) -> Result<JsRegister, JsValue> {
-        let source = source.unwrap_or_else(|| "input.jsonl".into());
+        let (bytes, source) = (
+            bytes_of(input)?,
+            source.unwrap_or_else(|| "input.jsonl".into()),
+        );
         load(
-            |r, o| r.load_jsonl(text.as_bytes(), &source, o),
+            |r, o| r.load_jsonl(&bytes, &source, o),
             on_error,
             as_of,
             None,
         )
     }
 
-    /// Loads JSON Lines bytes (e.g. a file's `arrayBuffer()`), refusing invalid UTF-8 per line.
-    #[wasm_bindgen(js_name = fromJsonlBytes)]
-    pub fn from_jsonl_bytes(
-        bytes: &[u8],
-        source: Option<String>,
-        on_error: Option<String>,
-        as_of: Option<String>,
-    ) -> Result<JsRegister, JsValue> {
-        let source = source.unwrap_or_else(|| "input.jsonl".into());
-        load(
-            |r, o| r.load_jsonl(bytes, &source, o),
-            on_error,
-            as_of,
-            None,
-        )
-    }
-
-    /// Loads CSV text in the record format's columns. With `cprSecret` (at
-    /// least 16 bytes) a `cpr` column is turned into citizen keys
-    /// (HMAC-SHA256) and dropped; without it such a column is refused.
+    /// Loads CSV in the record format's columns, as text or bytes. With
+    /// `cprSecret` (at least 16 bytes) a `cpr` column is turned into citizen
+    /// keys (HMAC-SHA256) and dropped; without it such a column is refused.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
-        text: &str,
+        input: TextOrBytes,
         source: Option<String>,
         on_error: Option<String>,
         as_of: Option<String>,
         cpr_secret: Option<String>,
     ) -> Result<JsRegister, JsValue> {
-        let source = source.unwrap_or_else(|| "input.csv".into());
+        let (bytes, source) = (
+            bytes_of(input)?,
+            source.unwrap_or_else(|| "input.csv".into()),
+        );
         load(
-            |r, o| r.load_csv(text.as_bytes(), &source, o),
-            on_error,
-            as_of,
-            cpr_secret,
-        )
-    }
-
-    /// Loads CSV bytes.
-    #[wasm_bindgen(js_name = fromCsvBytes)]
-    pub fn from_csv_bytes(
-        bytes: &[u8],
-        source: Option<String>,
-        on_error: Option<String>,
-        as_of: Option<String>,
-        cpr_secret: Option<String>,
-    ) -> Result<JsRegister, JsValue> {
-        let source = source.unwrap_or_else(|| "input.csv".into());
-        load(
-            |r, o| r.load_csv(bytes, &source, o),
+            |r, o| r.load_csv(&bytes, &source, o),
             on_error,
             as_of,
             cpr_secret,

@@ -54,7 +54,7 @@ extern "C" {
     /// `Partial<Inquiry>`, a patch of fields (null removes an optional field)
     #[wasm_bindgen(typescript_type = "{ [K in keyof Inquiry]?: Inquiry[K] | null }")]
     pub type InquiryPatch;
-    /// `number[]`
-    #[wasm_bindgen(typescript_type = "number[]")]
-    pub type NumberArray;
+    /// `string | Uint8Array`
+    #[wasm_bindgen(typescript_type = "string | Uint8Array")]
+    pub type TextOrBytes;
 }

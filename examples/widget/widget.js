@@ -79,7 +79,7 @@ function show(next, source) {
 async function load(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    const next = /\.csv$/i.test(file.name) ? Register.fromCsvBytes(bytes, file.name) : Register.fromJsonlBytes(bytes, file.name);
+    const next = /\.csv$/i.test(file.name) ? Register.fromCsv(bytes, file.name) : Register.fromJsonl(bytes, file.name);
     $("error").hidden = true;
     show(next, file.name);
   } catch (e) {

@@ -15,9 +15,9 @@ function load(c) {
   const text = bytes.toString("utf8");
   switch (c.format) {
     case "jsonl":
-      return Register.fromJsonlBytes(bytes, c.file, undefined, c.as_of);
+      return Register.fromJsonl(bytes, c.file, undefined, c.as_of);
     case "csv":
-      return Register.fromCsvBytes(bytes, c.file, undefined, c.as_of);
+      return Register.fromCsv(bytes, c.file, undefined, c.as_of);
     case "records":
       return Register.fromRecords(JSON.parse(text), undefined, c.as_of);
     case "taxonomy":

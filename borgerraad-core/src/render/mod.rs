@@ -194,23 +194,68 @@ pub fn monthly_csv(table: &MonthlyTable, lang: Lang) -> String {
 /// policy: a count below the threshold is shown as `–`, and the forwarding
 /// and referral targets are published as lines with their totals.
 pub fn summary_cells(s: &YearSummary, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
-    let count = |n: u64| if n > 0 && n < policy.threshold { "–".to_string() } else { number(n as f64, lang) };
+    let count = |n: u64| {
+        if n > 0 && n < policy.threshold {
+            "–".to_string()
+        } else {
+            number(n as f64, lang)
+        }
+    };
     let mut rows = vec![
         vec![t(lang, "Nøgletal", "Key figure").into(), s.year.to_string()],
-        vec![t(lang, "Registreringer", "Registrations").into(), count(s.registrations)],
-        vec![t(lang, "Borgere", "Distinct citizens").into(), count(s.distinct_citizens)],
         vec![
-            t(lang, "Borgere med flere henvendelser", "Citizens with more than one inquiry").into(),
-            format!("{} ({})", count(s.repeat_citizens), share(s.repeat_share, lang)),
+            t(lang, "Registreringer", "Registrations").into(),
+            count(s.registrations),
         ],
-        vec![t(lang, "Registreringer pr. måned", "Registrations per month").into(), number(s.mean_registrations_per_month, lang)],
-        vec![t(lang, "Borgere pr. måned", "Citizens per month").into(), number(s.mean_citizens_per_month, lang)],
+        vec![
+            t(lang, "Borgere", "Distinct citizens").into(),
+            count(s.distinct_citizens),
+        ],
+        vec![
+            t(
+                lang,
+                "Borgere med flere henvendelser",
+                "Citizens with more than one inquiry",
+            )
+            .into(),
+            format!(
+                "{} ({})",
+                count(s.repeat_citizens),
+                share(s.repeat_share, lang)
+            ),
+        ],
+        vec![
+            t(lang, "Registreringer pr. måned", "Registrations per month").into(),
+            number(s.mean_registrations_per_month, lang),
+        ],
+        vec![
+            t(lang, "Borgere pr. måned", "Citizens per month").into(),
+            number(s.mean_citizens_per_month, lang),
+        ],
     ];
     let days = |d: Option<u64>| d.map_or("–".to_string(), |d| number(d as f64, lang));
-    rows.push(vec![t(lang, "Dage åben, median", "Days open, median").into(), days(s.days_open_median)]);
-    rows.push(vec![t(lang, "Dage åben, 90 %-fraktil", "Days open, 90th percentile").into(), days(s.days_open_p90)]);
+    rows.push(vec![
+        t(lang, "Dage åben, median", "Days open, median").into(),
+        days(s.days_open_median),
+    ]);
+    rows.push(vec![
+        t(
+            lang,
+            "Dage åben, 90 %-fraktil",
+            "Days open, 90th percentile",
+        )
+        .into(),
+        days(s.days_open_p90),
+    ]);
     let targets = [
-        (t(lang, "Videresendt (fvl. § 7, stk. 2)", "Forwarded (fvl. § 7(2))"), &s.forwarded),
+        (
+            t(
+                lang,
+                "Videresendt (fvl. § 7, stk. 2)",
+                "Forwarded (fvl. § 7(2))",
+            ),
+            &s.forwarded,
+        ),
         (t(lang, "Henvist", "Referred out"), &s.referred),
     ];
     for (label, counts) in targets {
@@ -222,7 +267,10 @@ pub fn summary_cells(s: &YearSummary, lang: Lang, policy: &Disclosure) -> Vec<Ve
             true,
         );
         let shown = |v: Option<u64>| v.map_or("–".to_string(), |n| number(n as f64, lang));
-        rows.push(vec![label.into(), shown(published.column_totals.as_ref().and_then(|t| t[0]))]);
+        rows.push(vec![
+            label.into(),
+            shown(published.column_totals.as_ref().and_then(|t| t[0])),
+        ]);
         for (code, cell) in published.rows.iter().zip(&published.cells) {
             rows.push(vec![format!("  → {code}"), shown(cell[0])]);
         }
@@ -239,10 +287,18 @@ pub fn summary_markdown(s: &YearSummary, lang: Lang, policy: &Disclosure) -> Str
 /// suppressed rows show `–`.
 pub fn breakdown_cells(b: &Breakdown, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
     let published = policy.breakdown(b, lang);
-    let mut rows = vec![vec![b.by.label(lang).to_string(), t(lang, "Antal", "Count").into(), t(lang, "Andel", "Share").into()]];
+    let mut rows = vec![vec![
+        b.by.label(lang).to_string(),
+        t(lang, "Antal", "Count").into(),
+        t(lang, "Andel", "Share").into(),
+    ]];
     for (r, cell) in b.rows.iter().zip(&published.cells) {
         rows.push(match cell[0] {
-            Some(n) => vec![r.label.get(lang).to_string(), number(n as f64, lang), share(r.percent, lang)],
+            Some(n) => vec![
+                r.label.get(lang).to_string(),
+                number(n as f64, lang),
+                share(r.percent, lang),
+            ],
             None => vec![r.label.get(lang).to_string(), "–".into(), "–".into()],
         });
     }
@@ -251,14 +307,21 @@ pub fn breakdown_cells(b: &Breakdown, lang: Lang, policy: &Disclosure) -> Vec<Ve
 
 /// The monthly table's cells under a disclosure policy: suppressed counts,
 /// and the totals and means that would reveal them, show `–`.
-pub fn published_monthly_cells(table: &MonthlyTable, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
+pub fn published_monthly_cells(
+    table: &MonthlyTable,
+    lang: Lang,
+    policy: &Disclosure,
+) -> Vec<Vec<String>> {
     let published = policy.monthly(table, lang);
     let mut cells = monthly_cells(table, lang);
     for (i, row) in cells.iter_mut().enumerate().skip(1) {
         for (y, cell) in row.iter_mut().enumerate().skip(1) {
             let shown = match i {
                 1..=12 => published.cells[i - 1][y - 1].is_some(),
-                _ => published.column_totals.as_ref().is_some_and(|t| t[y - 1].is_some()),
+                _ => published
+                    .column_totals
+                    .as_ref()
+                    .is_some_and(|t| t[y - 1].is_some()),
             };
             if !shown {
                 *cell = "–".into();
@@ -294,13 +357,28 @@ pub struct AnnualReport {
 
 impl AnnualReport {
     /// Assembles a report under a disclosure policy.
-    pub fn new(monthly: MonthlyTable, summaries: Vec<YearSummary>, breakdowns: Vec<Breakdown>, lang: Lang, policy: Disclosure) -> Self {
+    pub fn new(
+        monthly: MonthlyTable,
+        summaries: Vec<YearSummary>,
+        breakdowns: Vec<Breakdown>,
+        lang: Lang,
+        policy: Disclosure,
+    ) -> Self {
         let published_monthly = policy.monthly(&monthly, lang);
         let means = (0..monthly.years.len())
-            .map(|i| published_monthly.column_totals.as_ref().and_then(|t| t[i]).map(|_| monthly.mean(i)))
+            .map(|i| {
+                published_monthly
+                    .column_totals
+                    .as_ref()
+                    .and_then(|t| t[i])
+                    .map(|_| monthly.mean(i))
+            })
             .collect();
         AnnualReport {
-            published_breakdowns: breakdowns.iter().map(|b| policy.breakdown(b, lang)).collect(),
+            published_breakdowns: breakdowns
+                .iter()
+                .map(|b| policy.breakdown(b, lang))
+                .collect(),
             published_monthly,
             means,
             monthly,
@@ -332,12 +410,7 @@ impl AnnualReport {
             "The citizens' advisor's annual report: statistics",
         );
         let mut body = format!("<h1>{title}</h1><section class=\"monthly\">");
-        body += &svg::monthly_chart(
-            &self.monthly,
-            svg::Style::Lines,
-            lang,
-            &self.policy,
-        );
+        body += &svg::monthly_chart(&self.monthly, svg::Style::Lines, lang, &self.policy);
         body += &table(
             &published_monthly_cells(&self.monthly, lang, &self.policy),
             t(lang, "Registreringer pr. måned", "Registrations per month"),
@@ -356,7 +429,10 @@ impl AnnualReport {
                 &format!("{} {}", b.by.label(lang), b.year),
             );
         }
-        body += &format!("<p>{}</p>", escape(self.policy.monthly(&self.monthly, lang).policy(lang)));
+        body += &format!(
+            "<p>{}</p>",
+            escape(self.policy.monthly(&self.monthly, lang).policy(lang))
+        );
         format!(
             "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:auto}}svg{{max-width:100%}}table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padding:2px 8px}}td{{text-align:right}}</style></head><body>{body}<p>{}</p></body></html>\n",
             match lang { Lang::Da => "da", Lang::En => "en" },
@@ -379,13 +455,21 @@ impl AnnualReport {
             out += &format!("\n## {} {}\n\n", b.by.label(lang), b.year);
             out += &markdown_table(&breakdown_cells(b, lang, &self.policy));
         }
-        out += &format!("\n{}\n{}\n", self.counting_rule, self.published_monthly.policy(lang));
+        out += &format!(
+            "\n{}\n{}\n",
+            self.counting_rule,
+            self.published_monthly.policy(lang)
+        );
         out
     }
 
     /// The report as CSV sections separated by blank lines.
     pub fn csv(&self, lang: Lang) -> String {
-        let mut parts = vec![csv_table(&published_monthly_cells(&self.monthly, lang, &self.policy))];
+        let mut parts = vec![csv_table(&published_monthly_cells(
+            &self.monthly,
+            lang,
+            &self.policy,
+        ))];
         parts.extend(
             self.summaries
                 .iter()
