@@ -63,12 +63,7 @@ fn working_days(c: &mut Criterion) {
     let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
     // 10 000 dates spread over ten years, with 1 to 40 working days each.
     let inputs: Vec<(NaiveDate, i64)> = (0..10_000)
-        .map(|i| {
-            (
-                start + Duration::days((i * 7919) % 3653),
-                (i % 40 + 1) as i64,
-            )
-        })
+        .map(|i| (start + Duration::days((i * 7919) % 3653), i % 40 + 1))
         .collect();
     let mut group = c.benchmark_group("calendar");
     group.throughput(Throughput::Elements(inputs.len() as u64));

@@ -133,7 +133,7 @@ fn radix_sort(keys: &mut Vec<u64>) {
     }
     let mut scratch = vec![0u64; keys.len()];
     for (pass, c) in counts.iter().enumerate() {
-        if c.iter().any(|&n| n == keys.len()) {
+        if c.contains(&keys.len()) {
             continue; // every key has the same digit here
         }
         let mut offsets = [0usize; 256];

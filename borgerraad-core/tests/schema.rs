@@ -19,5 +19,10 @@ fn committed_schemas_are_fresh() {
             "{} is stale; regenerate it (see the doc comment)",
             path.display()
         );
+        assert_eq!(
+            json_schema(name).unwrap(),
+            fresh,
+            "{name}: the embedded copy is the committed file"
+        );
     }
 }

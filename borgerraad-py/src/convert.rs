@@ -34,7 +34,7 @@ pub fn to_object<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let obj = pythonize::pythonize(py, value).map_err(|e| PyErr::from(e))?;
+    let obj = pythonize::pythonize(py, value).map_err(PyErr::from)?;
     with_dates(&obj)?;
     Ok(obj)
 }

@@ -55,7 +55,7 @@ fn fill<'py>(
     Ok(obj)
 }
 
-fn read(path: &PathBuf) -> PyResult<Vec<u8>> {
+fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
     borgerraad_core::io::read(path).py()
 }
 

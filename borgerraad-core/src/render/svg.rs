@@ -127,13 +127,12 @@ pub fn monthly_chart(
         );
         v += step;
     }
-    for m in 0..12 {
+    for (m, abbr) in MONTH_ABBR[usize::from(lang == Lang::En)].iter().enumerate() {
         let _ = write!(
             s,
-            r#"<text x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
+            r#"<text x="{:.1}" y="{}" text-anchor="middle">{abbr}</text>"#,
             x(m),
-            top + ph + 18.0,
-            MONTH_ABBR[usize::from(lang == Lang::En)][m]
+            top + ph + 18.0
         );
     }
     let _ = write!(
