@@ -258,3 +258,12 @@ def test_published_tables_hide_small_counts(sample):
     assert t.iloc[:, 0].isna().sum() >= 2  # the 2 complaints, and the 7 that would reveal them (or the total)
     monthly = sample.published_monthly_table([2021, 2022])
     assert list(monthly.loc["I alt"]) == [683, 793]
+
+
+def test_records_that_json_cannot_hold_are_parse_errors():
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Register.from_records([GOOD, dict(GOOD, id="P-2", topics={1, 2})])
+    assert info.value.line == 2
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Register.from_records([dict(GOOD, closed=float("nan"), received=float("nan"))])
+    assert info.value.field == "received"

@@ -34,9 +34,21 @@ def from_records(
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
 ) -> Register:
-    """A register from dicts in the record format; record ``n`` is reported as line ``n``."""
-    text = "\n".join(json.dumps(r, default=_default, allow_nan=False) if isinstance(r, Mapping) else json.dumps(r, default=str) for r in records)
-    return cls._from_jsonl_text(text.encode(), "records", taxonomy, on_error, as_of)
+    """A register from dicts in the record format; record ``n`` is reported as line ``n``.
+
+    Dates may be ``datetime.date`` or ISO strings; NaN is a missing value.
+    """
+    from .errors import ParseError
+
+    lines = []
+    for n, r in enumerate(records, start=1):
+        if isinstance(r, Mapping):
+            r = {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+        try:
+            lines.append(json.dumps(r, default=_default, allow_nan=False))
+        except (TypeError, ValueError) as e:
+            raise ParseError(f"records:{n}: {e}", source="records", line=n) from None
+    return cls._from_jsonl_text("\n".join(lines).encode(), "records", taxonomy, on_error, as_of)
 
 
 def from_arrow(
