@@ -2,13 +2,14 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Location, Result};
 use crate::hash::FastSet;
 use crate::inquiry::Inquiry;
 use crate::io;
 use crate::privacy::Pseudonymizer;
+use crate::stats::YearStats;
 use crate::taxonomy::Taxonomy;
 use smol_str::SmolStr;
 
@@ -75,6 +76,9 @@ pub struct Rejected {
 pub struct Register {
     taxonomy: Taxonomy,
     items: Vec<Inquiry>,
+    /// The year each item was received, beside the items, so that a year's
+    /// statistics scan 4 bytes a record rather than the records.
+    years: Vec<i32>,
     ids: FastSet<SmolStr>,
     history: Vec<Rectification>,
 }
@@ -112,6 +116,7 @@ impl Register {
         Register {
             taxonomy,
             items: Vec::new(),
+            years: Vec::new(),
             ids: FastSet::default(),
             history: Vec::new(),
         }
@@ -240,6 +245,17 @@ impl Register {
         Ok(register)
     }
 
+    /// The statistics of the inquiries received in one year.
+    pub fn year_stats(&self, year: i32) -> YearStats {
+        let selected = self
+            .years
+            .iter()
+            .zip(&self.items)
+            .filter(|(&y, _)| y == year)
+            .map(|(_, i)| i);
+        YearStats::of(year, selected)
+    }
+
     /// All records of one citizen, for a subject-access request (indsigt,
     /// GDPR art. 15).
     pub fn subject_access(&self, citizen: &str) -> Vec<&Inquiry> {
@@ -254,6 +270,7 @@ impl Register {
             .into_iter()
             .partition(|i| i.citizen == citizen);
         self.items = kept;
+        self.years = self.items.iter().map(year_of).collect();
         let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
         for i in &gone {
             self.ids.remove(&i.id);
@@ -324,6 +341,7 @@ impl Register {
         let fixed: Inquiry =
             io::from_json(&json.to_string(), "rectification").map_err(|e| e.located(&at))?;
         let fixed = self.check(&LoadOptions::default())(fixed).map_err(|e| e.located(&at))?;
+        self.years[pos] = year_of(&fixed);
         self.items[pos] = fixed;
         self.history.push(Rectification {
             id: id.to_string(),
@@ -385,6 +403,7 @@ impl Register {
     ) -> Result<Vec<Rejected>> {
         let before = self.items.len();
         self.items.reserve(checked.len());
+        self.years.reserve(checked.len());
         self.ids.reserve(checked.len());
         let mut rejected = Vec::new();
         for (line, record) in checked {
@@ -407,9 +426,13 @@ impl Register {
                 Ok(r)
             });
             match record {
-                Ok(r) => self.items.push(r),
+                Ok(r) => {
+                    self.years.push(year_of(&r));
+                    self.items.push(r);
+                }
                 Err(e) if options.on_error == OnError::Raise => {
                     // Undo: nothing of a failed load stays in the register.
+                    self.years.truncate(before);
                     for r in self.items.drain(before..) {
                         self.ids.remove(&r.id);
                     }
@@ -423,6 +446,10 @@ impl Register {
         }
         Ok(rejected)
     }
+}
+
+fn year_of(i: &Inquiry) -> i32 {
+    i.received.year()
 }
 
 impl<'a> IntoIterator for &'a Register {

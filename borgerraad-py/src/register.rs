@@ -4,9 +4,7 @@
 use std::path::PathBuf;
 
 use borgerraad_core::io::{Column, CSV_COLUMNS};
-use borgerraad_core::{
-    sample, LoadOptions, OnError, Register, Rejected, Stats, Taxonomy, YearStats,
-};
+use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Stats, Taxonomy};
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
@@ -256,7 +254,7 @@ impl PyRegister {
 
     /// The key figures of one year.
     fn year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
-        let stats = py.detach(|| YearStats::of(year, self.inner.iter()));
+        let stats = py.detach(|| self.inner.year_stats(year));
         if stats.registrations() == 0 {
             return PyStats {
                 inner: Stats::default(),

@@ -3,7 +3,7 @@
 use borgerraad_core::privacy::Pseudonymizer;
 use borgerraad_core::render::{monthly_report, svg};
 use borgerraad_core::{
-    sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Stats, Taxonomy, YearStats,
+    sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Stats, Taxonomy,
 };
 use wasm_bindgen::prelude::*;
 
@@ -244,7 +244,7 @@ impl JsRegister {
     /// The key figures of one year.
     #[wasm_bindgen(js_name = yearSummary)]
     pub fn year_summary(&self, year: i32) -> Result<YearSummaryValue, JsValue> {
-        let stats = YearStats::of(year, self.inner.iter());
+        let stats = self.inner.year_stats(year);
         if stats.registrations() == 0 {
             return Err(no_year(year));
         }
@@ -309,7 +309,7 @@ impl JsRegister {
 impl JsRegister {
     fn breakdown_of(&self, year: i32, by: &str) -> Result<borgerraad_core::Breakdown, JsValue> {
         let by: By = by.parse().js()?;
-        let stats = YearStats::of(year, self.inner.iter());
+        let stats = self.inner.year_stats(year);
         if stats.registrations() == 0 {
             return Err(no_year(year));
         }
