@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use borgerraad_core::render::{svg, AnnualReport};
-use borgerraad_core::{sample, By, Disclosure, Error, Lang, Register, Stats, Taxonomy};
+use borgerraad_core::{sample, By, Disclosure, Error, Lang, Register, Taxonomy};
 
 struct Args {
     input: Option<String>,
@@ -75,7 +75,7 @@ fn main() -> ExitCode {
         },
         None => sample(),
     };
-    let stats = Stats::of(register.iter());
+    let stats = register.stats();
     let table_years = stats.years();
     // Key figures: the chosen year, or the two years of the sample's report.
     let key_years = args.years.clone().unwrap_or_else(|| {

@@ -26,10 +26,18 @@ fn statistics(c: &mut Criterion) {
     let mut group = c.benchmark_group("year_statistics");
     group.sample_size(10);
     for n in [1_000_000usize, 10_000_000] {
-        let data = synthetic(n);
+        let mut register = Register::new(Taxonomy::esbjerg());
+        register
+            .extend(synthetic(n), &LoadOptions::default())
+            .unwrap();
         group.throughput(Throughput::Elements(n as u64));
-        group.bench_function(format!("{}M", n / 1_000_000), |b| {
-            b.iter(|| Stats::of(black_box(&data)))
+        // Once loaded: the register counts from its compact column.
+        group.bench_function(format!("register_{}M", n / 1_000_000), |b| {
+            b.iter(|| black_box(&register).stats())
+        });
+        // From records: any iterator of inquiries.
+        group.bench_function(format!("records_{}M", n / 1_000_000), |b| {
+            b.iter(|| Stats::of(black_box(register.inquiries())))
         });
     }
     group.finish();

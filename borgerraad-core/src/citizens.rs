@@ -43,6 +43,14 @@ pub(crate) struct Citizens {
 }
 
 impl Citizens {
+    /// Registrations given as one fingerprint each, not yet compacted.
+    pub(crate) fn from_fingerprints(pending: Vec<u64>) -> Citizens {
+        Citizens {
+            sorted: Vec::new(),
+            pending,
+        }
+    }
+
     pub(crate) fn add(&mut self, key: &str) {
         self.pending.push(fingerprint(key));
     }

@@ -7,6 +7,7 @@ pub mod codes;
 pub mod deadline;
 pub mod disclosure;
 pub mod error;
+mod facts;
 mod hash;
 pub mod inquiry;
 pub mod io;

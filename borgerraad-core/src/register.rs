@@ -2,14 +2,15 @@
 
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::error::{Error, Location, Result};
+use crate::facts::{self, Codes, Fact};
 use crate::hash::FastSet;
 use crate::inquiry::Inquiry;
 use crate::io;
 use crate::privacy::Pseudonymizer;
-use crate::stats::YearStats;
+use crate::stats::{Stats, YearStats};
 use crate::taxonomy::Taxonomy;
 use smol_str::SmolStr;
 
@@ -76,9 +77,10 @@ pub struct Rejected {
 pub struct Register {
     taxonomy: Taxonomy,
     items: Vec<Inquiry>,
-    /// The year each item was received, beside the items, so that a year's
-    /// statistics scan 4 bytes a record rather than the records.
-    years: Vec<i32>,
+    /// The statistics' compact view of each item, beside the items.
+    facts: Vec<Fact>,
+    /// The codes the facts refer to by number.
+    codes: Codes,
     ids: FastSet<SmolStr>,
     history: Vec<Rectification>,
 }
@@ -116,7 +118,8 @@ impl Register {
         Register {
             taxonomy,
             items: Vec::new(),
-            years: Vec::new(),
+            facts: Vec::new(),
+            codes: Codes::default(),
             ids: FastSet::default(),
             history: Vec::new(),
         }
@@ -245,15 +248,23 @@ impl Register {
         Ok(register)
     }
 
-    /// The statistics of the inquiries received in one year.
+    /// The statistics of the inquiries received in one year; the same as
+    /// [`YearStats::of`] over the records, computed from a compact column.
     pub fn year_stats(&self, year: i32) -> YearStats {
-        let selected = self
-            .years
-            .iter()
-            .zip(&self.items)
-            .filter(|(&y, _)| y == year)
-            .map(|(_, i)| i);
-        YearStats::of(year, selected)
+        facts::year_stats(year, &self.facts, &self.codes)
+    }
+
+    /// The statistics of every year; the same as [`Stats::of`] over the
+    /// records, computed from a compact column.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::{sample, Stats};
+    /// let register = sample();
+    /// assert_eq!(register.stats(), Stats::of(register.iter()));
+    /// ```
+    pub fn stats(&self) -> Stats {
+        facts::stats(&self.facts, &self.codes)
     }
 
     /// All records of one citizen, for a subject-access request (indsigt,
@@ -270,7 +281,7 @@ impl Register {
             .into_iter()
             .partition(|i| i.citizen == citizen);
         self.items = kept;
-        self.years = self.items.iter().map(year_of).collect();
+        self.facts = self.items.iter().map(|i| self.codes.fact(i)).collect();
         let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
         for i in &gone {
             self.ids.remove(&i.id);
@@ -341,7 +352,7 @@ impl Register {
         let fixed: Inquiry =
             io::from_json(&json.to_string(), "rectification").map_err(|e| e.located(&at))?;
         let fixed = self.check(&LoadOptions::default())(fixed).map_err(|e| e.located(&at))?;
-        self.years[pos] = year_of(&fixed);
+        self.facts[pos] = self.codes.fact(&fixed);
         self.items[pos] = fixed;
         self.history.push(Rectification {
             id: id.to_string(),
@@ -403,7 +414,7 @@ impl Register {
     ) -> Result<Vec<Rejected>> {
         let before = self.items.len();
         self.items.reserve(checked.len());
-        self.years.reserve(checked.len());
+        self.facts.reserve(checked.len());
         self.ids.reserve(checked.len());
         let mut rejected = Vec::new();
         for (line, record) in checked {
@@ -427,12 +438,12 @@ impl Register {
             });
             match record {
                 Ok(r) => {
-                    self.years.push(year_of(&r));
+                    self.facts.push(self.codes.fact(&r));
                     self.items.push(r);
                 }
                 Err(e) if options.on_error == OnError::Raise => {
                     // Undo: nothing of a failed load stays in the register.
-                    self.years.truncate(before);
+                    self.facts.truncate(before);
                     for r in self.items.drain(before..) {
                         self.ids.remove(&r.id);
                     }
@@ -446,10 +457,6 @@ impl Register {
         }
         Ok(rejected)
     }
-}
-
-fn year_of(i: &Inquiry) -> i32 {
-    i.received.year()
 }
 
 impl<'a> IntoIterator for &'a Register {

@@ -153,6 +153,33 @@ impl YearStats {
         stats
     }
 
+    /// Statistics assembled from counts (the register's fast path).
+    pub(crate) fn from_parts(
+        year: i32,
+        months: [u64; 12],
+        citizens: Vec<u64>,
+        [categories, sites, forwarded, referred]: [Vec<(String, u64)>; 4],
+        (kinds, requesters, channels): ([u64; 6], [u64; 4], [u64; 6]),
+        days_open: Vec<u64>,
+    ) -> YearStats {
+        let map = |v: Vec<(String, u64)>| v.into_iter().collect::<FastMap<String, u64>>();
+        let mut stats = YearStats {
+            year,
+            months,
+            citizens: Citizens::from_fingerprints(citizens),
+            categories: map(categories),
+            sites: map(sites),
+            forwarded: map(forwarded),
+            referred: map(referred),
+            kinds,
+            requesters,
+            channels,
+            days_open,
+        };
+        stats.citizens.compact();
+        stats
+    }
+
     /// The year.
     pub fn year(&self) -> i32 {
         self.year
@@ -464,6 +491,11 @@ impl Stats {
         }
         stats.compact();
         stats
+    }
+
+    /// Statistics from finished years.
+    pub(crate) fn from_years(years: BTreeMap<i32, YearStats>) -> Stats {
+        Stats { years }
     }
 
     /// Counts one inquiry.

@@ -213,13 +213,25 @@ fn year_statistics_follow_loads_erasures_and_rectifications() {
     use borgerraad_core::{sample, Stats};
     let mut register = sample();
     let whole = |r: &Register, y: i32| Stats::of(r.iter()).year(y).map(|s| s.summary());
-    assert_eq!(Some(register.year_stats(2021).summary()), whole(&register, 2021));
+    assert_eq!(
+        Some(register.year_stats(2021).summary()),
+        whole(&register, 2021)
+    );
     let patch = serde_json::json!({"received": "2021-12-30", "closed": null, "actions": []});
-    register.rectify("EBJ-2022-0001", patch.as_object().unwrap(), "2023-01-02".parse().unwrap()).unwrap();
+    register
+        .rectify(
+            "EBJ-2022-0001",
+            patch.as_object().unwrap(),
+            "2023-01-02".parse().unwrap(),
+        )
+        .unwrap();
     assert_eq!(register.year_stats(2021).registrations(), 684);
     let citizen = register.get("EBJ-2021-0001").unwrap().citizen.clone();
     register.erase(&citizen, "2023-01-02".parse().unwrap());
     for year in [2021, 2022] {
-        assert_eq!(Some(register.year_stats(year).summary()), whole(&register, year));
+        assert_eq!(
+            Some(register.year_stats(year).summary()),
+            whole(&register, year)
+        );
     }
 }

@@ -2,9 +2,7 @@
 
 use borgerraad_core::privacy::Pseudonymizer;
 use borgerraad_core::render::{monthly_report, svg};
-use borgerraad_core::{
-    sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Stats, Taxonomy,
-};
+use borgerraad_core::{sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Taxonomy};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{date, from_js, to_js};
@@ -205,7 +203,7 @@ impl JsRegister {
         threshold: Option<u32>,
         lang: Option<String>,
     ) -> Result<PublishedTableValue, JsValue> {
-        let table = Stats::of(self.inner.iter()).monthly_table(&years);
+        let table = self.inner.stats().monthly_table(&years);
         Ok(to_js(&policy(threshold).monthly(&table, parse_lang(lang)?))?.unchecked_into())
     }
 
@@ -238,7 +236,7 @@ impl JsRegister {
 
     /// The years with inquiries, ascending.
     pub fn years(&self) -> Vec<i32> {
-        Stats::of(self.inner.iter()).years()
+        self.inner.stats().years()
     }
 
     /// The key figures of one year.
@@ -260,7 +258,7 @@ impl JsRegister {
         lang: Option<String>,
     ) -> Result<MonthlyReportValue, JsValue> {
         let lang = parse_lang(lang)?;
-        let table = Stats::of(self.inner.iter()).monthly_table(&years);
+        let table = self.inner.stats().monthly_table(&years);
         Ok(to_js(&monthly_report(&table, lang))?.unchecked_into())
     }
 
@@ -280,7 +278,7 @@ impl JsRegister {
         threshold: Option<u32>,
     ) -> Result<String, JsValue> {
         let style: svg::Style = style.as_deref().unwrap_or("lines").parse().js()?;
-        let table = Stats::of(self.inner.iter()).monthly_table(&years);
+        let table = self.inner.stats().monthly_table(&years);
         Ok(svg::monthly_chart(
             &table,
             style,
