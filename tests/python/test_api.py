@@ -267,3 +267,10 @@ def test_records_that_json_cannot_hold_are_parse_errors():
     with pytest.raises(errors.ParseError) as info:
         borgerraad.Register.from_records([dict(GOOD, closed=float("nan"), received=float("nan"))])
     assert info.value.field == "received"
+
+
+def test_a_column_arrow_cannot_read_is_a_parse_error_naming_it():
+    df = pd.DataFrame({"id": ["A", "B"], "citizen": ["k", "q"], "received": ["2022-01-03", dt.date(2022, 1, 4)]})
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Register.from_pandas(df)
+    assert info.value.field == "received"

@@ -104,13 +104,14 @@ def from_pandas(
     """
     import pyarrow as pa
 
-    df = df.reset_index(drop=True)
+    from .errors import ParseError
+
     columns = {}
     for name in df.columns:
-        col = df[name]
-        if col.dtype == object:
-            col = col.map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else (_default(v) if isinstance(v, _dt.date) else v))
-        columns[str(name)] = pa.array(col, from_pandas=True) if col.dtype != object else pa.array(col.astype("string"), from_pandas=True)
+        try:
+            columns[str(name)] = pa.array(df[name], from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+            raise ParseError(f"table: field `{name}`: {e}", source="table", field=str(name)) from None
     return from_arrow(cls, pa.table(columns), taxonomy, on_error, as_of, pseudonymizer)
 
 
