@@ -1,7 +1,7 @@
 //! The inquiry (henvendelse): one contact with the citizens' advisor, and
 //! the record format that every front exchanges.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
@@ -211,6 +211,11 @@ pub struct Inquiry {
     pub matter_date: Option<NaiveDate>,
 }
 
+/// The first year a register holds.
+pub const FIRST_YEAR: i32 = 1900;
+/// The last year a register holds (the calendars end with it).
+pub const LAST_YEAR: i32 = 2200;
+
 /// The longest id or citizen key accepted.
 pub const MAX_KEY_LEN: usize = 128;
 
@@ -255,6 +260,22 @@ impl Inquiry {
                 "looks like a CPR number; store a pseudonymous key instead (see Pseudonymizer)"
                     .into(),
             ));
+        }
+        let dates = [
+            ("received", Some(self.received)),
+            ("closed", self.closed),
+            ("matter_date", self.matter_date),
+        ]
+        .into_iter()
+        .chain(self.consent.iter().map(|c| ("consent", Some(c.given))))
+        .chain(self.actions.iter().map(|a| ("actions", Some(a.date))));
+        for (field, date) in dates {
+            if let Some(d) = date.filter(|d| !(FIRST_YEAR..=LAST_YEAR).contains(&d.year())) {
+                return Err(bad(
+                    field,
+                    format!("{d} is outside the years {FIRST_YEAR}–{LAST_YEAR} a register holds"),
+                ));
+            }
         }
         if let Some(as_of) = as_of {
             if self.received > as_of {

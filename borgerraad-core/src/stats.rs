@@ -187,9 +187,8 @@ impl YearStats {
 
     /// Counts one inquiry received in this year.
     ///
-    /// # Panics
-    /// Never for a validated inquiry; an inquiry of another year is
-    /// counted all the same (use [`Stats`] to split by year).
+    /// An inquiry of another year is counted all the same; [`Stats`] and
+    /// [`YearStats::of`] split by year.
     pub fn add(&mut self, inquiry: &Inquiry) {
         self.months[inquiry.received.month0() as usize] += 1;
         self.citizens.add(&inquiry.citizen);
