@@ -18,9 +18,10 @@ help:  ## List the targets
 
 test: rust-test example-test py-test js-test browser-test  ## Run every test (the README's test command)
 
-rust-test:  ## Rust unit, integration, property and doc tests
-	$(CARGO) test --workspace --all-targets
+rust-test:  ## Rust unit, integration, property and doc tests (benchmarks are only compiled)
+	$(CARGO) test --workspace --lib --bins --tests --examples
 	$(CARGO) test --workspace --doc
+	$(CARGO) check -q -p borgerraad-core --benches
 
 example-test:  ## The main job prints the report's table; bad input fails with one line
 	mkdir -p target
