@@ -117,7 +117,7 @@ pub(crate) fn parse_jsonl(
     bytes: &[u8],
     source: &str,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
-) -> Vec<(u64, Result<Inquiry>)> {
+) -> Parsed {
     let threads = threads(bytes.len() >> 20);
     let mut chunks = Vec::new();
     let (mut start, mut first_line) = (0usize, 1u64);
@@ -134,20 +134,21 @@ pub(crate) fn parse_jsonl(
         first_line += bytes[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
         start = end;
     }
-    let mut out = in_parallel(chunks, |(chunk, first)| {
+    let parts = in_parallel(chunks, |(chunk, first)| {
         parse_lines(chunk, first, source, check)
     });
-    if out.is_empty() {
-        out.push((
+    if parts.iter().all(Vec::is_empty) {
+        let at = Location::source(source).at_line(1);
+        return vec![vec![(
             1,
             Err(Error::Parse {
-                at: Location::source(source).at_line(1),
+                at,
                 field: None,
                 reason: "the file holds no records".into(),
             }),
-        ));
+        )]];
     }
-    out
+    parts
 }
 
 /// How many threads to use for work of `size` units (one unit is worth a
@@ -157,10 +158,14 @@ fn threads(size: usize) -> usize {
     size.clamp(1, cores.min(8))
 }
 
-/// Runs `f` on each input on its own thread and concatenates the outputs in order.
-fn in_parallel<I: Send, T: Send>(mut inputs: Vec<I>, f: impl Fn(I) -> Vec<T> + Sync) -> Vec<T> {
+/// Runs `f` on each input on its own thread; the outputs stay in order, one
+/// part per input (not concatenated: that would copy every record once more).
+fn in_parallel<I: Send, T: Send>(
+    mut inputs: Vec<I>,
+    f: impl Fn(I) -> Vec<T> + Sync,
+) -> Vec<Vec<T>> {
     if inputs.len() == 1 {
-        return f(inputs.pop().expect("one input"));
+        return vec![f(inputs.pop().expect("one input"))];
     }
     let f = &f;
     std::thread::scope(|scope| {
@@ -168,15 +173,10 @@ fn in_parallel<I: Send, T: Send>(mut inputs: Vec<I>, f: impl Fn(I) -> Vec<T> + S
             .into_iter()
             .map(|i| scope.spawn(move || f(i)))
             .collect();
-        let parts: Vec<Vec<T>> = handles
+        handles
             .into_iter()
             .map(|h| h.join().expect("parsing does not panic"))
-            .collect();
-        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        for mut part in parts {
-            all.append(&mut part);
-        }
-        all
+            .collect()
     })
 }
 
@@ -224,6 +224,9 @@ pub(crate) fn write_jsonl<'a>(
     w.flush()
 }
 
+/// Parsed records with their line numbers, in parts (one per thread), in order.
+pub(crate) type Parsed = Vec<Vec<(u64, Result<Inquiry>)>>;
+
 /// Parses CSV text in the columns of [`CSV_COLUMNS`] (any order; optional
 /// columns may be left out).
 pub(crate) fn parse_csv(
@@ -231,18 +234,18 @@ pub(crate) fn parse_csv(
     source: &str,
     pseudo: Option<&Pseudonymizer>,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
-) -> Vec<(u64, Result<Inquiry>)> {
+) -> Parsed {
     let at = Location::source(source);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let header_err = |reason: String| {
-        vec![(
+        vec![vec![(
             1,
             Err(Error::Parse {
                 at: at.at_line(1),
                 field: None,
                 reason,
             }),
-        )]
+        )]]
     };
     let headers = match reader.headers() {
         Ok(h) if h.is_empty() || (h.len() == 1 && h[0].is_empty()) => {
@@ -295,7 +298,7 @@ pub(crate) fn parse_csv(
     if out.is_empty() {
         return header_err("the file holds a header but no records".into());
     }
-    out
+    vec![out]
 }
 
 /// The position of a column name in [`CSV_COLUMNS`].
@@ -382,17 +385,17 @@ pub(crate) fn parse_columns(
     source: &str,
     pseudo: Option<&Pseudonymizer>,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
-) -> Vec<(u64, Result<Inquiry>)> {
+) -> Parsed {
     let at = Location::source(source);
     let fail = |reason: String| {
-        vec![(
+        vec![vec![(
             1,
             Err(Error::Parse {
                 at: at.clone(),
                 field: None,
                 reason,
             }),
-        )]
+        )]]
     };
     let index = match column_index(columns.iter().map(|c| c.name), pseudo.is_some()) {
         Ok(index) => index,

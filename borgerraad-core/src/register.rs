@@ -176,7 +176,7 @@ impl Register {
                 .map(|(i, r)| (i as u64 + 1, check(r)))
                 .collect()
         };
-        self.add_all(checked, &Location::default(), false, options)
+        self.add_all(vec![checked], &Location::default(), false, options)
     }
 
     /// Loads JSON Lines from bytes; `source` names the input in errors.
@@ -407,17 +407,18 @@ impl Register {
     /// collecting.
     fn add_all(
         &mut self,
-        checked: Vec<(u64, Result<Inquiry>)>,
+        parts: io::Parsed,
         source: &Location,
         has_lines: bool,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
         let before = self.items.len();
-        self.items.reserve(checked.len());
-        self.facts.reserve(checked.len());
-        self.ids.reserve(checked.len());
+        let total = parts.iter().map(Vec::len).sum();
+        self.items.reserve(total);
+        self.facts.reserve(total);
+        self.ids.reserve(total);
         let mut rejected = Vec::new();
-        for (line, record) in checked {
+        for (line, record) in parts.into_iter().flatten() {
             let at = || {
                 if has_lines {
                     source.at_line(line)
