@@ -1,6 +1,6 @@
 //! A fast, deterministic hasher for short keys inside the crate.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A multiply-rotate hasher (in the style of FxHash): fast on short codes
@@ -34,5 +34,3 @@ impl Hasher for FastHasher {
 
 /// A hash map with [`FastHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-/// A hash set with [`FastHasher`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;

@@ -4,9 +4,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::citizens::fingerprint;
 use crate::error::{Error, Location, Result};
 use crate::facts::{self, Codes, Fact};
-use crate::hash::FastSet;
+use crate::hash::FastMap;
 use crate::inquiry::Inquiry;
 use crate::io;
 use crate::privacy::Pseudonymizer;
@@ -81,8 +82,59 @@ pub struct Register {
     facts: Vec<Fact>,
     /// The codes the facts refer to by number.
     codes: Codes,
-    ids: FastSet<SmolStr>,
+    ids: Ids,
     history: Vec<Rectification>,
+}
+
+/// The ids of a register, for constant-time duplicate checks and look-ups:
+/// a map from a 64-bit hash of each id to its record's position. An id whose
+/// hash another id already holds (odds about n²/2⁶⁵) goes to a map of its own.
+#[derive(Debug, Clone, Default)]
+struct Ids {
+    by_hash: FastMap<u64, u32>,
+    collided: FastMap<SmolStr, u32>,
+}
+
+impl Ids {
+    fn of(items: &[Inquiry]) -> Ids {
+        let mut ids = Ids::default();
+        ids.by_hash.reserve(items.len());
+        for (pos, i) in items.iter().enumerate() {
+            ids.insert(&i.id, pos, items);
+        }
+        ids
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.by_hash.reserve(n);
+    }
+
+    fn position(&self, id: &str, items: &[Inquiry]) -> Option<usize> {
+        match self.by_hash.get(&fingerprint(id)) {
+            Some(&p) if items[p as usize].id == id => Some(p as usize),
+            Some(_) => self.collided.get(id).map(|&p| p as usize),
+            None => None,
+        }
+    }
+
+    /// Records that `id` is at `pos`; false when the id is already there.
+    fn insert(&mut self, id: &SmolStr, pos: usize, items: &[Inquiry]) -> bool {
+        use std::collections::hash_map::Entry;
+        match self.by_hash.entry(fingerprint(id)) {
+            Entry::Vacant(e) => {
+                e.insert(pos as u32);
+                true
+            }
+            Entry::Occupied(e) if items[*e.get() as usize].id == *id => false,
+            Entry::Occupied(_) => match self.collided.entry(id.clone()) {
+                Entry::Vacant(e) => {
+                    e.insert(pos as u32);
+                    true
+                }
+                Entry::Occupied(_) => false,
+            },
+        }
+    }
 }
 
 /// A receipt for an erasure (sletning) under GDPR art. 17.
@@ -120,7 +172,7 @@ impl Register {
             items: Vec::new(),
             facts: Vec::new(),
             codes: Codes::default(),
-            ids: FastSet::default(),
+            ids: Ids::default(),
             history: Vec::new(),
         }
     }
@@ -152,10 +204,7 @@ impl Register {
 
     /// The inquiry with an id.
     pub fn get(&self, id: &str) -> Option<&Inquiry> {
-        self.ids
-            .contains(id)
-            .then(|| self.items.iter().find(|i| i.id == id))
-            .flatten()
+        self.ids.position(id, &self.items).map(|p| &self.items[p])
     }
 
     /// Adds records, validating each and refusing duplicate ids.
@@ -282,10 +331,8 @@ impl Register {
             .partition(|i| i.citizen == citizen);
         self.items = kept;
         self.facts = self.items.iter().map(|i| self.codes.fact(i)).collect();
+        self.ids = Ids::of(&self.items);
         let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
-        for i in &gone {
-            self.ids.remove(&i.id);
-        }
         let before = self.history.len();
         self.history.retain(|h| !ids.contains(&h.id));
         ErasureReceipt {
@@ -427,7 +474,7 @@ impl Register {
                 }
             };
             let record = record.and_then(|r| {
-                if !self.ids.insert(r.id.clone()) {
+                if !self.ids.insert(&r.id, self.items.len(), &self.items) {
                     let at = at().with_record(&r.id);
                     return Err(Error::Validation {
                         at,
@@ -445,9 +492,8 @@ impl Register {
                 Err(e) if options.on_error == OnError::Raise => {
                     // Undo: nothing of a failed load stays in the register.
                     self.facts.truncate(before);
-                    for r in self.items.drain(before..) {
-                        self.ids.remove(&r.id);
-                    }
+                    self.items.truncate(before);
+                    self.ids = Ids::of(&self.items);
                     return Err(e.located(&at()));
                 }
                 Err(e) => rejected.push(Rejected {
