@@ -513,3 +513,30 @@ impl<'a> IntoIterator for &'a Register {
         self.items.iter()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_whose_hashes_collide_are_kept_apart() {
+        let items: Vec<Inquiry> = crate::sample::sample_inquiries()
+            .into_iter()
+            .take(2)
+            .collect();
+        let mut ids = Ids::default();
+        // Pretend the second id hashes like the first.
+        ids.by_hash.insert(fingerprint(&items[1].id), 0);
+        assert!(ids.insert(&items[1].id, 1, &items));
+        assert!(
+            !ids.insert(&items[1].id, 1, &items),
+            "a true duplicate is still refused"
+        );
+        assert_eq!(ids.position(&items[1].id, &items), Some(1));
+        assert_eq!(
+            ids.position(&items[0].id, &items),
+            None,
+            "the first id was never recorded"
+        );
+    }
+}
