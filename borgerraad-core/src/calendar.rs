@@ -310,7 +310,7 @@ impl Regime {
     /// Loads a regime from a JSON file.
     pub fn from_json_file(path: impl AsRef<Path>) -> Result<Regime> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::io::read_text(path)?;
         Regime::from_json_str(&text, &path.display().to_string())
     }
 

@@ -5,12 +5,10 @@
 //! collide with odds of about n²/2⁶⁵ for n citizens: below one in ten
 //! million for a million citizens.
 //!
-//! Adding a registration only appends its fingerprint; [`Citizens::compact`]
-//! sorts the new ones (a radix sort for large batches) and folds them into a
-//! sorted list of (fingerprint, registrations). Sequential appends and a
-//! radix sort stay in cache where a hash map of a million citizens would not.
-
-use std::borrow::Cow;
+//! Counting collects one fingerprint per registration, then radix-sorts
+//! them into a sorted list of (fingerprint, registrations): sequential
+//! appends and a radix sort stay in cache where a hash map of a million
+//! citizens would not. Merging two lists is a linear merge.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -33,56 +31,29 @@ pub(crate) fn fingerprint(key: &str) -> u64 {
     h ^ (h >> 31)
 }
 
-/// Registrations per citizen.
-#[derive(Debug, Clone, Default)]
+/// Registrations per citizen, sorted by fingerprint, one entry per citizen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Citizens {
-    /// Sorted by fingerprint, one entry per citizen.
     sorted: Vec<(u64, u32)>,
-    /// Fingerprints added since the last compaction, one per registration.
-    pending: Vec<u64>,
 }
 
 impl Citizens {
-    /// Registrations given as one fingerprint each, not yet compacted.
-    pub(crate) fn from_fingerprints(pending: Vec<u64>) -> Citizens {
+    /// The citizens of registrations given as one fingerprint each.
+    pub(crate) fn from_fingerprints(fingerprints: Vec<u64>) -> Citizens {
         Citizens {
-            sorted: Vec::new(),
-            pending,
-        }
-    }
-
-    pub(crate) fn add(&mut self, key: &str) {
-        self.pending.push(fingerprint(key));
-    }
-
-    /// Folds the pending registrations into the sorted list.
-    pub(crate) fn compact(&mut self) {
-        if !self.pending.is_empty() {
-            let pending = std::mem::take(&mut self.pending);
-            self.sorted = merge(&self.sorted, &runs(pending));
-        }
-    }
-
-    /// The sorted list, compacting a copy when registrations are pending.
-    fn view(&self) -> Cow<'_, [(u64, u32)]> {
-        if self.pending.is_empty() {
-            Cow::Borrowed(&self.sorted)
-        } else {
-            Cow::Owned(merge(&self.sorted, &runs(self.pending.clone())))
+            sorted: runs(fingerprints),
         }
     }
 
     pub(crate) fn merge(&mut self, other: &Citizens) {
-        self.compact();
-        self.sorted = merge(&self.sorted, &other.view());
+        self.sorted = merge(&self.sorted, &other.sorted);
     }
 
     /// Distinct citizens, and citizens with more than one registration.
     pub(crate) fn distinct_and_repeat(&self) -> (u64, u64) {
-        let view = self.view();
         (
-            view.len() as u64,
-            view.iter().filter(|c| c.1 > 1).count() as u64,
+            self.sorted.len() as u64,
+            self.sorted.iter().filter(|c| c.1 > 1).count() as u64,
         )
     }
 }
@@ -159,15 +130,9 @@ fn radix_sort(keys: &mut Vec<u64>) {
     }
 }
 
-impl PartialEq for Citizens {
-    fn eq(&self, other: &Self) -> bool {
-        self.view() == other.view()
-    }
-}
-
 impl Serialize for Citizens {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.view().serialize(s)
+        self.sorted.serialize(s)
     }
 }
 
@@ -182,10 +147,7 @@ impl<'de> Deserialize<'de> for Citizens {
             }
             same
         });
-        Ok(Citizens {
-            sorted,
-            pending: Vec::new(),
-        })
+        Ok(Citizens { sorted })
     }
 }
 
@@ -212,17 +174,13 @@ mod tests {
 
     #[test]
     fn counts_and_merges() {
-        let mut a = Citizens::default();
-        for k in ["x", "y", "x", "z"] {
-            a.add(k);
-        }
+        let fps = |keys: &[&str]| {
+            Citizens::from_fingerprints(keys.iter().map(|k| fingerprint(k)).collect())
+        };
+        let mut a = fps(&["x", "y", "x", "z"]);
         assert_eq!(a.distinct_and_repeat(), (3, 1));
-        let mut b = Citizens::default();
-        b.add("y");
-        let mut whole = a.clone();
-        whole.add("y");
-        a.merge(&b);
-        assert_eq!(a, whole);
+        a.merge(&fps(&["y"]));
+        assert_eq!(a, fps(&["x", "y", "x", "z", "y"]));
         assert_eq!(a.distinct_and_repeat(), (3, 2));
     }
 }

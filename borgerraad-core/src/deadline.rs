@@ -584,7 +584,7 @@ impl ProcessingDeadlines {
         taxonomy: &Taxonomy,
     ) -> Result<ProcessingDeadlines> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::io::read_text(path)?;
         ProcessingDeadlines::from_json_str(&text, &path.display().to_string(), taxonomy)
     }
 

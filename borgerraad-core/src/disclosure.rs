@@ -73,6 +73,17 @@ impl PublishedTable {
         }
     }
 
+    /// The largest count shown (0 when none is).
+    pub fn largest(&self) -> u64 {
+        self.cells
+            .iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The table in Markdown with `–` for suppressed values, and the policy below.
     pub fn markdown(&self, lang: Lang) -> String {
         let show = |v: Option<u64>| v.map_or("–".to_string(), |n| number(n as f64, lang));
@@ -111,6 +122,11 @@ impl PublishedTable {
 }
 
 impl Disclosure {
+    /// A policy with `threshold`, or the default (5) when none is given.
+    pub fn new(threshold: Option<u64>) -> Disclosure {
+        threshold.map_or_else(Disclosure::default, Disclosure::with_threshold)
+    }
+
     /// A policy with another threshold.
     pub fn with_threshold(threshold: u64) -> Disclosure {
         Disclosure {

@@ -1,9 +1,10 @@
 //! The register's compact view of each record for statistics: the
 //! figures the annual statistics count, with codes as small integers.
 //!
-//! Statistics over a register read these 40-byte facts in order instead of
-//! the records, and count into arrays instead of hash maps; the result is
-//! the same [`YearStats`] that [`YearStats::add`] builds from records.
+//! All statistics are counted from facts: a register keeps them beside its
+//! records, and [`Stats::of`] over other records makes them first. Reading
+//! these 40-byte facts in order and counting into arrays is what makes the
+//! statistics fast.
 
 use chrono::Datelike;
 use smol_str::SmolStr;
@@ -66,6 +67,13 @@ impl Codes {
             channel: i.channel.index() as u8,
         }
     }
+}
+
+/// The facts of inquiries, with the codes they number.
+pub(crate) fn of<'a>(inquiries: impl IntoIterator<Item = &'a Inquiry>) -> (Vec<Fact>, Codes) {
+    let mut codes = Codes::default();
+    let facts = inquiries.into_iter().map(|i| codes.fact(i)).collect();
+    (facts, codes)
 }
 
 /// Counts of one year in arrays indexed by code number.

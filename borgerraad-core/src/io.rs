@@ -50,6 +50,16 @@ pub fn read(path: &std::path::Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 
+/// Reads a whole UTF-8 text file; invalid UTF-8 is a `ParseError`, and
+/// errors name the path.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    String::from_utf8(read(path)?).map_err(|e| Error::Parse {
+        at: Location::source(path.display().to_string()),
+        field: None,
+        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })
+}
+
 /// Creates (or truncates) a file for buffered writing; the error names the path.
 pub fn create(path: &std::path::Path) -> Result<std::io::BufWriter<std::fs::File>> {
     std::fs::File::create(path)

@@ -252,7 +252,7 @@ impl RuleSet {
     /// Loads and validates a rule set from a JSON file.
     pub fn from_json_file(path: impl AsRef<Path>, taxonomy: &Taxonomy) -> Result<RuleSet> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::io::read_text(path)?;
         RuleSet::from_json_str(&text, &path.display().to_string(), taxonomy)
     }
 

@@ -297,10 +297,15 @@ impl Register {
         Ok(register)
     }
 
-    /// The statistics of the inquiries received in one year; the same as
-    /// [`YearStats::of`] over the records, computed from a compact column.
-    pub fn year_stats(&self, year: i32) -> YearStats {
-        facts::year_stats(year, &self.facts, &self.codes)
+    /// The statistics of the inquiries received in one year (the same as
+    /// [`YearStats::of`] over the records, computed from a compact column),
+    /// or a `RangeError` when no inquiry was received in it.
+    pub fn year_stats(&self, year: i32) -> Result<YearStats> {
+        let stats = facts::year_stats(year, &self.facts, &self.codes);
+        if stats.registrations() == 0 {
+            return Err(crate::stats::no_year(year));
+        }
+        Ok(stats)
     }
 
     /// The statistics of every year; the same as [`Stats::of`] over the

@@ -82,16 +82,8 @@ coded_enum! {
 }
 
 use crate::citizens::Citizens;
+use crate::facts;
 use crate::hash::FastMap;
-
-fn bump(map: &mut FastMap<String, u64>, key: &str) {
-    match map.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            map.insert(key.to_string(), 1);
-        }
-    }
-}
 
 fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
     for (k, v) in from {
@@ -126,31 +118,10 @@ pub struct YearStats {
 }
 
 impl YearStats {
-    /// Empty statistics for a year.
-    pub fn new(year: i32) -> YearStats {
-        YearStats {
-            year,
-            months: [0; 12],
-            citizens: Citizens::default(),
-            categories: FastMap::default(),
-            sites: FastMap::default(),
-            forwarded: FastMap::default(),
-            referred: FastMap::default(),
-            kinds: [0; Kind::ALL.len()],
-            requesters: [0; Requester::ALL.len()],
-            channels: [0; Channel::ALL.len()],
-            days_open: Vec::new(),
-        }
-    }
-
     /// Statistics of the inquiries received in `year`; others are skipped.
     pub fn of<'a>(year: i32, inquiries: impl IntoIterator<Item = &'a Inquiry>) -> YearStats {
-        let mut stats = YearStats::new(year);
-        for i in inquiries.into_iter().filter(|i| i.received.year() == year) {
-            stats.add(i);
-        }
-        stats.citizens.compact();
-        stats
+        let (facts, codes) = facts::of(inquiries.into_iter().filter(|i| i.received.year() == year));
+        facts::year_stats(year, &facts, &codes)
     }
 
     /// Statistics assembled from counts (the register's fast path).
@@ -163,7 +134,7 @@ impl YearStats {
         days_open: Vec<u64>,
     ) -> YearStats {
         let map = |v: Vec<(String, u64)>| v.into_iter().collect::<FastMap<String, u64>>();
-        let mut stats = YearStats {
+        YearStats {
             year,
             months,
             citizens: Citizens::from_fingerprints(citizens),
@@ -175,45 +146,12 @@ impl YearStats {
             requesters,
             channels,
             days_open,
-        };
-        stats.citizens.compact();
-        stats
+        }
     }
 
     /// The year.
     pub fn year(&self) -> i32 {
         self.year
-    }
-
-    /// Counts one inquiry received in this year.
-    ///
-    /// An inquiry of another year is counted all the same; [`Stats`] and
-    /// [`YearStats::of`] split by year.
-    pub fn add(&mut self, inquiry: &Inquiry) {
-        self.months[inquiry.received.month0() as usize] += 1;
-        self.citizens.add(&inquiry.citizen);
-        bump(&mut self.categories, &inquiry.category);
-        self.kinds[inquiry.kind.index()] += 1;
-        self.requesters[inquiry.requester.index()] += 1;
-        self.channels[inquiry.channel.index()] += 1;
-        if let Some(site) = &inquiry.site {
-            bump(&mut self.sites, site);
-        }
-        if let Some(referral) = &inquiry.referral {
-            let map = if inquiry.kind == Kind::Forwarding {
-                &mut self.forwarded
-            } else {
-                &mut self.referred
-            };
-            bump(map, &referral.to);
-        }
-        if let Some(days) = inquiry.days_open() {
-            let days = days.max(0) as usize;
-            if self.days_open.len() <= days {
-                self.days_open.resize(days + 1, 0);
-            }
-            self.days_open[days] += 1;
-        }
     }
 
     /// Adds another part's statistics of the same year.
@@ -475,6 +413,15 @@ pub struct Breakdown {
     pub rows: Vec<BreakdownRow>,
 }
 
+/// The error for a year without inquiries.
+pub(crate) fn no_year(year: i32) -> Error {
+    Error::Range {
+        what: "year".into(),
+        value: year.to_string(),
+        reason: "no inquiry was received in that year".into(),
+    }
+}
+
 /// Statistics of several years, each a [`YearStats`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
@@ -483,35 +430,15 @@ pub struct Stats {
 
 impl Stats {
     /// Statistics of inquiries, split by the year they were received.
+    /// (A [`crate::Register`] keeps the facts ready: [`crate::Register::stats`].)
     pub fn of<'a>(inquiries: impl IntoIterator<Item = &'a Inquiry>) -> Stats {
-        let mut stats = Stats::default();
-        for i in inquiries {
-            stats.add(i);
-        }
-        stats.compact();
-        stats
+        let (facts, codes) = facts::of(inquiries);
+        facts::stats(&facts, &codes)
     }
 
     /// Statistics from finished years.
     pub(crate) fn from_years(years: BTreeMap<i32, YearStats>) -> Stats {
         Stats { years }
-    }
-
-    /// Counts one inquiry.
-    pub fn add(&mut self, inquiry: &Inquiry) {
-        let year = inquiry.received.year();
-        self.years
-            .entry(year)
-            .or_insert_with(|| YearStats::new(year))
-            .add(inquiry);
-    }
-
-    /// Settles the counts added so far, so that summaries are cheap.
-    /// [`Stats::of`] does this at the end.
-    pub fn compact(&mut self) {
-        for y in self.years.values_mut() {
-            y.citizens.compact();
-        }
     }
 
     /// Adds another part's statistics.
@@ -529,6 +456,12 @@ impl Stats {
     /// The statistics of one year, if any inquiry was received in it.
     pub fn year(&self, year: i32) -> Option<&YearStats> {
         self.years.get(&year)
+    }
+
+    /// The statistics of one year, or a `RangeError` when no inquiry was
+    /// received in it.
+    pub fn get(&self, year: i32) -> Result<&YearStats> {
+        self.years.get(&year).ok_or_else(|| no_year(year))
     }
 
     /// The years with inquiries, ascending.

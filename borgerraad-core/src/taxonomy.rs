@@ -127,7 +127,7 @@ impl Taxonomy {
     /// Loads and validates a taxonomy from a JSON file.
     pub fn from_json_file(path: impl AsRef<Path>) -> Result<Taxonomy> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::io::read_text(path)?;
         Taxonomy::from_json_str(&text, &path.display().to_string())
     }
 

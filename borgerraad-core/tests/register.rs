@@ -214,7 +214,7 @@ fn year_statistics_follow_loads_erasures_and_rectifications() {
     let mut register = sample();
     let whole = |r: &Register, y: i32| Stats::of(r.iter()).year(y).map(|s| s.summary());
     assert_eq!(
-        Some(register.year_stats(2021).summary()),
+        Some(register.year_stats(2021).unwrap().summary()),
         whole(&register, 2021)
     );
     let patch = serde_json::json!({"received": "2021-12-30", "closed": null, "actions": []});
@@ -225,12 +225,13 @@ fn year_statistics_follow_loads_erasures_and_rectifications() {
             "2023-01-02".parse().unwrap(),
         )
         .unwrap();
-    assert_eq!(register.year_stats(2021).registrations(), 684);
+    assert_eq!(register.year_stats(2021).unwrap().registrations(), 684);
+    assert_eq!(register.year_stats(1999).unwrap_err().kind(), "RangeError");
     let citizen = register.get("EBJ-2021-0001").unwrap().citizen.clone();
     register.erase(&citizen, "2023-01-02".parse().unwrap());
     for year in [2021, 2022] {
         assert_eq!(
-            Some(register.year_stats(year).summary()),
+            Some(register.year_stats(year).unwrap().summary()),
             whole(&register, year)
         );
     }

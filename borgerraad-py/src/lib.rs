@@ -4,7 +4,6 @@
 mod calendar;
 mod convert;
 mod deadline;
-mod disclosure;
 mod errors;
 mod privacy;
 mod referral;

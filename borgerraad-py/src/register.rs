@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use borgerraad_core::io::{Column, CSV_COLUMNS};
-use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Stats, Taxonomy};
+use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Taxonomy};
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
@@ -247,21 +247,14 @@ impl PyRegister {
     /// Mergeable statistics of every year in the register.
     fn stats(&self, py: Python<'_>) -> PyStats {
         PyStats {
-            inner: py.detach(|| borgerraad_core::Stats::of(self.inner.iter())),
+            inner: py.detach(|| self.inner.stats()),
             taxonomy: self.inner.taxonomy().clone(),
         }
     }
 
     /// The key figures of one year.
     fn year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
-        let stats = py.detach(|| self.inner.year_stats(year));
-        if stats.registrations() == 0 {
-            return PyStats {
-                inner: Stats::default(),
-                taxonomy: self.inner.taxonomy().clone(),
-            }
-            .year_summary(year);
-        }
+        let stats = py.detach(|| self.inner.year_stats(year)).py()?;
         Ok(PyYearSummary(stats.summary()))
     }
 

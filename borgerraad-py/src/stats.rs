@@ -2,13 +2,12 @@
 
 use borgerraad_core::render::svg;
 use borgerraad_core::stats::{month_name, By, YearSummary};
-use borgerraad_core::{Error, Lang, Stats, Taxonomy};
+use borgerraad_core::{Disclosure, Error, Lang, Stats, Taxonomy};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::convert::to_object;
-use crate::disclosure::policy;
-use crate::errors::{to_py, IntoPy};
+use crate::errors::IntoPy;
 
 /// Mergeable statistics: compute them over parts of a register, merge the
 /// parts with `merge()` or `+`, and the result equals the whole's. They pickle.
@@ -16,14 +15,6 @@ use crate::errors::{to_py, IntoPy};
 pub struct PyStats {
     pub inner: Stats,
     pub taxonomy: Taxonomy,
-}
-
-fn no_year(year: i32) -> PyErr {
-    to_py(Error::Range {
-        what: "year".into(),
-        value: year.to_string(),
-        reason: "no inquiry was received in that year".into(),
-    })
 }
 
 #[pymethods]
@@ -53,7 +44,7 @@ impl PyStats {
 
     /// The key figures of one year.
     pub fn year_summary(&self, year: i32) -> PyResult<PyYearSummary> {
-        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
+        let ys = self.inner.get(year).py()?;
         Ok(PyYearSummary(ys.summary()))
     }
 
@@ -83,7 +74,7 @@ impl PyStats {
     /// Breakdown rows: code, Danish label, English label, count, percent.
     fn _breakdown(&self, year: i32, by: &str) -> PyResult<Vec<(String, String, String, u64, f64)>> {
         let by: By = by.parse().py()?;
-        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
+        let ys = self.inner.get(year).py()?;
         Ok(ys
             .breakdown(by, &self.taxonomy)
             .rows
@@ -108,7 +99,7 @@ impl PyStats {
             &table,
             style,
             lang.parse::<Lang>().py()?,
-            &policy(threshold),
+            &Disclosure::new(threshold),
         ))
     }
 
@@ -122,11 +113,11 @@ impl PyStats {
         threshold: Option<u64>,
     ) -> PyResult<String> {
         let by: By = by.parse().py()?;
-        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
+        let ys = self.inner.get(year).py()?;
         Ok(svg::breakdown_chart(
             &ys.breakdown(by, &self.taxonomy),
             lang.parse::<Lang>().py()?,
-            &policy(threshold),
+            &Disclosure::new(threshold),
         ))
     }
 
@@ -139,7 +130,7 @@ impl PyStats {
         threshold: Option<u64>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let table = policy(threshold).monthly(
+        let table = Disclosure::new(threshold).monthly(
             &self.inner.monthly_table(&years),
             lang.parse::<Lang>().py()?,
         );
@@ -157,8 +148,8 @@ impl PyStats {
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let by: By = by.parse().py()?;
-        let ys = self.inner.year(year).ok_or_else(|| no_year(year))?;
-        let table = policy(threshold).breakdown(
+        let ys = self.inner.get(year).py()?;
+        let table = Disclosure::new(threshold).breakdown(
             &ys.breakdown(by, &self.taxonomy),
             lang.parse::<Lang>().py()?,
         );

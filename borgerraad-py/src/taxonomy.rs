@@ -26,17 +26,10 @@ impl TextOrPath {
     /// The JSON text and a name for errors.
     pub fn read(self) -> PyResult<(String, String)> {
         match self {
-            TextOrPath::Path(p) => {
-                let name = p.display().to_string();
-                let text = String::from_utf8(borgerraad_core::io::read(&p).py()?).map_err(|_| {
-                    borgerraad_core::Error::Parse {
-                        at: borgerraad_core::Location::source(&name),
-                        field: None,
-                        reason: "invalid UTF-8".into(),
-                    }
-                });
-                Ok((text.py()?, name))
-            }
+            TextOrPath::Path(p) => Ok((
+                borgerraad_core::io::read_text(&p).py()?,
+                p.display().to_string(),
+            )),
             TextOrPath::Text(t) if t.trim_start().starts_with('{') => Ok((t, "<json>".into())),
             TextOrPath::Text(t) => TextOrPath::Path(PathBuf::from(t)).read(),
         }

@@ -65,14 +65,6 @@ fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-fn no_year(year: i32) -> JsValue {
-    error_to_js(borgerraad_core::Error::Range {
-        what: "year".into(),
-        value: year.to_string(),
-        reason: "no inquiry was received in that year".into(),
-    })
-}
-
 #[wasm_bindgen(js_class = Register)]
 impl JsRegister {
     /// Loads JSON Lines, as text or as bytes (a file's `arrayBuffer()`;
@@ -204,7 +196,10 @@ impl JsRegister {
         lang: Option<String>,
     ) -> Result<PublishedTableValue, JsValue> {
         let table = self.inner.stats().monthly_table(&years);
-        Ok(to_js(&policy(threshold).monthly(&table, parse_lang(lang)?))?.unchecked_into())
+        Ok(
+            to_js(&Disclosure::new(threshold.map(u64::from)).monthly(&table, parse_lang(lang)?))?
+                .unchecked_into(),
+        )
     }
 
     /// A breakdown after disclosure control.
@@ -217,7 +212,10 @@ impl JsRegister {
         lang: Option<String>,
     ) -> Result<PublishedTableValue, JsValue> {
         let b = self.breakdown_of(year, by)?;
-        Ok(to_js(&policy(threshold).breakdown(&b, parse_lang(lang)?))?.unchecked_into())
+        Ok(
+            to_js(&Disclosure::new(threshold.map(u64::from)).breakdown(&b, parse_lang(lang)?))?
+                .unchecked_into(),
+        )
     }
 
     /// The records as plain objects.
@@ -242,11 +240,7 @@ impl JsRegister {
     /// The key figures of one year.
     #[wasm_bindgen(js_name = yearSummary)]
     pub fn year_summary(&self, year: i32) -> Result<YearSummaryValue, JsValue> {
-        let stats = self.inner.year_stats(year);
-        if stats.registrations() == 0 {
-            return Err(no_year(year));
-        }
-        Ok(to_js(&stats.summary())?.unchecked_into())
+        Ok(to_js(&self.inner.year_stats(year).js()?.summary())?.unchecked_into())
     }
 
     /// The report's table: months, "I alt" and "Gennemsnit" by year, with
@@ -283,7 +277,7 @@ impl JsRegister {
             &table,
             style,
             parse_lang(lang)?,
-            &policy(threshold),
+            &Disclosure::new(threshold.map(u64::from)),
         ))
     }
 
@@ -299,7 +293,7 @@ impl JsRegister {
         Ok(svg::breakdown_chart(
             &self.breakdown_of(year, by)?,
             parse_lang(lang)?,
-            &policy(threshold),
+            &Disclosure::new(threshold.map(u64::from)),
         ))
     }
 }
@@ -307,18 +301,12 @@ impl JsRegister {
 impl JsRegister {
     fn breakdown_of(&self, year: i32, by: &str) -> Result<borgerraad_core::Breakdown, JsValue> {
         let by: By = by.parse().js()?;
-        let stats = self.inner.year_stats(year);
-        if stats.registrations() == 0 {
-            return Err(no_year(year));
-        }
-        Ok(stats.breakdown(by, self.inner.taxonomy()))
+        Ok(self
+            .inner
+            .year_stats(year)
+            .js()?
+            .breakdown(by, self.inner.taxonomy()))
     }
-}
-
-fn policy(threshold: Option<u32>) -> Disclosure {
-    threshold.map_or_else(Disclosure::default, |t| {
-        Disclosure::with_threshold(t.into())
-    })
 }
 
 /// "da" (the default) or "en".

@@ -163,7 +163,9 @@ def test_taxonomy_and_schema():
 def test_rules_tally(sample):
     tally = dict(borgerraad.RuleSet.esbjerg().tally(sample))
     assert sum(tally.values()) == len(sample)
-    assert tally["forward:borger-arbejdsmarked/borgerservice"] == 24  # 2018: 1, 2020: 1, 2021: 2, 2022: 20
+    # The report: in 2022, 20 written inquiries were forwarded to Borgerservice.
+    y2022 = borgerraad.Register.from_records([r for r in sample.to_records() if r["received"].year == 2022])
+    assert dict(borgerraad.RuleSet.esbjerg().tally(y2022))["forward:borger-arbejdsmarked/borgerservice"] == 20
 
 
 def test_charts_come_from_the_core(sample):
@@ -236,7 +238,8 @@ def test_data_subject_rights(sample):
     mine = reg.subject_access(first["citizen"])
     assert first in mine
     reg.rectify(first["id"], {"outcome": "klage_indgivet"}, dt.date(2023, 1, 5))
-    assert reg.history(first["id"])[0]["previous"] == {"outcome": "afklaret"}
+    assert reg.history(first["id"])[0]["previous"] == {"outcome": first.get("outcome")}
+    assert reg.subject_access(first["citizen"])[0]["outcome"] == "klage_indgivet"
     assert reg.history(first["id"])[0]["on"] == dt.date(2023, 1, 5)
     with pytest.raises(errors.ValidationError):
         reg.rectify(first["id"], {"closed": dt.date(2000, 1, 1)}, dt.date(2023, 1, 5))

@@ -77,14 +77,7 @@ pub fn monthly_chart(
     let value = |year: usize, month: usize| published.cells[month][year];
     let (w, h, left, right, top, bottom) = (760.0, 380.0, 56.0, 120.0, 40.0, 48.0);
     let (pw, ph) = (w - left - right, h - top - bottom);
-    let max = published
-        .cells
-        .iter()
-        .flatten()
-        .flatten()
-        .copied()
-        .max()
-        .unwrap_or(0);
+    let max = published.largest();
     let (ymax, step) = axis(max);
     let y = |v: u64| top + ph - ph * v as f64 / ymax as f64;
     let slot = pw / 12.0;
@@ -232,15 +225,7 @@ pub fn breakdown_chart(b: &Breakdown, lang: Lang, policy: &Disclosure) -> String
     let (w, left, right, row) = (760.0, 260.0, 110.0, 26.0);
     let h = 48.0 + row * b.rows.len().max(1) as f64;
     let pw = w - left - right;
-    let max = published
-        .cells
-        .iter()
-        .flatten()
-        .flatten()
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let max = published.largest().max(1);
     let title = format!("{} {}", b.by.label(lang), b.year);
     let text = |r: usize| match published.cells[r][0] {
         Some(n) => format!(
