@@ -2,6 +2,7 @@
 //! Figures and the machine are recorded in BENCHMARKS.md.
 
 use borgerraad_core::calendar::Calendar;
+use borgerraad_core::io::{csv_cells, Column, CSV_COLUMNS};
 use borgerraad_core::referral::RuleSet;
 use borgerraad_core::sample::sample_inquiries;
 use borgerraad_core::{Inquiry, LoadOptions, Register, Stats, Taxonomy};
@@ -66,6 +67,47 @@ fn jsonl_load(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same records as string columns in the Arrow layout (what the Python
+/// package hands over from pandas or Arrow).
+fn columns_load(c: &mut Criterion) {
+    let data = synthetic(200_000);
+    let cells: Vec<_> = data.iter().map(csv_cells).collect();
+    let owned: Vec<(Vec<i32>, Vec<u8>)> = (0..CSV_COLUMNS.len())
+        .map(|col| {
+            let (mut offsets, mut bytes) = (vec![0i32], Vec::new());
+            for row in &cells {
+                bytes.extend_from_slice(row[col].as_bytes());
+                offsets.push(bytes.len() as i32);
+            }
+            (offsets, bytes)
+        })
+        .collect();
+    let columns: Vec<Column<'_>> = CSV_COLUMNS
+        .iter()
+        .zip(&owned)
+        .map(|(name, (offsets, data))| Column {
+            name,
+            offsets,
+            data,
+        })
+        .collect();
+    let mut group = c.benchmark_group("columns_load");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(data.len() as u64));
+    group.bench_function("200k_validated", |b| {
+        b.iter_batched(
+            || Register::new(Taxonomy::esbjerg()),
+            |mut r| {
+                r.load_columns(&columns, "bench", &LoadOptions::default())
+                    .unwrap();
+                r
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
 fn working_days(c: &mut Criterion) {
     let cal = Calendar::danish("forvaltning").unwrap();
     let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
@@ -101,5 +143,12 @@ fn referral(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, statistics, jsonl_load, working_days, referral);
+criterion_group!(
+    benches,
+    statistics,
+    jsonl_load,
+    columns_load,
+    working_days,
+    referral
+);
 criterion_main!(benches);

@@ -12,24 +12,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A stable fingerprint of a citizen key: 8-byte words folded by
-/// multiply-rotate, the length mixed in, and the SplitMix64 finaliser.
-/// It is the same on every platform and in every version of the crate.
-pub(crate) fn fingerprint(key: &str) -> u64 {
-    let bytes = key.as_bytes();
-    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        h = (h.rotate_left(23) ^ v).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h.rotate_left(23) ^ u64::from_le_bytes(tail)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
-}
+use crate::keys::sort_by_key;
 
 /// Registrations per citizen, sorted by fingerprint, one entry per citizen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,7 +43,7 @@ impl Citizens {
 
 /// Sorts fingerprints and counts each.
 fn runs(mut keys: Vec<u64>) -> Vec<(u64, u32)> {
-    radix_sort(&mut keys);
+    sort_by_key(&mut keys, |&k| k);
     let mut out: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
     for k in keys {
         match out.last_mut() {
@@ -97,39 +80,6 @@ fn merge(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u64, u32)> {
     out
 }
 
-/// Least-significant-digit radix sort, 8 bits a pass; small inputs use the
-/// standard sort.
-fn radix_sort(keys: &mut Vec<u64>) {
-    if keys.len() < 1 << 12 {
-        keys.sort_unstable();
-        return;
-    }
-    let mut counts = [[0usize; 256]; 8];
-    for &k in keys.iter() {
-        for (pass, c) in counts.iter_mut().enumerate() {
-            c[((k >> (pass * 8)) & 0xff) as usize] += 1;
-        }
-    }
-    let mut scratch = vec![0u64; keys.len()];
-    for (pass, c) in counts.iter().enumerate() {
-        if c.contains(&keys.len()) {
-            continue; // every key has the same digit here
-        }
-        let mut offsets = [0usize; 256];
-        let mut sum = 0;
-        for (o, &n) in offsets.iter_mut().zip(c.iter()) {
-            *o = sum;
-            sum += n;
-        }
-        for &k in keys.iter() {
-            let d = ((k >> (pass * 8)) & 0xff) as usize;
-            scratch[offsets[d]] = k;
-            offsets[d] += 1;
-        }
-        std::mem::swap(keys, &mut scratch);
-    }
-}
-
 impl Serialize for Citizens {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.sorted.serialize(s)
@@ -154,23 +104,7 @@ impl<'de> Deserialize<'de> for Citizens {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn radix_sort_sorts() {
-        let mut x: u64 = 1;
-        let mut keys: Vec<u64> = (0..10_000)
-            .map(|_| {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                x
-            })
-            .collect();
-        let mut want = keys.clone();
-        want.sort_unstable();
-        radix_sort(&mut keys);
-        assert_eq!(keys, want);
-    }
+    use crate::keys::fingerprint;
 
     #[test]
     fn counts_and_merges() {

@@ -9,9 +9,9 @@
 use chrono::Datelike;
 use smol_str::SmolStr;
 
-use crate::citizens::fingerprint;
-use crate::hash::FastMap;
 use crate::inquiry::{Inquiry, Kind};
+use crate::keys::fingerprint;
+use crate::keys::FastMap;
 use crate::stats::{Stats, YearStats};
 
 const NONE: u32 = u32::MAX;
@@ -66,6 +66,25 @@ impl Codes {
             requester: i.requester.index() as u8,
             channel: i.channel.index() as u8,
         }
+    }
+}
+
+impl Fact {
+    /// Renumbers the codes by `map` (old number → new number).
+    pub(crate) fn renumber(&mut self, map: &[u32]) {
+        for n in [&mut self.category, &mut self.site, &mut self.target] {
+            if *n != NONE {
+                *n = map[*n as usize];
+            }
+        }
+    }
+}
+
+impl Codes {
+    /// Numbers the codes of `other` here (new ones after the known ones,
+    /// in `other`'s order) and returns the number here of each of its codes.
+    pub(crate) fn absorb(&mut self, other: &Codes) -> Vec<u32> {
+        other.list.iter().map(|c| self.number(c)).collect()
     }
 }
 

@@ -4,16 +4,14 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::citizens::fingerprint;
 use crate::error::{Error, Location, Result};
 use crate::facts::{self, Codes, Fact};
-use crate::hash::FastMap;
 use crate::inquiry::Inquiry;
 use crate::io;
+use crate::keys::{self, fingerprint};
 use crate::privacy::Pseudonymizer;
 use crate::stats::{Stats, YearStats};
 use crate::taxonomy::Taxonomy;
-use smol_str::SmolStr;
 
 /// What to do with invalid records while loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,55 +84,81 @@ pub struct Register {
     history: Vec<Rectification>,
 }
 
-/// The ids of a register, for constant-time duplicate checks and look-ups:
-/// a map from a 64-bit hash of each id to its record's position. An id whose
-/// hash another id already holds (odds about n²/2⁶⁵) goes to a map of its own.
+/// The ids of a register, for duplicate checks and look-ups: the 64-bit
+/// fingerprint of each id with its record's position, sorted by fingerprint
+/// (equal fingerprints, from distinct ids, in position order). Loading sorts
+/// the new ids and merges them in one pass, which is much faster than a
+/// hash map's random inserts; a look-up is a binary search.
 #[derive(Debug, Clone, Default)]
 struct Ids {
-    by_hash: FastMap<u64, u32>,
-    collided: FastMap<SmolStr, u32>,
+    sorted: Vec<(u64, u32)>,
 }
 
 impl Ids {
     fn of(items: &[Inquiry]) -> Ids {
-        let mut ids = Ids::default();
-        ids.by_hash.reserve(items.len());
-        for (pos, i) in items.iter().enumerate() {
-            ids.insert(&i.id, pos, items);
+        Ids {
+            sorted: sorted_ids(items, 0),
         }
-        ids
     }
 
-    fn reserve(&mut self, n: usize) {
-        self.by_hash.reserve(n);
+    /// The positions of the ids with fingerprint `fp`.
+    fn with(&self, fp: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.sorted.partition_point(|e| e.0 < fp);
+        self.sorted[from..]
+            .iter()
+            .take_while(move |e| e.0 == fp)
+            .map(|e| e.1 as usize)
     }
 
     fn position(&self, id: &str, items: &[Inquiry]) -> Option<usize> {
-        match self.by_hash.get(&fingerprint(id)) {
-            Some(&p) if items[p as usize].id == id => Some(p as usize),
-            Some(_) => self.collided.get(id).map(|&p| p as usize),
-            None => None,
-        }
+        self.with(fingerprint(id)).find(|&p| items[p].id == id)
     }
+}
 
-    /// Records that `id` is at `pos`; false when the id is already there.
-    fn insert(&mut self, id: &SmolStr, pos: usize, items: &[Inquiry]) -> bool {
-        use std::collections::hash_map::Entry;
-        match self.by_hash.entry(fingerprint(id)) {
-            Entry::Vacant(e) => {
-                e.insert(pos as u32);
-                true
-            }
-            Entry::Occupied(e) if items[*e.get() as usize].id == *id => false,
-            Entry::Occupied(_) => match self.collided.entry(id.clone()) {
-                Entry::Vacant(e) => {
-                    e.insert(pos as u32);
-                    true
-                }
-                Entry::Occupied(_) => false,
-            },
+/// The fingerprint of each record's id with its position (`first` for the
+/// first record), sorted by fingerprint, equal ones in position order.
+fn sorted_ids(records: &[Inquiry], first: usize) -> Vec<(u64, u32)> {
+    let mut ids: Vec<(u64, u32)> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (fingerprint(&r.id), (first + i) as u32))
+        .collect();
+    keys::sort_by_key(&mut ids, |e| e.0);
+    ids
+}
+
+/// The new records of one part of a load, indexed on the part's own
+/// thread: their facts (numbering codes of their own) and sorted ids.
+struct Indexed {
+    part: io::Part,
+    /// The position of the part's first record.
+    first: usize,
+    facts: Vec<Fact>,
+    codes: Codes,
+    ids: Vec<(u64, u32)>,
+}
+
+/// Indexes the records `items[first..]`, which the parts tell in order.
+fn index(items: &[Inquiry], first: usize, parts: Vec<io::Part>) -> Vec<Indexed> {
+    let mut at = first;
+    let jobs: Vec<_> = parts
+        .into_iter()
+        .map(|part| {
+            let n = part.lines.len();
+            at += n;
+            (part, at - n, &items[at - n..at])
+        })
+        .collect();
+    io::in_parallel(jobs, |(part, first, records)| {
+        let (facts, codes) = facts::of(records);
+        Indexed {
+            ids: sorted_ids(records, first),
+            part,
+            first,
+            facts,
+            codes,
         }
-    }
+    })
 }
 
 /// A receipt for an erasure (sletning) under GDPR art. 17.
@@ -217,15 +241,18 @@ impl Register {
         records: impl IntoIterator<Item = Inquiry>,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let checked: Vec<_> = {
-            let check = self.check(options);
-            records
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| (i as u64 + 1, check(r)))
-                .collect()
+        let records: Vec<Inquiry> = records.into_iter().collect();
+        let first = self.items.len();
+        let room = records.len();
+        let parts = {
+            let check = checker(&self.taxonomy, options);
+            io::parse_into(&mut self.items, vec![(records, room)], |records, sink| {
+                for (i, r) in records.into_iter().enumerate() {
+                    sink.push(i as u64 + 1, check(r));
+                }
+            })
         };
-        self.add_all(vec![checked], &Location::default(), false, options)
+        self.add_all(first, parts, &Location::default(), false, options)
     }
 
     /// Loads JSON Lines from bytes; `source` names the input in errors.
@@ -235,8 +262,12 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let parsed = io::parse_jsonl(bytes, source, &self.check(options));
-        self.add_all(parsed, &Location::source(source), true, options)
+        let first = self.items.len();
+        let parts = {
+            let check = checker(&self.taxonomy, options);
+            io::parse_jsonl(bytes, source, &check, &mut self.items)
+        };
+        self.add_all(first, parts, &Location::source(source), true, options)
     }
 
     /// Loads CSV from bytes (see [`io::CSV_COLUMNS`]); `source` names the input in errors.
@@ -246,13 +277,18 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let parsed = io::parse_csv(
-            bytes,
-            source,
-            options.pseudonymizer.as_ref(),
-            &self.check(options),
-        );
-        self.add_all(parsed, &Location::source(source), true, options)
+        let first = self.items.len();
+        let parts = {
+            let check = checker(&self.taxonomy, options);
+            io::parse_csv(
+                bytes,
+                source,
+                options.pseudonymizer.as_ref(),
+                &check,
+                &mut self.items,
+            )
+        };
+        self.add_all(first, parts, &Location::source(source), true, options)
     }
 
     /// Loads columns in the Arrow string layout (as from a data frame); the
@@ -264,13 +300,18 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let parsed = io::parse_columns(
-            columns,
-            source,
-            options.pseudonymizer.as_ref(),
-            &self.check(options),
-        );
-        self.add_all(parsed, &Location::source(source), true, options)
+        let first = self.items.len();
+        let parts = {
+            let check = checker(&self.taxonomy, options);
+            io::parse_columns(
+                columns,
+                source,
+                options.pseudonymizer.as_ref(),
+                &check,
+                &mut self.items,
+            )
+        };
+        self.add_all(first, parts, &Location::source(source), true, options)
     }
 
     /// Reads a JSON Lines file into a new register, all or nothing.
@@ -401,9 +442,9 @@ impl Register {
                 obj.insert(k.clone(), v.clone());
             }
         }
-        let fixed: Inquiry =
-            io::from_json(&json.to_string(), "rectification").map_err(|e| e.located(&at))?;
-        let fixed = self.check(&LoadOptions::default())(fixed).map_err(|e| e.located(&at))?;
+        let fixed = io::read_record(&json.to_string()).map_err(|e| e.located(&at))?;
+        let fixed =
+            checker(&self.taxonomy, &LoadOptions::default())(fixed).map_err(|e| e.located(&at))?;
         self.facts[pos] = self.codes.fact(&fixed);
         self.items[pos] = fixed;
         self.history.push(Rectification {
@@ -442,73 +483,130 @@ impl Register {
         io::write_csv(w, self.items.iter())
     }
 
-    /// Validates one record and makes it share the taxonomy's copy of its
-    /// category code.
-    fn check(&self, options: &LoadOptions) -> impl Fn(Inquiry) -> Result<Inquiry> + Sync + '_ {
-        let as_of = options.as_of;
-        move |mut r: Inquiry| {
-            r.validate(&self.taxonomy, as_of)?;
-            if let Some(code) = self.taxonomy.canonical(&r.category) {
-                r.category = code.clone();
-            }
-            Ok(r)
-        }
-    }
-
-    /// Adds checked records unless an id repeats; all or nothing unless
-    /// collecting.
+    /// Keeps the new records `items[first..]` (told by `parts`) unless one
+    /// failed or repeats an id: all or nothing unless collecting.
+    ///
+    /// Each part is indexed on its own thread (facts, sorted ids); then the
+    /// new ids are checked against the register's and each other's, and
+    /// only then are the indexes merged.
     fn add_all(
         &mut self,
-        parts: io::Parsed,
+        first: usize,
+        parts: Vec<io::Part>,
         source: &Location,
         has_lines: bool,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let before = self.items.len();
-        let total = parts.iter().map(Vec::len).sum();
-        self.items.reserve(total);
-        self.facts.reserve(total);
-        self.ids.reserve(total);
-        let mut rejected = Vec::new();
-        for (line, record) in parts.into_iter().flatten() {
-            let at = || {
-                if has_lines {
-                    source.at_line(line)
-                } else {
-                    source.clone()
-                }
+        let mut parts = index(&self.items, first, parts);
+        let at = |line: u64| match has_lines {
+            true => source.at_line(line),
+            false => source.clone(),
+        };
+        let mut failed: Vec<(u64, Error)> = parts
+            .iter_mut()
+            .flat_map(|p| std::mem::take(&mut p.part.errors))
+            .collect();
+        let duplicates = self.duplicates(first, &parts);
+        for &pos in &duplicates {
+            let error = Error::Validation {
+                at: Location::default().with_record(&self.items[pos].id),
+                field: "id".into(),
+                reason: "duplicates an id already in the register".into(),
             };
-            let record = record.and_then(|r| {
-                if !self.ids.insert(&r.id, self.items.len(), &self.items) {
-                    let at = at().with_record(&r.id);
-                    return Err(Error::Validation {
-                        at,
-                        field: "id".into(),
-                        reason: "duplicates an id already in the register".into(),
-                    });
-                }
-                Ok(r)
-            });
-            match record {
-                Ok(r) => {
-                    self.facts.push(self.codes.fact(&r));
-                    self.items.push(r);
-                }
-                Err(e) if options.on_error == OnError::Raise => {
-                    // Undo: nothing of a failed load stays in the register.
-                    self.facts.truncate(before);
-                    self.items.truncate(before);
-                    self.ids = Ids::of(&self.items);
-                    return Err(e.located(&at()));
-                }
-                Err(e) => rejected.push(Rejected {
-                    line: has_lines.then_some(line),
-                    error: e.located(&at()),
-                }),
+            let p = part_of(&parts, pos);
+            failed.push((p.part.lines[pos - p.first], error));
+        }
+        failed.sort_by_key(|f| f.0);
+        let mut rejected = failed.into_iter().map(|(line, error)| Rejected {
+            line: has_lines.then_some(line),
+            error: error.located(&at(line)),
+        });
+        if options.on_error == OnError::Raise {
+            if let Some(first_error) = rejected.next() {
+                self.items.truncate(first);
+                return Err(first_error.error);
             }
         }
+        let rejected = rejected.collect();
+        if !duplicates.is_empty() {
+            let mut pos = first;
+            let mut new = self.items.split_off(first);
+            new.retain(|_| {
+                pos += 1;
+                duplicates.binary_search(&(pos - 1)).is_err()
+            });
+            self.items.append(&mut new);
+            let lines = vec![io::Part {
+                lines: vec![0; self.items.len() - first],
+                errors: Vec::new(),
+            }];
+            parts = index(&self.items, first, lines);
+        }
+        self.facts.reserve(self.items.len() - first);
+        let mut new_ids = Vec::new();
+        for p in parts {
+            let map = self.codes.absorb(&p.codes);
+            let renumber = map.iter().enumerate().any(|(i, &n)| i as u32 != n);
+            self.facts.extend(p.facts.into_iter().map(|mut f| {
+                if renumber {
+                    f.renumber(&map);
+                }
+                f
+            }));
+            new_ids = keys::merge(&new_ids, &p.ids);
+        }
+        self.ids.sorted = keys::merge(&self.ids.sorted, &new_ids);
         Ok(rejected)
     }
+
+    /// The positions of new records whose id is already in the register, or
+    /// in an earlier new record (the first keeps it), in order.
+    fn duplicates(&self, first: usize, parts: &[Indexed]) -> Vec<usize> {
+        let new_ids = parts
+            .iter()
+            .fold(Vec::new(), |all, p| keys::merge(&all, &p.ids));
+        let id = |pos: usize| self.items[pos].id.as_str();
+        let mut duplicates = Vec::new();
+        let mut run = 0;
+        while run < new_ids.len() {
+            let fp = new_ids[run].0;
+            let end = run + new_ids[run..].iter().take_while(|e| e.0 == fp).count();
+            let mut kept: Vec<usize> = self.ids.with(fp).filter(|&p| p < first).collect();
+            for &(_, pos) in &new_ids[run..end] {
+                let pos = pos as usize;
+                if kept.iter().any(|&k| id(k) == id(pos)) {
+                    duplicates.push(pos);
+                } else {
+                    kept.push(pos);
+                }
+            }
+            run = end;
+        }
+        duplicates.sort_unstable();
+        duplicates
+    }
+}
+
+/// Validates one record and makes it share the taxonomy's copy of its
+/// category code.
+fn checker<'a>(
+    taxonomy: &'a Taxonomy,
+    options: &LoadOptions,
+) -> impl Fn(Inquiry) -> Result<Inquiry> + Sync + 'a {
+    let as_of = options.as_of;
+    move |mut r: Inquiry| {
+        r.validate(taxonomy, as_of)?;
+        if let Some(code) = taxonomy.canonical(&r.category) {
+            r.category = code.clone();
+        }
+        Ok(r)
+    }
+}
+
+/// The part that holds the record at position `pos`.
+fn part_of(parts: &[Indexed], pos: usize) -> &Indexed {
+    let i = parts.partition_point(|p| p.first <= pos) - 1;
+    &parts[i]
 }
 
 impl<'a> IntoIterator for &'a Register {
@@ -524,24 +622,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_whose_hashes_collide_are_kept_apart() {
+    fn ids_whose_fingerprints_collide_are_kept_apart() {
         let items: Vec<Inquiry> = crate::sample::sample_inquiries()
             .into_iter()
-            .take(2)
+            .take(3)
             .collect();
-        let mut ids = Ids::default();
-        // Pretend the second id hashes like the first.
-        ids.by_hash.insert(fingerprint(&items[1].id), 0);
-        assert!(ids.insert(&items[1].id, 1, &items));
-        assert!(
-            !ids.insert(&items[1].id, 1, &items),
-            "a true duplicate is still refused"
-        );
+        // Pretend the first two ids have the same fingerprint.
+        let fp = fingerprint(&items[1].id);
+        let ids = Ids {
+            sorted: vec![(fp, 0), (fp, 1)],
+        };
         assert_eq!(ids.position(&items[1].id, &items), Some(1));
         assert_eq!(
             ids.position(&items[0].id, &items),
             None,
-            "the first id was never recorded"
+            "not under its own fingerprint"
         );
+        assert_eq!(ids.position(&items[2].id, &items), None);
     }
 }

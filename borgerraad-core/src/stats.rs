@@ -83,7 +83,7 @@ coded_enum! {
 
 use crate::citizens::Citizens;
 use crate::facts;
-use crate::hash::FastMap;
+use crate::keys::FastMap;
 
 fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
     for (k, v) in from {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::{is_code, Label, Lang};
 use crate::error::{Error, Location, Result};
-use crate::hash::FastMap;
+use crate::keys::FastMap;
 use smol_str::SmolStr;
 
 /// What an area stands for in the statistics.

@@ -134,17 +134,25 @@ fn parse_errors_name_line_and_field() {
     let cases: [(&str, &str, Option<&str>); 6] = [
         (
             r#"{"channel":"fax"}"#,
-            "unknown variant `fax`",
+            "unknown Channel `fax`; expected one of: telefon,",
             Some("channel"),
         ),
         (r#"{"received":"2022-02-30"}"#, "", Some("received")),
-        (r#"{"topics":"x"}"#, "expected a sequence", Some("topics")),
+        (
+            r#"{"topics":"x"}"#,
+            "expected an array, found a string",
+            Some("topics"),
+        ),
         (r#"{"cpr":"0101901234"}"#, "unknown field `cpr`", None),
-        (r#"{"id":7}"#, "expected a string", Some("id")),
+        (
+            r#"{"id":7}"#,
+            "expected a string, found a number",
+            Some("id"),
+        ),
         (
             r#"{"actions":[{"kind":"vejledt"}]}"#,
-            "missing field `date`",
-            Some("actions[0]"),
+            "the field is missing",
+            Some("actions[0].date"),
         ),
     ];
     for (patch, reason, field) in cases {
@@ -235,4 +243,57 @@ fn year_statistics_follow_loads_erasures_and_rectifications() {
             whole(&register, year)
         );
     }
+}
+
+/// An input large enough to be parsed on several threads, with blank lines,
+/// a bad line and duplicate ids in different parts: the result is that of
+/// reading the lines one by one.
+#[test]
+fn a_large_input_loads_as_if_read_line_by_line() {
+    let record = |n: usize, id: &str| {
+        with(&format!(
+            r#"{{"id":"{id}","citizen":"c{}","received":"2022-03-01"}}"#,
+            (n % 26 + b'a' as usize) as u8 as char
+        ))
+    };
+    // 30 000 lines of ~200 bytes: 6 MB, several parts.
+    let n = 30_000;
+    let mut lines: Vec<String> = (0..n).map(|i| record(i, &format!("L-{i}"))).collect();
+    lines[10] = String::new(); // blank
+    lines[5_000] = "{not json".into(); // bad
+    lines[20_000] = record(20_000, "L-7"); // repeats line 8's id
+    lines[29_999] = record(29_999, "L-20001"); // repeats the next-to-last part's id
+    lines[29_998] = "   ".into(); // blank
+    let text = lines.join("\n") + "\n";
+    assert!(text.len() > 4 << 20);
+
+    let (register, result) = load(&text, &LoadOptions::default());
+    let err = result.unwrap_err();
+    assert!(err.to_string().starts_with("in.jsonl:5001:"), "{err}");
+    assert!(register.is_empty());
+
+    let collect = LoadOptions {
+        on_error: OnError::Collect,
+        ..LoadOptions::default()
+    };
+    let (register, result) = load(&text, &collect);
+    let rejected = result.unwrap();
+    let lines_rejected: Vec<Option<u64>> = rejected.iter().map(|r| r.line).collect();
+    assert_eq!(lines_rejected, [Some(5001), Some(20001), Some(30000)]);
+    assert_eq!(rejected[1].error.field(), Some("id"));
+    assert_eq!(register.len(), n - 5);
+    let want: Vec<String> = (0..n)
+        .filter(|i| ![10, 5_000, 20_000, 29_998, 29_999].contains(i))
+        .map(|i| format!("L-{i}"))
+        .collect();
+    let got: Vec<&str> = register.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(got, want);
+    for id in ["L-0", "L-7", "L-20001", "L-29997"] {
+        assert_eq!(register.get(id).map(|r| r.id.as_str()), Some(id));
+    }
+    assert!(register.get("L-10").is_none());
+    assert_eq!(
+        register.stats(),
+        borgerraad_core::Stats::of(register.iter())
+    );
 }

@@ -20,6 +20,15 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsV
     serde_wasm_bindgen::from_value(value).map_err(|e| bad_input(what, e))
 }
 
+/// A plain JS value as JSON text (`JSON.stringify`); a value with no JSON
+/// form (`undefined`, a function, a cycle) is a `ParseError`.
+pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| bad_input(what, "not a JSON-compatible value"))
+}
+
 /// A `YYYY-MM-DD` string as a date.
 pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
     borgerraad_core::io::parse_date(s)

@@ -4,7 +4,7 @@ use borgerraad_core::referral::RuleSet;
 use borgerraad_core::{Inquiry, Taxonomy};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, to_js};
+use crate::convert::{json_text, to_js};
 use crate::errors::IntoJs;
 use crate::types::{DecisionValue, InquiryValue};
 
@@ -29,7 +29,7 @@ impl JsRuleSet {
 
     /// The decision for one record (a plain object in the record format).
     pub fn decide(&self, record: InquiryValue) -> Result<DecisionValue, JsValue> {
-        let inquiry: Inquiry = from_js(record.into(), "record")?;
+        let inquiry = Inquiry::from_json(&json_text(&record.into(), "record")?).js()?;
         Ok(to_js(&self.0.decide(&inquiry))?.unchecked_into())
     }
 }

@@ -5,7 +5,7 @@ use borgerraad_core::render::{monthly_report, svg};
 use borgerraad_core::{sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Taxonomy};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date, from_js, to_js};
+use crate::convert::{date, from_js, json_text, to_js};
 use crate::errors::{to_js as error_to_js, IntoJs};
 use crate::types::*;
 
@@ -123,11 +123,8 @@ impl JsRegister {
         // Each record is read on its own, so that an error names its position.
         let values: Vec<JsValue> = js_sys::Array::from(&records).iter().collect();
         let mut lines = Vec::with_capacity(values.len());
-        for (i, v) in values.into_iter().enumerate() {
-            let json = js_sys::JSON::stringify(&v).map_err(|_| {
-                crate::errors::bad_input("records", format!("record {} is not JSON", i + 1))
-            })?;
-            lines.push(json.as_string().unwrap_or_default());
+        for (i, v) in values.iter().enumerate() {
+            lines.push(json_text(v, &format!("records: record {}", i + 1))?);
         }
         let text = lines.join("\n");
         load(

@@ -1,14 +1,12 @@
-//! Reading and writing the record format: JSON Lines and CSV.
-//!
-//! Parsing here only turns text into [`Inquiry`] values, with errors that
-//! name the line and field; the register's rules live in
-//! [`Inquiry::validate`] and [`crate::Register`].
+//! CSV, and columns in the Arrow layout (from pandas or Arrow): the same
+//! column names and cell formats (`a;b` for lists, `kind@YYYY-MM-DD` for
+//! actions, an empty cell for a missing value).
 
 use std::io::Write;
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 
+use super::{json::shorten_reason, not_a_date, parse_date, parse_into, threads, Part, Sink};
 use crate::codes::is_code;
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
@@ -45,198 +43,6 @@ const REQUIRED: [&str; 8] = [
     "category",
 ];
 
-/// Reads a whole file; the error names the path.
-pub fn read(path: &std::path::Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(path, e))
-}
-
-/// Reads a whole UTF-8 text file; invalid UTF-8 is a `ParseError`, and
-/// errors name the path.
-pub fn read_text(path: &std::path::Path) -> Result<String> {
-    String::from_utf8(read(path)?).map_err(|e| Error::Parse {
-        at: Location::source(path.display().to_string()),
-        field: None,
-        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-    })
-}
-
-/// Creates (or truncates) a file for buffered writing; the error names the path.
-pub fn create(path: &std::path::Path) -> Result<std::io::BufWriter<std::fs::File>> {
-    std::fs::File::create(path)
-        .map(std::io::BufWriter::new)
-        .map_err(|e| Error::io(path, e))
-}
-
-/// Parses one JSON document, naming the field of a failure.
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|_| json_error::<T>(text, &Location::source(source)))
-}
-
-/// Re-parses a document that failed, to find the path of the field at fault.
-fn json_error<T: DeserializeOwned>(text: &str, at: &Location) -> Error {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(_) => match de.end() {
-            Err(e) => (String::new(), e),
-            Ok(()) => {
-                return Error::Parse {
-                    at: at.clone(),
-                    field: None,
-                    reason: "invalid JSON".into(),
-                }
-            }
-        },
-        Err(e) => (e.path().to_string(), e.into_inner()),
-    };
-    let mut at = at.clone();
-    if at.line.is_none() && inner.line() > 0 && text.contains('\n') {
-        at.line = Some(inner.line() as u64);
-    }
-    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) {
-        if let Some(serde_json::Value::String(id)) = map.get("id") {
-            at = at.with_record(id);
-        }
-    }
-    let reason = inner.to_string();
-    let reason = match reason.rfind(" at line ") {
-        Some(i) => reason[..i].to_string(),
-        None => reason,
-    };
-    Error::Parse {
-        at,
-        field: (path != "." && !path.is_empty() && path != "?").then_some(path),
-        reason: shorten_reason(&reason),
-    }
-}
-
-fn shorten_reason(reason: &str) -> String {
-    if reason.len() <= 300 {
-        reason.to_string()
-    } else {
-        shorten(reason) + " (message cut)"
-    }
-}
-
-/// Splits bytes into lines and parses each non-blank line as an [`Inquiry`],
-/// then applies `check` to it. Returns each record with its 1-based line
-/// number, or one error per bad line.
-///
-/// Large inputs are parsed on all available cores, in chunks of whole lines;
-/// the result is the same as a sequential parse.
-pub(crate) fn parse_jsonl(
-    bytes: &[u8],
-    source: &str,
-    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
-) -> Parsed {
-    let threads = threads(bytes.len() >> 20);
-    let mut chunks = Vec::new();
-    let (mut start, mut first_line) = (0usize, 1u64);
-    for t in 1..=threads {
-        let mut end = if t == threads {
-            bytes.len()
-        } else {
-            (bytes.len() * t / threads).max(start)
-        };
-        while end < bytes.len() && bytes[end - 1] != b'\n' {
-            end += 1;
-        }
-        chunks.push((&bytes[start..end], first_line));
-        first_line += bytes[start..end].iter().filter(|&&b| b == b'\n').count() as u64;
-        start = end;
-    }
-    let parts = in_parallel(chunks, |(chunk, first)| {
-        parse_lines(chunk, first, source, check)
-    });
-    if parts.iter().all(Vec::is_empty) {
-        let at = Location::source(source).at_line(1);
-        return vec![vec![(
-            1,
-            Err(Error::Parse {
-                at,
-                field: None,
-                reason: "the file holds no records".into(),
-            }),
-        )]];
-    }
-    parts
-}
-
-/// How many threads to use for work of `size` units (one unit is worth a
-/// thread): at most the cores available, at most 8, at least 1.
-fn threads(size: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    size.clamp(1, cores.min(8))
-}
-
-/// Runs `f` on each input on its own thread; the outputs stay in order, one
-/// part per input (not concatenated: that would copy every record once more).
-fn in_parallel<I: Send, T: Send>(
-    mut inputs: Vec<I>,
-    f: impl Fn(I) -> Vec<T> + Sync,
-) -> Vec<Vec<T>> {
-    if inputs.len() == 1 {
-        return vec![f(inputs.pop().expect("one input"))];
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = inputs
-            .into_iter()
-            .map(|i| scope.spawn(move || f(i)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("parsing does not panic"))
-            .collect()
-    })
-}
-
-fn parse_lines(
-    bytes: &[u8],
-    first_line: u64,
-    source: &str,
-    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
-) -> Vec<(u64, Result<Inquiry>)> {
-    let at = Location::source(source);
-    let mut out = Vec::with_capacity(bytes.len() / 256 + 1);
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = first_line + i as u64;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let here = || at.at_line(line_no);
-        let parsed = match std::str::from_utf8(line) {
-            Err(e) => Err(Error::Parse {
-                at: here(),
-                field: None,
-                reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-            }),
-            Ok(text) => serde_json::from_str::<Inquiry>(text)
-                .map_err(|_| json_error::<Inquiry>(text, &here())),
-        };
-        out.push((
-            line_no,
-            parsed.and_then(check).map_err(|e| e.located(&here())),
-        ));
-    }
-    out
-}
-
-/// Writes inquiries as JSON Lines.
-pub(crate) fn write_jsonl<'a>(
-    mut w: impl Write,
-    items: impl Iterator<Item = &'a Inquiry>,
-) -> std::io::Result<()> {
-    for item in items {
-        serde_json::to_writer(&mut w, item)?;
-        w.write_all(b"\n")?;
-    }
-    w.flush()
-}
-
-/// Parsed records with their line numbers, in parts (one per thread), in order.
-pub(crate) type Parsed = Vec<Vec<(u64, Result<Inquiry>)>>;
-
 /// Parses CSV text in the columns of [`CSV_COLUMNS`] (any order; optional
 /// columns may be left out).
 pub(crate) fn parse_csv(
@@ -244,19 +50,11 @@ pub(crate) fn parse_csv(
     source: &str,
     pseudo: Option<&Pseudonymizer>,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
-) -> Parsed {
+    items: &mut Vec<Inquiry>,
+) -> Vec<Part> {
     let at = Location::source(source);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
-    let header_err = |reason: String| {
-        vec![vec![(
-            1,
-            Err(Error::Parse {
-                at: at.at_line(1),
-                field: None,
-                reason,
-            }),
-        )]]
-    };
+    let header_err = |reason: String| Part::failed(at.at_line(1), &reason);
     let headers = match reader.headers() {
         Ok(h) if h.is_empty() || (h.len() == 1 && h[0].is_empty()) => {
             return header_err("the file is empty: no header".into())
@@ -268,7 +66,25 @@ pub(crate) fn parse_csv(
         Ok(index) => index,
         Err(reason) => return header_err(reason),
     };
-    let mut out = Vec::new();
+    // At most one record a line after the header.
+    let room = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let parts = parse_into(items, vec![(reader, room)], |mut reader, out| {
+        read_rows(&mut reader, &index, &at, pseudo, check, out)
+    });
+    if parts[0].is_empty() {
+        return header_err("the file holds a header but no records".into());
+    }
+    parts
+}
+
+fn read_rows(
+    reader: &mut csv::Reader<&[u8]>,
+    index: &Index,
+    at: &Location,
+    pseudo: Option<&Pseudonymizer>,
+    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+    out: &mut Sink<'_>,
+) {
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -284,31 +100,27 @@ pub(crate) fn parse_csv(
                     }
                 };
                 let here = || at.at_line(line).with_record(cell("id"));
-                out.push((
+                out.push(
                     line,
                     csv_row(&cell, pseudo)
                         .and_then(check)
                         .map_err(|e| e.located(&here())),
-                ));
+                );
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                out.push((
+                out.push(
                     line,
                     Err(Error::Parse {
                         at: at.at_line(line),
                         field: None,
                         reason: csv_reason(&e),
                     }),
-                ));
+                );
                 break;
             }
         }
     }
-    if out.is_empty() {
-        return header_err("the file holds a header but no records".into());
-    }
-    vec![out]
 }
 
 /// The position of a column name in [`CSV_COLUMNS`].
@@ -395,18 +207,10 @@ pub(crate) fn parse_columns(
     source: &str,
     pseudo: Option<&Pseudonymizer>,
     check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
-) -> Parsed {
+    items: &mut Vec<Inquiry>,
+) -> Vec<Part> {
     let at = Location::source(source);
-    let fail = |reason: String| {
-        vec![vec![(
-            1,
-            Err(Error::Parse {
-                at: at.clone(),
-                field: None,
-                reason,
-            }),
-        )]]
-    };
+    let fail = |reason: String| Part::failed(at.clone(), &reason);
     let index = match column_index(columns.iter().map(|c| c.name), pseudo.is_some()) {
         Ok(index) => index,
         Err(reason) => return fail(reason),
@@ -469,10 +273,16 @@ pub(crate) fn parse_columns(
     };
     let threads = threads(rows >> 16);
     let ranges = (0..threads)
-        .map(|t| rows * t / threads..rows * (t + 1) / threads)
+        .map(|t| {
+            let range = rows * t / threads..rows * (t + 1) / threads;
+            (range.clone(), range.len())
+        })
         .collect();
-    in_parallel(ranges, |range: std::ops::Range<usize>| {
-        range.map(parse_row).collect()
+    parse_into(items, ranges, |range, sink| {
+        for row in range {
+            let (line, parsed) = parse_row(row);
+            sink.push(line, parsed);
+        }
     })
 }
 
@@ -486,79 +296,6 @@ fn csv_reason(e: &csv::Error) -> String {
         }
         _ => shorten_reason(&e.to_string()),
     }
-}
-
-fn parse_err(field: &str, reason: String) -> Error {
-    Error::Parse {
-        at: Location::default(),
-        field: Some(field.into()),
-        reason,
-    }
-}
-
-fn date(field: &str, s: &str) -> Result<NaiveDate> {
-    parse_date(s.trim()).ok_or_else(|| parse_err(field, not_a_date(s)))
-}
-
-fn not_a_date(s: &str) -> String {
-    format!(
-        "`{}` is not a date YYYY-MM-DD (no such day, or not in that form)",
-        shorten(s)
-    )
-}
-
-/// Parses exactly `YYYY-MM-DD`; `None` for another form or a day that does
-/// not exist (30 February).
-///
-/// # Example
-/// ```
-/// use borgerraad_core::io::parse_date;
-/// assert_eq!(parse_date("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
-/// assert_eq!(parse_date("2023-02-29"), None);
-/// assert_eq!(parse_date("2023-2-28"), None);
-/// ```
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
-}
-
-/// Deserialises a date written `YYYY-MM-DD` (faster than chrono's parser).
-pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<NaiveDate, D::Error> {
-    let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-    parse_date(&s).ok_or_else(|| serde::de::Error::custom(not_a_date(&s)))
-}
-
-/// [`de_date`] for an optional date.
-pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<NaiveDate>, D::Error> {
-    #[derive(serde::Deserialize)]
-    struct Wrap(#[serde(deserialize_with = "de_date")] NaiveDate);
-    Ok(<Option<Wrap> as serde::Deserialize>::deserialize(d)?.map(|w| w.0))
-}
-
-fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
-    if s.trim().is_empty() {
-        Ok(None)
-    } else {
-        f(s).map(Some)
-    }
-}
-
-fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
-    s.trim()
-        .parse()
-        .map_err(|e: Error| parse_err(field, e.to_string()))
 }
 
 fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
@@ -670,4 +407,30 @@ pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inqui
         path: "csv output".into(),
         reason: e.to_string(),
     })
+}
+
+fn parse_err(field: &str, reason: String) -> Error {
+    Error::Parse {
+        at: Location::default(),
+        field: Some(field.into()),
+        reason,
+    }
+}
+
+fn date(field: &str, s: &str) -> Result<NaiveDate> {
+    parse_date(s.trim()).ok_or_else(|| parse_err(field, not_a_date(s)))
+}
+
+fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        f(s).map(Some)
+    }
+}
+
+fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
+    s.trim()
+        .parse()
+        .map_err(|e: Error| parse_err(field, e.to_string()))
 }

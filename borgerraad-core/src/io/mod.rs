@@ -1,0 +1,224 @@
+//! Reading and writing the record format: JSON Lines ([`json`]), and CSV
+//! and columns in the Arrow layout ([`cells`]).
+//!
+//! Parsing here only turns text into [`Inquiry`] values, with errors that
+//! name the line and field; the register's rules live in
+//! [`Inquiry::validate`] and [`crate::Register`].
+
+mod cells;
+mod json;
+
+pub use cells::{csv_cells, Column, CSV_COLUMNS};
+pub(crate) use cells::{parse_columns, parse_csv, write_csv};
+pub(crate) use json::{from_json, parse_jsonl, read_record, write_jsonl};
+
+use std::mem::MaybeUninit;
+
+use chrono::NaiveDate;
+
+use crate::error::{shorten, Error, Location, Result};
+use crate::inquiry::Inquiry;
+
+/// What parsing one part of the input (one per thread) gave besides the
+/// records themselves, in input order: the line of each record read and
+/// checked, and the lines that failed.
+#[derive(Debug, Default)]
+pub(crate) struct Part {
+    /// The 1-based line (or row) of each record.
+    pub(crate) lines: Vec<u64>,
+    pub(crate) errors: Vec<(u64, Error)>,
+}
+
+impl Part {
+    fn is_empty(&self) -> bool {
+        self.lines.is_empty() && self.errors.is_empty()
+    }
+
+    /// The parts of an input that failed as a whole (no header, no records).
+    fn failed(at: Location, reason: &str) -> Vec<Part> {
+        let line = at.line.unwrap_or(1);
+        let error = Error::Parse {
+            at,
+            field: None,
+            reason: reason.into(),
+        };
+        vec![Part {
+            lines: Vec::new(),
+            errors: vec![(line, error)],
+        }]
+    }
+}
+
+/// Where a parsing thread puts what it reads: the records straight into its
+/// share of the register's spare room, and their lines and failures.
+pub(crate) struct Sink<'a> {
+    room: &'a mut [MaybeUninit<Inquiry>],
+    part: Part,
+}
+
+impl Sink<'_> {
+    /// Takes the record (or failure) of one line.
+    pub(crate) fn push(&mut self, line: u64, record: Result<Inquiry>) {
+        let written = self.part.lines.len();
+        match record {
+            Ok(r) if written < self.room.len() => {
+                self.room[written].write(r);
+                self.part.lines.push(line);
+            }
+            Ok(_) => self.part.errors.push((
+                line,
+                Error::Parse {
+                    at: Location::default(),
+                    field: None,
+                    reason: "more records than lines (a bug in borgerraad; please report it)"
+                        .into(),
+                },
+            )),
+            Err(e) => self.part.errors.push((line, e)),
+        }
+    }
+}
+
+/// Runs `parse` on each job on its own thread; job `j` writes at most
+/// `room_j` records straight into `items`' spare room, so that no record is
+/// copied after parsing. Afterwards the new records follow the old ones in
+/// input order, and each part tells the lines of its records.
+pub(crate) fn parse_into<J: Send>(
+    items: &mut Vec<Inquiry>,
+    jobs: Vec<(J, usize)>,
+    parse: impl Fn(J, &mut Sink<'_>) + Sync,
+) -> Vec<Part> {
+    let rooms: Vec<usize> = jobs.iter().map(|j| j.1).collect();
+    items.reserve(rooms.iter().sum());
+    let mut spare = items.spare_capacity_mut();
+    let mut work = Vec::with_capacity(jobs.len());
+    for (job, room) in jobs {
+        let (mine, rest) = std::mem::take(&mut spare).split_at_mut(room);
+        spare = rest;
+        work.push((job, mine));
+    }
+    let parts = in_parallel(work, |(job, room)| {
+        let mut sink = Sink {
+            room,
+            part: Part::default(),
+        };
+        parse(job, &mut sink);
+        sink.part
+    });
+    // Each part wrote the first slots of its room; move them to follow the
+    // previous part's (only where a part had blank or failed lines).
+    let spare = items.spare_capacity_mut();
+    let (mut filled, mut start) = (0, 0);
+    for (part, room) in parts.iter().zip(rooms) {
+        let n = part.lines.len();
+        if start != filled {
+            spare[filled..start + n].rotate_left(start - filled);
+        }
+        filled += n;
+        start += room;
+    }
+    // SAFETY: the first `filled` spare slots hold records: each sink wrote
+    // slots 0..n of its room in order (`Sink::push` writes slot `n`, then
+    // counts it), and the rotations moved those slots, in order, to the
+    // front without touching their contents.
+    unsafe { items.set_len(items.len() + filled) };
+    parts
+}
+
+/// Reads a whole file; the error names the path.
+pub fn read(path: &std::path::Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// Reads a whole UTF-8 text file; invalid UTF-8 is a `ParseError`, and
+/// errors name the path.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    String::from_utf8(read(path)?).map_err(|e| Error::Parse {
+        at: Location::source(path.display().to_string()),
+        field: None,
+        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })
+}
+
+/// Creates (or truncates) a file for buffered writing; the error names the path.
+pub fn create(path: &std::path::Path) -> Result<std::io::BufWriter<std::fs::File>> {
+    std::fs::File::create(path)
+        .map(std::io::BufWriter::new)
+        .map_err(|e| Error::io(path, e))
+}
+
+/// How many threads to use for work of `size` units (one unit is worth a
+/// thread): at most the cores available, at most 8, at least 1.
+pub(crate) fn threads(size: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    size.clamp(1, cores.min(8))
+}
+
+/// Runs `f` on each input on its own thread; the outputs stay in order, one
+/// per input (not concatenated: that would copy every record once more).
+pub(crate) fn in_parallel<I: Send, T: Send>(
+    mut inputs: Vec<I>,
+    f: impl Fn(I) -> T + Sync,
+) -> Vec<T> {
+    if inputs.len() == 1 {
+        return vec![f(inputs.pop().expect("one input"))];
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = inputs
+            .into_iter()
+            .map(|i| scope.spawn(move || f(i)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("parsing does not panic"))
+            .collect()
+    })
+}
+
+pub(crate) fn not_a_date(s: &str) -> String {
+    format!(
+        "`{}` is not a date YYYY-MM-DD (no such day, or not in that form)",
+        shorten(s)
+    )
+}
+
+/// Parses exactly `YYYY-MM-DD`; `None` for another form or a day that does
+/// not exist (30 February).
+///
+/// # Example
+/// ```
+/// use borgerraad_core::io::parse_date;
+/// assert_eq!(parse_date("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+/// assert_eq!(parse_date("2023-02-29"), None);
+/// assert_eq!(parse_date("2023-2-28"), None);
+/// ```
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// Deserialises a date written `YYYY-MM-DD` (faster than chrono's parser).
+pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<NaiveDate, D::Error> {
+    let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    parse_date(&s).ok_or_else(|| serde::de::Error::custom(not_a_date(&s)))
+}
+
+/// [`de_date`] for an optional date.
+pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "de_date")] NaiveDate);
+    Ok(<Option<Wrap> as serde::Deserialize>::deserialize(d)?.map(|w| w.0))
+}

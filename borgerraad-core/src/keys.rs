@@ -1,0 +1,142 @@
+//! 64-bit keys inside the crate: a fast hasher for maps of short codes,
+//! fingerprints of strings, and a radix sort and merge by such keys.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiply-rotate hasher (in the style of FxHash): fast on short codes
+/// and on keys that are hashes already. Not for untrusted keys that an
+/// attacker could choose to collide; the register's keys come from the office.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        // The multiply leaves the high bits best mixed; hash tables index by
+        // the low bits, so rotate the high bits down (as rustc-hash 2 does).
+        self.0.rotate_left(26)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.write_u64(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A stable fingerprint of a key (a citizen key, a record id): 8-byte words folded by
+/// multiply-rotate, the length mixed in, and the SplitMix64 finaliser.
+/// It is the same on every platform and in every version of the crate.
+pub(crate) fn fingerprint(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        h = (h.rotate_left(23) ^ v).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(23) ^ u64::from_le_bytes(tail)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// Sorts by a 64-bit key, keeping the order of equal keys (a least-significant-
+/// digit radix sort, 8 bits a pass; small inputs use the standard sort).
+pub(crate) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if items.len() < 1 << 12 {
+        items.sort_by_key(&key);
+        return;
+    }
+    let mut counts = [[0usize; 256]; 8];
+    for item in items.iter() {
+        let k = key(item);
+        for (pass, c) in counts.iter_mut().enumerate() {
+            c[((k >> (pass * 8)) & 0xff) as usize] += 1;
+        }
+    }
+    let mut scratch = items.clone();
+    for (pass, c) in counts.iter().enumerate() {
+        if c.contains(&items.len()) {
+            continue; // every key has the same digit here
+        }
+        let mut offsets = [0usize; 256];
+        let mut sum = 0;
+        for (o, &n) in offsets.iter_mut().zip(c.iter()) {
+            *o = sum;
+            sum += n;
+        }
+        for item in items.iter() {
+            let d = ((key(item) >> (pass * 8)) & 0xff) as usize;
+            scratch[offsets[d]] = *item;
+            offsets[d] += 1;
+        }
+        std::mem::swap(items, &mut scratch);
+    }
+}
+
+/// Merges two sorted lists into one sorted list.
+pub(crate) fn merge<T: Copy + Ord>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if b[j] < a[i] {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radix_sort_sorts() {
+        let mut x: u64 = 1;
+        let mut keys: Vec<u64> = (0..10_000)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                x
+            })
+            .collect();
+        let mut want = keys.clone();
+        want.sort_unstable();
+        sort_by_key(&mut keys, |&k| k);
+        assert_eq!(keys, want);
+    }
+
+    #[test]
+    fn sort_by_key_keeps_the_order_of_equal_keys() {
+        let mut items: Vec<(u64, u32)> = (0..10_000u32)
+            .map(|i| (u64::from(i % 7) << 40, i))
+            .collect();
+        let mut want = items.clone();
+        want.sort_by_key(|e| e.0); // the standard sort is stable
+        sort_by_key(&mut items, |e| e.0);
+        assert_eq!(items, want);
+        assert_eq!(merge(&[1, 3, 5], &[2, 3, 6]), vec![1, 2, 3, 3, 5, 6]);
+    }
+}
