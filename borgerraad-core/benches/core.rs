@@ -45,25 +45,28 @@ fn statistics(c: &mut Criterion) {
 }
 
 fn jsonl_load(c: &mut Criterion) {
-    let data = synthetic(200_000);
-    let mut register = Register::new(Taxonomy::esbjerg());
-    register.extend(data, &LoadOptions::default()).unwrap();
-    let mut bytes = Vec::new();
-    register.write_jsonl(&mut bytes).unwrap();
     let mut group = c.benchmark_group("jsonl_load");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(register.len() as u64));
-    group.bench_function("200k_validated", |b| {
-        b.iter_batched(
-            || Register::new(Taxonomy::esbjerg()),
-            |mut r| {
-                r.load_jsonl(&bytes, "bench.jsonl", &LoadOptions::default())
-                    .unwrap();
-                r
-            },
-            BatchSize::PerIteration,
-        )
-    });
+    for n in [200_000usize, 1_000_000] {
+        let mut register = Register::new(Taxonomy::esbjerg());
+        register
+            .extend(synthetic(n), &LoadOptions::default())
+            .unwrap();
+        let mut bytes = Vec::new();
+        register.write_jsonl(&mut bytes).unwrap();
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("{}k_validated", n / 1000), |b| {
+            b.iter_batched(
+                || Register::new(Taxonomy::esbjerg()),
+                |mut r| {
+                    r.load_jsonl(&bytes, "bench.jsonl", &LoadOptions::default())
+                        .unwrap();
+                    r
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
     group.finish();
 }
 

@@ -177,7 +177,7 @@ impl Pseudonymizer {
 /// ```
 pub fn looks_like_cpr(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.iter().filter(|c| c.is_ascii_digit()).count() < 10 {
+    if b.len() < 10 || b.iter().filter(|c| c.is_ascii_digit()).count() < 10 {
         return false;
     }
     (0..b.len()).any(|i| {

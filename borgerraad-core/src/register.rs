@@ -506,7 +506,8 @@ impl Register {
             .iter_mut()
             .flat_map(|p| std::mem::take(&mut p.part.errors))
             .collect();
-        let duplicates = self.duplicates(first, &parts);
+        let mut new_ids = merged_ids(&parts);
+        let duplicates = self.duplicates(&new_ids);
         for &pos in &duplicates {
             let error = Error::Validation {
                 at: Location::default().with_record(&self.items[pos].id),
@@ -541,9 +542,9 @@ impl Register {
                 errors: Vec::new(),
             }];
             parts = index(&self.items, first, lines);
+            new_ids = merged_ids(&parts);
         }
         self.facts.reserve(self.items.len() - first);
-        let mut new_ids = Vec::new();
         for p in parts {
             let map = self.codes.absorb(&p.codes);
             let renumber = map.iter().enumerate().any(|(i, &n)| i as u32 != n);
@@ -553,31 +554,31 @@ impl Register {
                 }
                 f
             }));
-            new_ids = keys::merge(&new_ids, &p.ids);
         }
         self.ids.sorted = keys::merge(&self.ids.sorted, &new_ids);
         Ok(rejected)
     }
 
-    /// The positions of new records whose id is already in the register, or
-    /// in an earlier new record (the first keeps it), in order.
-    fn duplicates(&self, first: usize, parts: &[Indexed]) -> Vec<usize> {
-        let new_ids = parts
-            .iter()
-            .fold(Vec::new(), |all, p| keys::merge(&all, &p.ids));
+    /// The positions of new records (sorted by id fingerprint in `new_ids`)
+    /// whose id is already in the register, or in an earlier new record (the
+    /// first keeps it), in order.
+    fn duplicates(&self, new_ids: &[(u64, u32)]) -> Vec<usize> {
         let id = |pos: usize| self.items[pos].id.as_str();
         let mut duplicates = Vec::new();
         let mut run = 0;
         while run < new_ids.len() {
             let fp = new_ids[run].0;
             let end = run + new_ids[run..].iter().take_while(|e| e.0 == fp).count();
-            let mut kept: Vec<usize> = self.ids.with(fp).filter(|&p| p < first).collect();
-            for &(_, pos) in &new_ids[run..end] {
-                let pos = pos as usize;
-                if kept.iter().any(|&k| id(k) == id(pos)) {
-                    duplicates.push(pos);
-                } else {
-                    kept.push(pos);
+            let mut kept: Vec<usize> = self.ids.with(fp).collect();
+            // Almost always no other id has this fingerprint.
+            if end > run + 1 || !kept.is_empty() {
+                for &(_, pos) in &new_ids[run..end] {
+                    let pos = pos as usize;
+                    if kept.iter().any(|&k| id(k) == id(pos)) {
+                        duplicates.push(pos);
+                    } else {
+                        kept.push(pos);
+                    }
                 }
             }
             run = end;
@@ -600,6 +601,16 @@ fn checker<'a>(
             r.category = code.clone();
         }
         Ok(r)
+    }
+}
+
+/// The sorted ids of all parts.
+fn merged_ids(parts: &[Indexed]) -> Vec<(u64, u32)> {
+    match parts {
+        [one] => one.ids.clone(),
+        _ => parts
+            .iter()
+            .fold(Vec::new(), |all, p| keys::merge(&all, &p.ids)),
     }
 }
 

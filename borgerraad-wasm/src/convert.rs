@@ -1,5 +1,7 @@
-//! Plain JS objects to and from the core's serde types (JSON-compatible:
-//! dates are `YYYY-MM-DD` strings, maps are objects).
+//! Plain JS objects to and from the core's serde types. They cross as JSON
+//! text (`serde_json` on this side, `JSON.parse`/`JSON.stringify` on the
+//! other): dates are `YYYY-MM-DD` strings, maps are objects. One serialiser
+//! for every type keeps the `.wasm` small, and JSON.parse is fast.
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -10,14 +12,13 @@ use crate::errors::bad_input;
 
 /// A core value as a plain JS object.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| bad_input("output", e))
+    let text = serde_json::to_string(value).map_err(|e| bad_input("output", e))?;
+    js_sys::JSON::parse(&text).map_err(|_| bad_input("output", "not JSON"))
 }
 
 /// A plain JS value as a core value; a mismatch is a `ParseError`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| bad_input(what, e))
+    serde_json::from_str(&json_text(&value, what)?).map_err(|e| bad_input(what, e))
 }
 
 /// A plain JS value as JSON text (`JSON.stringify`); a value with no JSON

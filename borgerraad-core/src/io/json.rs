@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use smol_str::SmolStr;
 
-use super::{not_a_date, parse_date, parse_into, threads, Part, Sink};
+use super::{in_parallel, not_a_date, parse_date, parse_into, threads, Part, Sink};
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
 
@@ -81,7 +81,7 @@ pub(crate) fn parse_jsonl(
 ) -> Vec<Part> {
     let threads = threads(bytes.len() >> 20);
     let mut chunks = Vec::new();
-    let (mut start, mut first_line) = (0usize, 1u64);
+    let mut start = 0usize;
     for t in 1..=threads {
         let mut end = if t == threads {
             bytes.len()
@@ -91,15 +91,24 @@ pub(crate) fn parse_jsonl(
         while end < bytes.len() && bytes[end - 1] != b'\n' {
             end += 1;
         }
-        let chunk = &bytes[start..end];
-        let newlines = chunk.iter().filter(|&&b| b == b'\n').count();
-        // At most one record a line; the piece after the last newline is a
-        // line only when it is not empty.
-        let room = newlines + usize::from(!chunk.is_empty() && !chunk.ends_with(b"\n"));
-        chunks.push(((chunk, first_line), room));
-        first_line += newlines as u64;
+        chunks.push(&bytes[start..end]);
         start = end;
     }
+    // At most one record a line; the piece after the last newline is a line
+    // only when it is not empty.
+    let newlines = in_parallel(chunks.clone(), |chunk| {
+        chunk.iter().filter(|&&b| b == b'\n').count()
+    });
+    let mut first_line = 1;
+    let chunks = chunks
+        .into_iter()
+        .zip(newlines)
+        .map(|(chunk, newlines)| {
+            let room = newlines + usize::from(!chunk.is_empty() && !chunk.ends_with(b"\n"));
+            first_line += newlines as u64;
+            ((chunk, first_line - newlines as u64), room)
+        })
+        .collect();
     let parts = parse_into(items, chunks, |(chunk, first), sink| {
         parse_lines(chunk, first, source, check, sink)
     });
