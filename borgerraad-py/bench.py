@@ -61,9 +61,9 @@ def main() -> None:
     df_for_pandas["received"] = pd.to_datetime(df_for_pandas["received"])
     table = pa.Table.from_pandas(df, preserve_index=False)
 
-    t_pd, reg = best(lambda: borgerraad.Register.from_pandas(df), repeat=1)
+    t_pd, reg = best(lambda: borgerraad.Register.from_pandas(df))
     print(f"from_pandas:  {t_pd:.2f} s  (target 0.5 s)")
-    t_arrow, reg = best(lambda: borgerraad.Register.from_arrow(table), repeat=2)
+    t_arrow, reg = best(lambda: borgerraad.Register.from_arrow(table))
     print(f"from_arrow:   {t_arrow:.2f} s  (target 0.5 s)")
 
     t_ours, s = best(lambda: reg.year_summary(2022))

@@ -8,7 +8,7 @@ use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Taxonomy
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyType};
+use pyo3::types::{PyList, PyType};
 
 use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
@@ -119,7 +119,8 @@ impl PyRegister {
     }
 
     /// Loads string columns in the Arrow layout: for each name, int32
-    /// offsets and the UTF-8 bytes.
+    /// offsets and the UTF-8 bytes (numpy views of the Arrow buffers, not
+    /// copies).
     #[classmethod]
     #[pyo3(signature = (names, offsets, data, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     #[allow(clippy::too_many_arguments)]
@@ -127,7 +128,7 @@ impl PyRegister {
         cls: &Bound<'py, PyType>,
         names: Vec<String>,
         offsets: Vec<PyReadonlyArray1<'py, i32>>,
-        data: Vec<Bound<'py, PyBytes>>,
+        data: Vec<PyReadonlyArray1<'py, u8>>,
         source: &str,
         taxonomy: Option<PyRef<'_, PyTaxonomy>>,
         on_error: &str,
@@ -139,6 +140,10 @@ impl PyRegister {
             .iter()
             .map(|o| o.as_slice())
             .collect::<Result<_, _>>()?;
+        let data: Vec<&[u8]> = data
+            .iter()
+            .map(|d| d.as_slice())
+            .collect::<Result<_, _>>()?;
         let columns: Vec<Column<'_>> = names
             .iter()
             .zip(&offsets)
@@ -146,7 +151,7 @@ impl PyRegister {
             .map(|((name, offsets), data)| Column {
                 name,
                 offsets,
-                data: data.as_bytes(),
+                data,
             })
             .collect();
         fill(cls, taxonomy, |r| r.load_columns(&columns, source, &opts))

@@ -32,15 +32,15 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "outcome",
     "matter_date",
 ];
-const REQUIRED: [&str; 8] = [
-    "id",
-    "citizen",
-    "received",
-    "municipality",
-    "channel",
-    "requester",
-    "kind",
-    "category",
+const REQUIRED: [usize; 8] = [
+    col::ID,
+    col::CITIZEN,
+    col::RECEIVED,
+    col::MUNICIPALITY,
+    col::CHANNEL,
+    col::REQUESTER,
+    col::KIND,
+    col::CATEGORY,
 ];
 
 /// Parses CSV text in the columns of [`CSV_COLUMNS`] (any order; optional
@@ -91,15 +91,14 @@ fn read_rows(
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
-                let cell = |name: &str| -> &str {
-                    let c = col(name);
+                let cell = |c: usize| -> &str {
                     if index[c] == usize::MAX {
                         ""
                     } else {
                         record.get(index[c]).unwrap_or("")
                     }
                 };
-                let here = || at.at_line(line).with_record(cell("id"));
+                let here = || at.at_line(line).with_record(cell(col::ID));
                 out.push(
                     line,
                     csv_row(&cell, pseudo)
@@ -123,29 +122,25 @@ fn read_rows(
     }
 }
 
-/// The position of a column name in [`CSV_COLUMNS`].
-fn col(name: &str) -> usize {
-    match name {
-        "id" => 0,
-        "citizen" => 1,
-        "received" => 2,
-        "closed" => 3,
-        "municipality" => 4,
-        "channel" => 5,
-        "site" => 6,
-        "requester" => 7,
-        "kind" => 8,
-        "category" => 9,
-        "topics" => 10,
-        "actions" => 11,
-        "consent_given" => 12,
-        "referral_to" => 13,
-        "referral_basis" => 14,
-        "outcome" => 15,
-        "matter_date" => 16,
-        "cpr" => CPR,
-        _ => unreachable!("not a column: {name}"),
-    }
+/// The position of each column in [`CSV_COLUMNS`].
+mod col {
+    pub(super) const ID: usize = 0;
+    pub(super) const CITIZEN: usize = 1;
+    pub(super) const RECEIVED: usize = 2;
+    pub(super) const CLOSED: usize = 3;
+    pub(super) const MUNICIPALITY: usize = 4;
+    pub(super) const CHANNEL: usize = 5;
+    pub(super) const SITE: usize = 6;
+    pub(super) const REQUESTER: usize = 7;
+    pub(super) const KIND: usize = 8;
+    pub(super) const CATEGORY: usize = 9;
+    pub(super) const TOPICS: usize = 10;
+    pub(super) const ACTIONS: usize = 11;
+    pub(super) const CONSENT_GIVEN: usize = 12;
+    pub(super) const REFERRAL_TO: usize = 13;
+    pub(super) const REFERRAL_BASIS: usize = 14;
+    pub(super) const OUTCOME: usize = 15;
+    pub(super) const MATTER_DATE: usize = 16;
 }
 
 /// Maps header names to the positions of [`CSV_COLUMNS`] (`usize::MAX` for
@@ -171,12 +166,15 @@ fn column_index<'a>(
             }
         }
     }
-    if index[CPR] != usize::MAX && index[col("citizen")] != usize::MAX {
+    if index[CPR] != usize::MAX && index[col::CITIZEN] != usize::MAX {
         return Err("give either a `citizen` or a `cpr` column, not both".into());
     }
-    let has = |c: &str| index[col(c)] != usize::MAX || (c == "citizen" && index[CPR] != usize::MAX);
-    match REQUIRED.iter().find(|c| !has(c)) {
-        Some(missing) => Err(format!("the header lacks the required column `{missing}`")),
+    let has = |c: usize| index[c] != usize::MAX || (c == col::CITIZEN && index[CPR] != usize::MAX);
+    match REQUIRED.iter().find(|&&c| !has(c)) {
+        Some(&missing) => Err(format!(
+            "the header lacks the required column `{}`",
+            CSV_COLUMNS[missing]
+        )),
         None => Ok(index),
     }
 }
@@ -243,8 +241,8 @@ pub(crate) fn parse_columns(
     let parse_row = |row: usize| {
         let line = row as u64 + 1;
         let bad_utf8 = std::cell::Cell::new(None);
-        let cell = |name: &str| -> &str {
-            let c = index[col(name)];
+        let cell = |c: usize| -> &str {
+            let c = index[c];
             if c == usize::MAX {
                 return "";
             }
@@ -260,7 +258,7 @@ pub(crate) fn parse_columns(
             })
         };
         let parsed = csv_row(&cell, pseudo);
-        let here = || at.at_line(line).with_record(cell("id"));
+        let here = || at.at_line(line).with_record(cell(col::ID));
         let parsed = match bad_utf8.get() {
             Some(name) => Err(Error::Parse {
                 at: here(),
@@ -298,17 +296,17 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
-fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
-    let required = |name: &str| -> Result<&'r str> {
-        let v = cell(name);
-        if v.trim().is_empty() && name != "citizen" {
-            Err(parse_err(name, "the cell is empty".into()))
+fn csv_row<'r>(cell: &dyn Fn(usize) -> &'r str, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
+    let required = |c: usize| -> Result<&'r str> {
+        let v = cell(c);
+        if v.trim().is_empty() {
+            Err(parse_err(CSV_COLUMNS[c], "the cell is empty".into()))
         } else {
             Ok(v)
         }
     };
     let list = |s: &'r str| s.split(';').map(str::trim).filter(|t| !t.is_empty());
-    let actions = list(cell("actions"))
+    let actions = list(cell(col::ACTIONS))
         .map(|a| {
             let (kind, day) = a.split_once('@').ok_or_else(|| {
                 parse_err(
@@ -322,7 +320,10 @@ fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str, pseudo: Option<&Pseudonymizer>) -
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let referral = match (cell("referral_to").trim(), cell("referral_basis").trim()) {
+    let referral = match (
+        cell(col::REFERRAL_TO).trim(),
+        cell(col::REFERRAL_BASIS).trim(),
+    ) {
         ("", "") => None,
         (to, basis) if is_code(to) && is_code(basis) => Some(Referral {
             to: to.into(),
@@ -336,30 +337,30 @@ fn csv_row<'r>(cell: &dyn Fn(&str) -> &'r str, pseudo: Option<&Pseudonymizer>) -
         }
     };
     Ok(Inquiry {
-        id: required("id")?.trim().into(),
+        id: required(col::ID)?.trim().into(),
         citizen: match pseudo {
             // The number is turned into a key here and never stored.
-            Some(p) if !cell("cpr").trim().is_empty() => p.key(&Cpr::parse(cell("cpr"))?).into(),
-            _ => cell("citizen").trim().into(),
+            Some(p) if !cell(CPR).trim().is_empty() => p.key(&Cpr::parse(cell(CPR))?).into(),
+            _ => cell(col::CITIZEN).trim().into(),
         },
-        received: date("received", required("received")?)?,
-        closed: opt(cell("closed"), |s| date("closed", s))?,
-        municipality: required("municipality")?.trim().into(),
-        channel: code("channel", required("channel")?)?,
-        site: opt(cell("site"), |s| Ok(s.trim().into()))?,
-        requester: code("requester", required("requester")?)?,
-        kind: code("kind", required("kind")?)?,
-        category: required("category")?.trim().into(),
-        topics: list(cell("topics")).map(Into::into).collect(),
+        received: date("received", required(col::RECEIVED)?)?,
+        closed: opt(cell(col::CLOSED), |s| date("closed", s))?,
+        municipality: required(col::MUNICIPALITY)?.trim().into(),
+        channel: code("channel", required(col::CHANNEL)?)?,
+        site: opt(cell(col::SITE), |s| Ok(s.trim().into()))?,
+        requester: code("requester", required(col::REQUESTER)?)?,
+        kind: code("kind", required(col::KIND)?)?,
+        category: required(col::CATEGORY)?.trim().into(),
+        topics: list(cell(col::TOPICS)).map(Into::into).collect(),
         actions,
-        consent: opt(cell("consent_given"), |s| {
+        consent: opt(cell(col::CONSENT_GIVEN), |s| {
             Ok(Consent {
                 given: date("consent_given", s)?,
             })
         })?,
         referral,
-        outcome: opt(cell("outcome"), |s| code("outcome", s))?,
-        matter_date: opt(cell("matter_date"), |s| date("matter_date", s))?,
+        outcome: opt(cell(col::OUTCOME), |s| code("outcome", s))?,
+        matter_date: opt(cell(col::MATTER_DATE), |s| date("matter_date", s))?,
     })
 }
 

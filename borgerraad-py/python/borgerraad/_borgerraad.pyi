@@ -49,7 +49,7 @@ class Register:
         cls,
         names: Sequence[str],
         offsets: Sequence[npt.NDArray[np.int32]],
-        data: Sequence[bytes],
+        data: Sequence[npt.NDArray[np.uint8]],
         source: str,
         taxonomy: Optional[Taxonomy] = None,
         on_error: str = "raise",

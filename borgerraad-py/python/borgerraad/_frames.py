@@ -84,7 +84,7 @@ def from_arrow(
         o = np.frombuffer(offs, dtype=np.int32)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, np.int32)
         names.append(name)
         offsets.append(np.ascontiguousarray(o))
-        data.append(buf.to_pybytes() if buf is not None else b"")
+        data.append(np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8))
     return cls._from_columns(names, offsets, data, "table", taxonomy, on_error, as_of, pseudonymizer)
 
 
