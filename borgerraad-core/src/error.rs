@@ -143,9 +143,13 @@ fn field_prefix(field: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-/// Keeps messages short when an input holds a huge value.
+/// A value as messages quote it: cut short when huge, and never a value
+/// shaped like a CPR number.
 pub(crate) fn shorten(value: &str) -> String {
     const MAX: usize = 64;
+    if crate::privacy::looks_like_cpr(value) {
+        return "(a value shaped like a CPR number, not repeated)".into();
+    }
     if value.len() <= MAX {
         return value.to_string();
     }

@@ -117,6 +117,39 @@ fn cpr_shaped_values_are_refused_in_every_field() {
     assert!(!looks_like_cpr(&err.to_string()), "{err}");
 }
 
+/// A CPR number where the parser expects something else (a date, a code, a
+/// field name, the id of a bad line) is never quoted back in the message.
+#[test]
+fn parse_errors_never_quote_a_cpr_number() {
+    let base = r#"{"id":"X","citizen":"kq","received":"2022-01-03","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"teknik-miljoe"}"#;
+    for (from, to) in [
+        (r#""2022-01-03""#, r#""010190-1234""#),
+        (r#""telefon""#, r#""0101901234""#),
+        (r#""id":"X""#, r#""0101901234":"X""#),
+        (r#""id":"X""#, r#""id":"0101901234","closed":5"#),
+        (r#""teknik-miljoe""#, r#""teknik-0101901234""#),
+    ] {
+        let line = base.replace(from, to);
+        let err = Register::new(Taxonomy::esbjerg())
+            .load_jsonl(line.as_bytes(), "x.jsonl", &LoadOptions::default())
+            .unwrap_err();
+        assert!(!looks_like_cpr(&err.to_string()), "{err}");
+        let csv = format!(
+            "id,citizen,received,municipality,channel,requester,kind,category\nX,kq,{},esbjerg,{},borger,vejledning,teknik-miljoe\n",
+            if from.contains("2022") { "010190-1234" } else { "2022-01-03" },
+            if from.contains("telefon") { "0101901234" } else { "telefon" },
+        );
+        let err = Register::new(Taxonomy::esbjerg()).load_csv(
+            csv.as_bytes(),
+            "x.csv",
+            &LoadOptions::default(),
+        );
+        if let Err(err) = err {
+            assert!(!looks_like_cpr(&err.to_string()), "{err}");
+        }
+    }
+}
+
 #[test]
 fn subject_access_erasure_and_rectification() {
     let mut register = sample();

@@ -38,17 +38,10 @@ const FIELDS: [&str; 16] = [
     "outcome",
     "matter_date",
 ];
-/// The fields every record has.
-const REQUIRED: [&str; 8] = [
-    "id",
-    "citizen",
-    "received",
-    "municipality",
-    "channel",
-    "requester",
-    "kind",
-    "category",
-];
+/// The positions in [`FIELDS`] of the fields every record has: `id`,
+/// `citizen`, `received`, `municipality`, `channel`, `requester`, `kind`
+/// and `category`.
+const REQUIRED: [usize; 8] = [0, 1, 2, 4, 5, 7, 8, 9];
 
 /// Reads one record from a JSON object; the error names the field at fault
 /// and, when it can be read, the record's id.
@@ -546,15 +539,21 @@ impl<'a> Json<'a> {
 
     /// An object with the named fields, each read once by `field` (given
     /// the field's number); unknown, repeated and missing fields fail.
+    /// `required` holds the numbers of the fields that must be there.
     fn fields(
         &mut self,
         names: &[&str],
-        required: &[&str],
+        required: &[usize],
         mut field: impl FnMut(&mut Self, usize) -> Read<()>,
     ) -> Read<()> {
         let mut seen = 0u32;
+        let mut next = 0;
         self.object(|json, key| {
-            let Some(n) = names.iter().position(|f| *f == key) else {
+            // Fields usually come in the written order: look there first.
+            let found = (0..names.len())
+                .map(|k| (next + k) % names.len())
+                .find(|&n| names[n] == key);
+            let Some(n) = found else {
                 return Err(Bad::from(format!(
                     "unknown field `{}`; expected one of: {}",
                     shorten(&key),
@@ -565,15 +564,11 @@ impl<'a> Json<'a> {
                 return Err(Bad::from("the field appears twice").inside(names[n]));
             }
             seen |= 1 << n;
+            next = n + 1;
             field(json, n).map_err(|bad| bad.inside(names[n]))
         })?;
-        match required.iter().find(|r| {
-            !names
-                .iter()
-                .enumerate()
-                .any(|(n, f)| f == *r && seen & (1 << n) != 0)
-        }) {
-            Some(missing) => Err(Bad::from("the field is missing; it is required").inside(missing)),
+        match required.iter().find(|&&n| seen & (1 << n) == 0) {
+            Some(&n) => Err(Bad::from("the field is missing; it is required").inside(names[n])),
             None => Ok(()),
         }
     }
@@ -628,7 +623,7 @@ impl<'a> Json<'a> {
 
     fn action(&mut self) -> Read<Action> {
         let (mut kind, mut date) = (None, None);
-        self.fields(&["kind", "date"], &["kind", "date"], |json, n| {
+        self.fields(&["kind", "date"], &[0, 1], |json, n| {
             match n {
                 0 => kind = Some(json.code()?),
                 _ => date = Some(json.date()?),
@@ -644,7 +639,7 @@ impl<'a> Json<'a> {
 
     fn consent(&mut self) -> Read<Consent> {
         let mut given = None;
-        self.fields(&["given"], &["given"], |json, _| {
+        self.fields(&["given"], &[0], |json, _| {
             given = Some(json.date()?);
             Ok(())
         })?;
@@ -655,7 +650,7 @@ impl<'a> Json<'a> {
 
     fn referral(&mut self) -> Read<Referral> {
         let (mut to, mut basis) = (None, None);
-        self.fields(&["to", "basis"], &["to", "basis"], |json, n| {
+        self.fields(&["to", "basis"], &[0, 1], |json, n| {
             let s = SmolStr::new(json.str()?);
             match n {
                 0 => to = Some(s),
@@ -731,6 +726,24 @@ mod tests {
         ] {
             agrees_with_serde(bad);
         }
+    }
+
+    #[test]
+    fn the_required_fields_are_those_of_the_record_format() {
+        let names: Vec<&str> = REQUIRED.iter().map(|&n| FIELDS[n]).collect();
+        assert_eq!(
+            names,
+            [
+                "id",
+                "citizen",
+                "received",
+                "municipality",
+                "channel",
+                "requester",
+                "kind",
+                "category"
+            ]
+        );
     }
 
     #[test]
