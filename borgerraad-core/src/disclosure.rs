@@ -155,15 +155,15 @@ impl Disclosure {
         loop {
             let mut changed = false;
             if row_totals {
-                for r in 0..nr {
+                for (r, total) in hidden_row_total.iter_mut().enumerate() {
                     let line: Vec<(usize, usize)> = (0..nc).map(|c| (r, c)).collect();
-                    changed |= self.protect(&cells, &mut hidden, &line, &mut hidden_row_total[r]);
+                    changed |= self.protect(&cells, &mut hidden, &line, total);
                 }
             }
             if column_totals {
-                for c in 0..nc {
+                for (c, total) in hidden_col_total.iter_mut().enumerate() {
                     let line: Vec<(usize, usize)> = (0..nr).map(|r| (r, c)).collect();
-                    changed |= self.protect(&cells, &mut hidden, &line, &mut hidden_col_total[c]);
+                    changed |= self.protect(&cells, &mut hidden, &line, total);
                 }
             }
             if !changed {
