@@ -564,14 +564,21 @@ impl Register {
     /// first keeps it), in order.
     fn duplicates(&self, new_ids: &[(u64, u32)]) -> Vec<usize> {
         let id = |pos: usize| self.items[pos].id.as_str();
+        let old = &self.ids.sorted;
         let mut duplicates = Vec::new();
-        let mut run = 0;
+        // Both lists are sorted: walk them side by side, one run of equal
+        // fingerprints at a time.
+        let (mut run, mut o) = (0, 0);
         while run < new_ids.len() {
             let fp = new_ids[run].0;
             let end = run + new_ids[run..].iter().take_while(|e| e.0 == fp).count();
-            let mut kept: Vec<usize> = self.ids.with(fp).collect();
+            while o < old.len() && old[o].0 < fp {
+                o += 1;
+            }
+            let same = old[o..].iter().take_while(|e| e.0 == fp);
             // Almost always no other id has this fingerprint.
-            if end > run + 1 || !kept.is_empty() {
+            if end > run + 1 || same.clone().next().is_some() {
+                let mut kept: Vec<usize> = same.map(|e| e.1 as usize).collect();
                 for &(_, pos) in &new_ids[run..end] {
                     let pos = pos as usize;
                     if kept.iter().any(|&k| id(k) == id(pos)) {
@@ -650,5 +657,22 @@ mod tests {
             "not under its own fingerprint"
         );
         assert_eq!(ids.position(&items[2].id, &items), None);
+    }
+
+    #[test]
+    fn duplicates_are_found_among_colliding_fingerprints() {
+        let sample = crate::sample::sample_inquiries();
+        let mut register = Register::new(Taxonomy::esbjerg());
+        // Two records in the register and two new ones, all under one
+        // pretended fingerprint; the last new one repeats the first id.
+        register.items = vec![
+            sample[0].clone(),
+            sample[1].clone(),
+            sample[2].clone(),
+            sample[0].clone(),
+        ];
+        register.ids.sorted = vec![(7, 0), (7, 1)];
+        assert_eq!(register.duplicates(&[(7, 2), (7, 3)]), vec![3]);
+        assert_eq!(register.duplicates(&[(6, 2), (8, 3)]), Vec::<usize>::new());
     }
 }

@@ -435,3 +435,34 @@ fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
         .parse()
         .map_err(|e: Error| parse_err(field, e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_numbers_name_the_columns() {
+        let numbered = [
+            (col::ID, "id"),
+            (col::CITIZEN, "citizen"),
+            (col::RECEIVED, "received"),
+            (col::CLOSED, "closed"),
+            (col::MUNICIPALITY, "municipality"),
+            (col::CHANNEL, "channel"),
+            (col::SITE, "site"),
+            (col::REQUESTER, "requester"),
+            (col::KIND, "kind"),
+            (col::CATEGORY, "category"),
+            (col::TOPICS, "topics"),
+            (col::ACTIONS, "actions"),
+            (col::CONSENT_GIVEN, "consent_given"),
+            (col::REFERRAL_TO, "referral_to"),
+            (col::REFERRAL_BASIS, "referral_basis"),
+            (col::OUTCOME, "outcome"),
+            (col::MATTER_DATE, "matter_date"),
+        ];
+        for (n, name) in numbered {
+            assert_eq!(CSV_COLUMNS[n], name);
+        }
+    }
+}

@@ -98,8 +98,9 @@ pub(crate) fn parse_jsonl(
         .zip(newlines)
         .map(|(chunk, newlines)| {
             let room = newlines + usize::from(!chunk.is_empty() && !chunk.ends_with(b"\n"));
+            let first = first_line;
             first_line += newlines as u64;
-            ((chunk, first_line - newlines as u64), room)
+            ((chunk, first), room)
         })
         .collect();
     let parts = parse_into(items, chunks, |(chunk, first), sink| {
@@ -215,7 +216,7 @@ fn record_id(text: &str) -> Option<SmolStr> {
     json.object(|json, key| {
         if key == "id" {
             id = Some(json.str()?.into());
-            Err(Bad::from("found"))
+            Err(Bad::from(STOP))
         } else {
             json.skip()
         }
@@ -244,7 +245,7 @@ impl Bad {
     fn inside(mut self, name: &str) -> Bad {
         self.field = Some(match self.field {
             None => name.to_string(),
-            Some(inner) if inner.starts_with('[') || name.is_empty() => format!("{name}{inner}"),
+            Some(inner) if inner.starts_with('[') => format!("{name}{inner}"),
             Some(inner) => format!("{name}.{inner}"),
         });
         self
@@ -252,6 +253,9 @@ impl Bad {
 }
 
 type Read<T> = std::result::Result<T, Bad>;
+
+/// Ends a walk over a document early, once it found what it looked for.
+const STOP: &str = "(stop)";
 
 /// A cursor over JSON text.
 struct Json<'a> {
@@ -492,7 +496,7 @@ impl<'a> Json<'a> {
                 path.truncate(here);
             }
             match found {
-                true => Err(Bad::from("found")),
+                true => Err(Bad::from(STOP)),
                 false => Ok(()),
             }
         };
@@ -514,7 +518,7 @@ impl<'a> Json<'a> {
             _ => self.skip(),
         };
         match walked {
-            Err(bad) if bad.reason == "found" => true,
+            Err(bad) if bad.reason == STOP => true,
             _ => self.i >= offset,
         }
     }
