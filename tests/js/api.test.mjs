@@ -37,6 +37,14 @@ test("collect keeps the valid records and lists the rest as Errors", () => {
   assert.deepEqual(r.rejected.map((e) => [e.name, /** @type {any} */ (e).line]), [["ValidationError", 2], ["ValidationError", 3]]);
 });
 
+test("a record with no JSON form is an error, not a skipped line", () => {
+  const e = thrown(() => Register.fromRecords(/** @type {any} */ ([good, undefined])));
+  assert.equal(e.name, "ParseError");
+  assert.match(e.message, /record 2/);
+  const d = thrown(() => RuleSet.esbjerg().decide(/** @type {any} */ (undefined)));
+  assert.equal(d.name, "ParseError");
+});
+
 test("CSV and JSONL errors name the line and field", () => {
   const csv = "id,citizen,received,municipality,channel,requester,kind,category\nX-1,abc,2022-02-30,esbjerg,telefon,borger,vejledning,teknik-miljoe\n";
   const e = thrown(() => Register.fromCsv(csv, "export.csv"));
