@@ -530,18 +530,18 @@ impl Register {
         }
         let rejected = rejected.collect();
         if !duplicates.is_empty() {
-            let mut pos = first;
-            let mut new = self.items.split_off(first);
-            new.retain(|_| {
+            // Drop the repeats and index the rest again (rare; the lines are
+            // not needed any more).
+            let mut pos = 0;
+            self.items.retain(|_| {
                 pos += 1;
-                duplicates.binary_search(&(pos - 1)).is_err()
+                pos <= first || duplicates.binary_search(&(pos - 1)).is_err()
             });
-            self.items.append(&mut new);
-            let lines = vec![io::Part {
+            let rest = io::Part {
                 lines: vec![0; self.items.len() - first],
                 errors: Vec::new(),
-            }];
-            parts = index(&self.items, first, lines);
+            };
+            parts = index(&self.items, first, vec![rest]);
             new_ids = merged_ids(&parts);
         }
         self.facts.reserve(self.items.len() - first);
