@@ -183,6 +183,26 @@ fn parse_errors_name_line_and_field() {
     assert_eq!(err.kind(), "ParseError");
 }
 
+/// CSV lines may end in `\n`, `\r\n` or a lone `\r`: all load the same.
+#[test]
+fn csv_line_endings() {
+    let rows = [
+        "id,citizen,received,municipality,channel,requester,kind,category",
+        "C-1,kq,2022-03-01,esbjerg,telefon,borger,vejledning,teknik-miljoe",
+        "C-2,kq,2022-03-02,esbjerg,telefon,borger,vejledning,teknik-miljoe",
+        "C-3,zx,2022-03-03,esbjerg,brev,borger,klage,teknik-miljoe",
+    ];
+    for end in ["\n", "\r\n", "\r"] {
+        let text = rows.join(end) + end;
+        let mut register = Register::new(Taxonomy::esbjerg());
+        register
+            .load_csv(text.as_bytes(), "in.csv", &LoadOptions::default())
+            .unwrap_or_else(|e| panic!("{end:?}: {e}"));
+        assert_eq!(register.len(), 3, "{end:?}");
+        assert_eq!(register.inquiries()[2].id, "C-3");
+    }
+}
+
 #[test]
 fn csv_errors_name_line_and_field() {
     let header = "id,citizen,received,municipality,channel,requester,kind,category";

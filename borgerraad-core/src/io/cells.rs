@@ -66,8 +66,8 @@ pub(crate) fn parse_csv(
         Ok(index) => index,
         Err(reason) => return header_err(reason),
     };
-    // At most one record a line after the header.
-    let room = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    // At most one record a line; a line ends at `\n`, `\r` or both.
+    let room = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
     let parts = parse_into(items, vec![(reader, room)], |mut reader, out| {
         read_rows(&mut reader, &index, &at, pseudo, check, out)
     });
