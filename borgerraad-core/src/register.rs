@@ -242,17 +242,14 @@ impl Register {
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
         let records: Vec<Inquiry> = records.into_iter().collect();
-        let first = self.items.len();
         let room = records.len();
-        let parts = {
-            let check = checker(&self.taxonomy, options);
-            io::parse_into(&mut self.items, vec![(records, room)], |records, sink| {
+        self.load(None, options, |check, items| {
+            io::parse_into(items, vec![(records, room)], |records, sink| {
                 for (i, r) in records.into_iter().enumerate() {
                     sink.push(i as u64 + 1, check(r));
                 }
             })
-        };
-        self.add_all(first, parts, &Location::default(), false, options)
+        })
     }
 
     /// Loads JSON Lines from bytes; `source` names the input in errors.
@@ -262,12 +259,9 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let first = self.items.len();
-        let parts = {
-            let check = checker(&self.taxonomy, options);
-            io::parse_jsonl(bytes, source, &check, &mut self.items)
-        };
-        self.add_all(first, parts, &Location::source(source), true, options)
+        self.load(Some(source), options, |check, items| {
+            io::parse_jsonl(bytes, source, check, items)
+        })
     }
 
     /// Loads CSV from bytes (see [`io::CSV_COLUMNS`]); `source` names the input in errors.
@@ -277,18 +271,10 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let first = self.items.len();
-        let parts = {
-            let check = checker(&self.taxonomy, options);
-            io::parse_csv(
-                bytes,
-                source,
-                options.pseudonymizer.as_ref(),
-                &check,
-                &mut self.items,
-            )
-        };
-        self.add_all(first, parts, &Location::source(source), true, options)
+        let pseudo = options.pseudonymizer.as_ref();
+        self.load(Some(source), options, |check, items| {
+            io::parse_csv(bytes, source, pseudo, check, items)
+        })
     }
 
     /// Loads columns in the Arrow string layout (as from a data frame); the
@@ -300,18 +286,26 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
+        let pseudo = options.pseudonymizer.as_ref();
+        self.load(Some(source), options, |check, items| {
+            io::parse_columns(columns, source, pseudo, check, items)
+        })
+    }
+
+    /// Runs `parse`, which appends the records it reads (each after the
+    /// register's check) to the records it is given, then keeps them or
+    /// takes them back ([`Register::add_all`]). Errors name `source`, and a
+    /// line, when there is a source.
+    fn load(
+        &mut self,
+        source: Option<&str>,
+        options: &LoadOptions,
+        parse: impl FnOnce(&io::Check<'_>, &mut Vec<Inquiry>) -> Vec<io::Part>,
+    ) -> Result<Vec<Rejected>> {
         let first = self.items.len();
-        let parts = {
-            let check = checker(&self.taxonomy, options);
-            io::parse_columns(
-                columns,
-                source,
-                options.pseudonymizer.as_ref(),
-                &check,
-                &mut self.items,
-            )
-        };
-        self.add_all(first, parts, &Location::source(source), true, options)
+        let parts = parse(&checker(&self.taxonomy, options), &mut self.items);
+        let at = source.map_or_else(Location::default, Location::source);
+        self.add_all(first, parts, &at, source.is_some(), options)
     }
 
     /// Reads a JSON Lines file into a new register, all or nothing.
@@ -506,7 +500,7 @@ impl Register {
             .iter_mut()
             .flat_map(|p| std::mem::take(&mut p.part.errors))
             .collect();
-        let mut new_ids = merged_ids(&parts);
+        let mut new_ids = merged_ids(&mut parts);
         let duplicates = self.duplicates(&new_ids);
         for &pos in &duplicates {
             let error = Error::Validation {
@@ -542,7 +536,7 @@ impl Register {
                 errors: Vec::new(),
             };
             parts = index(&self.items, first, vec![rest]);
-            new_ids = merged_ids(&parts);
+            new_ids = merged_ids(&mut parts);
         }
         self.facts.reserve(self.items.len() - first);
         for p in parts {
@@ -612,13 +606,12 @@ fn checker<'a>(
 }
 
 /// The sorted ids of all parts.
-fn merged_ids(parts: &[Indexed]) -> Vec<(u64, u32)> {
-    match parts {
-        [one] => one.ids.clone(),
-        _ => parts
-            .iter()
-            .fold(Vec::new(), |all, p| keys::merge(&all, &p.ids)),
-    }
+fn merged_ids(parts: &mut [Indexed]) -> Vec<(u64, u32)> {
+    parts
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.ids))
+        .reduce(|all, ids| keys::merge(&all, &ids))
+        .unwrap_or_default()
 }
 
 /// The part that holds the record at position `pos`.

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::{json::shorten_reason, not_a_date, parse_date, parse_into, threads, Part, Sink};
+use super::{json::shorten_reason, not_a_date, parse_date, parse_into, threads, Check, Part, Sink};
 use crate::codes::is_code;
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
@@ -49,7 +49,7 @@ pub(crate) fn parse_csv(
     bytes: &[u8],
     source: &str,
     pseudo: Option<&Pseudonymizer>,
-    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+    check: &Check<'_>,
     items: &mut Vec<Inquiry>,
 ) -> Vec<Part> {
     let at = Location::source(source);
@@ -82,7 +82,7 @@ fn read_rows(
     index: &Index,
     at: &Location,
     pseudo: Option<&Pseudonymizer>,
-    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+    check: &Check<'_>,
     out: &mut Sink<'_>,
 ) {
     let mut record = csv::StringRecord::new();
@@ -204,7 +204,7 @@ pub(crate) fn parse_columns(
     columns: &[Column<'_>],
     source: &str,
     pseudo: Option<&Pseudonymizer>,
-    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+    check: &Check<'_>,
     items: &mut Vec<Inquiry>,
 ) -> Vec<Part> {
     let at = Location::source(source);

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use smol_str::SmolStr;
 
-use super::{in_parallel, not_a_date, parse_date, parse_into, threads, Part, Sink};
+use super::{in_parallel, not_a_date, parse_date, parse_into, threads, Check, Part, Sink};
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
 
@@ -69,7 +69,7 @@ pub(crate) fn read_record(text: &str) -> Result<Inquiry> {
 pub(crate) fn parse_jsonl(
     bytes: &[u8],
     source: &str,
-    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+    check: &Check<'_>,
     items: &mut Vec<Inquiry>,
 ) -> Vec<Part> {
     let threads = threads(bytes.len() >> 20);
@@ -119,7 +119,7 @@ fn parse_lines(
     bytes: &[u8],
     first_line: u64,
     source: &str,
-    check: &(dyn Fn(Inquiry) -> Result<Inquiry> + Sync),
+    check: &Check<'_>,
     sink: &mut Sink<'_>,
 ) {
     let at = Location::source(source);
@@ -240,6 +240,15 @@ impl From<&str> for Bad {
     }
 }
 
+impl From<String> for Bad {
+    fn from(reason: String) -> Bad {
+        Bad {
+            field: None,
+            reason,
+        }
+    }
+}
+
 impl Bad {
     /// The same failure inside field `name` (or array element `[i]`).
     fn inside(mut self, name: &str) -> Bad {
@@ -253,6 +262,12 @@ impl Bad {
 }
 
 type Read<T> = std::result::Result<T, Bad>;
+
+/// The value of a required field. [`Json::fields`] has already refused an
+/// object without it, so this only unwraps without a panic.
+fn given<T>(value: Option<T>) -> Read<T> {
+    value.ok_or_else(|| "a required field is missing".into())
+}
 
 /// Ends a walk over a document early, once it found what it looked for.
 const STOP: &str = "(stop)";
@@ -604,18 +619,17 @@ impl<'a> Json<'a> {
             }
             Ok(())
         })?;
-        let missing = || Bad::from("a required field is missing");
         Ok(Inquiry {
-            id: id.ok_or_else(missing)?,
-            citizen: citizen.ok_or_else(missing)?,
-            received: received.ok_or_else(missing)?,
+            id: given(id)?,
+            citizen: given(citizen)?,
+            received: given(received)?,
             closed,
-            municipality: municipality.ok_or_else(missing)?,
-            channel: channel.ok_or_else(missing)?,
+            municipality: given(municipality)?,
+            channel: given(channel)?,
             site,
-            requester: requester.ok_or_else(missing)?,
-            kind: kind.ok_or_else(missing)?,
-            category: category.ok_or_else(missing)?,
+            requester: given(requester)?,
+            kind: given(kind)?,
+            category: given(category)?,
             topics,
             actions,
             consent,
@@ -634,10 +648,9 @@ impl<'a> Json<'a> {
             }
             Ok(())
         })?;
-        let missing = || Bad::from("a required field is missing");
         Ok(Action {
-            kind: kind.ok_or_else(missing)?,
-            date: date.ok_or_else(missing)?,
+            kind: given(kind)?,
+            date: given(date)?,
         })
     }
 
@@ -648,7 +661,7 @@ impl<'a> Json<'a> {
             Ok(())
         })?;
         Ok(Consent {
-            given: given.ok_or("a required field is missing")?,
+            given: self::given(given)?,
         })
     }
 
@@ -662,20 +675,10 @@ impl<'a> Json<'a> {
             }
             Ok(())
         })?;
-        let missing = || Bad::from("a required field is missing");
         Ok(Referral {
-            to: to.ok_or_else(missing)?,
-            basis: basis.ok_or_else(missing)?,
+            to: given(to)?,
+            basis: given(basis)?,
         })
-    }
-}
-
-impl From<String> for Bad {
-    fn from(reason: String) -> Bad {
-        Bad {
-            field: None,
-            reason,
-        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! Reading and writing the record format: JSON Lines ([`json`]), and CSV
-//! and columns in the Arrow layout ([`cells`]).
+//! Reading and writing the record format: JSON Lines (`io/json.rs`), and CSV
+//! and columns in the Arrow layout (`io/cells.rs`).
 //!
 //! Parsing here only turns text into [`Inquiry`] values, with errors that
 //! name the line and field; the register's rules live in
@@ -18,6 +18,10 @@ use chrono::NaiveDate;
 
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::Inquiry;
+
+/// The check each record passes before it is kept (validation against the
+/// register's taxonomy).
+pub(crate) type Check<'a> = dyn Fn(Inquiry) -> Result<Inquiry> + Sync + 'a;
 
 /// What parsing one part of the input (one per thread) gave besides the
 /// records themselves, in input order: the line of each record read and
