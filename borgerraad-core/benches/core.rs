@@ -2,7 +2,7 @@
 //! Figures and the machine are recorded in BENCHMARKS.md.
 
 use borgerraad_core::calendar::Calendar;
-use borgerraad_core::io::{csv_cells, Column, CSV_COLUMNS};
+use borgerraad_core::io::{csv_cells, Cells, Column, CSV_COLUMNS};
 use borgerraad_core::referral::RuleSet;
 use borgerraad_core::sample::sample_inquiries;
 use borgerraad_core::{Inquiry, LoadOptions, Register, Stats, Taxonomy};
@@ -90,8 +90,7 @@ fn columns_load(c: &mut Criterion) {
         .zip(&owned)
         .map(|(name, (offsets, data))| Column {
             name,
-            offsets,
-            data,
+            cells: Cells::Text { offsets, data },
         })
         .collect();
     let mut group = c.benchmark_group("columns_load");

@@ -317,3 +317,99 @@ fn a_large_input_loads_as_if_read_line_by_line() {
         borgerraad_core::Stats::of(register.iter())
     );
 }
+
+/// The sample as columns in the Arrow layout: every column as text, or the
+/// date columns as days since 1970-01-01 (Arrow `date32`).
+struct Table {
+    text: Vec<(Vec<i32>, Vec<u8>)>,
+    days: Vec<(Vec<i32>, Vec<bool>)>,
+}
+
+impl Table {
+    fn of_sample() -> Table {
+        use borgerraad_core::io::{csv_cells, CSV_COLUMNS};
+        let rows: Vec<_> = borgerraad_core::sample().iter().map(csv_cells).collect();
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let mut table = Table {
+            text: Vec::new(),
+            days: Vec::new(),
+        };
+        for c in 0..CSV_COLUMNS.len() {
+            let (mut offsets, mut data) = (vec![0], Vec::new());
+            let (mut days, mut valid) = (Vec::new(), Vec::new());
+            for row in &rows {
+                data.extend_from_slice(row[c].as_bytes());
+                offsets.push(data.len() as i32);
+                let day = row[c].parse::<chrono::NaiveDate>().ok();
+                days.push(day.map_or(0, |d| (d - epoch).num_days() as i32));
+                valid.push(day.is_some());
+            }
+            table.text.push((offsets, data));
+            table.days.push((days, valid));
+        }
+        table
+    }
+
+    /// The columns, with those named in `as_days` as days.
+    fn columns(&self, as_days: &[&str]) -> Vec<borgerraad_core::io::Column<'_>> {
+        use borgerraad_core::io::{Cells, Column, CSV_COLUMNS};
+        CSV_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(c, name)| {
+                let cells = if as_days.contains(name) {
+                    Cells::Days {
+                        days: &self.days[c].0,
+                        valid: &self.days[c].1,
+                    }
+                } else {
+                    Cells::Text {
+                        offsets: &self.text[c].0,
+                        data: &self.text[c].1,
+                    }
+                };
+                Column { name, cells }
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn date_columns_load_as_text_or_as_days() {
+    let table = Table::of_sample();
+    let load = |columns: &[borgerraad_core::io::Column<'_>]| {
+        let mut register = Register::new(Taxonomy::esbjerg());
+        register
+            .load_columns(columns, "table", &LoadOptions::default())
+            .map(|_| register)
+    };
+    let dates = ["received", "closed", "consent_given", "matter_date"];
+    let as_text = load(&table.columns(&[])).unwrap();
+    let as_days = load(&table.columns(&dates)).unwrap();
+    assert_eq!(as_text.len(), borgerraad_core::sample().len());
+    assert!(as_days.iter().eq(borgerraad_core::sample().iter()));
+    assert!(as_text.iter().eq(as_days.iter()));
+
+    // Days only where dates belong; a day beyond chrono's range; a column
+    // of the wrong length.
+    let err = load(&table.columns(&["id"])).unwrap_err();
+    assert_eq!(err.kind(), "ParseError");
+    assert!(err.to_string().contains("column `id` holds days"), "{err}");
+
+    let mut far = Table::of_sample();
+    far.days[2].0[3] = i32::MAX;
+    let err = load(&far.columns(&dates)).unwrap_err();
+    assert_eq!(
+        (err.location().and_then(|at| at.line), err.field()),
+        (Some(4), Some("received"))
+    );
+    assert!(err.to_string().contains("out of range"), "{err}");
+
+    let mut short = Table::of_sample();
+    short.days[3].1.pop();
+    let err = load(&short.columns(&dates)).unwrap_err();
+    assert!(
+        err.to_string().contains("column `closed` is malformed"),
+        "{err}"
+    );
+}

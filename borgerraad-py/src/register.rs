@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use borgerraad_core::io::{Column, CSV_COLUMNS};
+use borgerraad_core::io::{Cells, Column, CSV_COLUMNS};
 use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Taxonomy};
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
@@ -22,6 +22,19 @@ pub struct PyRegister {
     pub inner: Register,
     rejected: Vec<Rejected>,
 }
+
+/// A text column: name, offsets, UTF-8 bytes.
+type TextColumn<'py> = (
+    String,
+    PyReadonlyArray1<'py, i32>,
+    PyReadonlyArray1<'py, u8>,
+);
+/// A date column: name, days since 1970-01-01, validity.
+type DayColumn<'py> = (
+    String,
+    PyReadonlyArray1<'py, i32>,
+    PyReadonlyArray1<'py, bool>,
+);
 
 fn options(
     on_error: &str,
@@ -118,17 +131,16 @@ impl PyRegister {
         fill(cls, taxonomy, |r| r.load_jsonl(text, source, &opts))
     }
 
-    /// Loads string columns in the Arrow layout: for each name, int32
-    /// offsets and the UTF-8 bytes (numpy views of the Arrow buffers, not
-    /// copies).
+    /// Loads columns in Arrow layouts (numpy views of the Arrow buffers, not
+    /// copies): text columns as (name, int32 offsets, UTF-8 bytes), date
+    /// columns as (name, int32 days since 1970-01-01, validity).
     #[classmethod]
-    #[pyo3(signature = (names, offsets, data, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
+    #[pyo3(signature = (texts, days, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     #[allow(clippy::too_many_arguments)]
     fn _from_columns<'py>(
         cls: &Bound<'py, PyType>,
-        names: Vec<String>,
-        offsets: Vec<PyReadonlyArray1<'py, i32>>,
-        data: Vec<PyReadonlyArray1<'py, u8>>,
+        texts: Vec<TextColumn<'py>>,
+        days: Vec<DayColumn<'py>>,
         source: &str,
         taxonomy: Option<PyRef<'_, PyTaxonomy>>,
         on_error: &str,
@@ -136,24 +148,21 @@ impl PyRegister {
         pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let opts = options(on_error, as_of, pseudonymizer)?;
-        let offsets: Vec<&[i32]> = offsets
-            .iter()
-            .map(|o| o.as_slice())
-            .collect::<Result<_, _>>()?;
-        let data: Vec<&[u8]> = data
-            .iter()
-            .map(|d| d.as_slice())
-            .collect::<Result<_, _>>()?;
-        let columns: Vec<Column<'_>> = names
-            .iter()
-            .zip(&offsets)
-            .zip(&data)
-            .map(|((name, offsets), data)| Column {
-                name,
-                offsets,
-                data,
-            })
-            .collect();
+        let mut columns = Vec::with_capacity(texts.len() + days.len());
+        for (name, offsets, data) in &texts {
+            let cells = Cells::Text {
+                offsets: offsets.as_slice()?,
+                data: data.as_slice()?,
+            };
+            columns.push(Column { name, cells });
+        }
+        for (name, days, valid) in &days {
+            let cells = Cells::Days {
+                days: days.as_slice()?,
+                valid: valid.as_slice()?,
+            };
+            columns.push(Column { name, cells });
+        }
         fill(cls, taxonomy, |r| r.load_columns(&columns, source, &opts))
     }
 

@@ -42,6 +42,33 @@ def test_pandas_and_arrow_round_trip(sample):
     assert borgerraad.Register.from_arrow(table).to_records() == sample.to_records()
 
 
+def test_arrow_dates_in_chunks_slices_and_types(sample):
+    table = pa.Table.from_pandas(sample.to_pandas(), preserve_index=False)
+    assert table.schema.field("received").type == pa.date32()
+    assert table.column("closed").null_count > 0
+    expected = sample.to_records()
+    # Several chunks, and a slice whose arrays start at an offset.
+    chunked = pa.concat_tables([table.slice(0, 1000), table.slice(1000)])
+    assert chunked.column("received").num_chunks == 2
+    assert borgerraad.Register.from_arrow(chunked).to_records() == expected
+    assert borgerraad.Register.from_arrow(table.slice(7, 20)).to_records() == expected[7:27]
+    # Dates as text, as date64 and as timestamps read the same.
+    for to in (pa.string(), pa.date64(), pa.timestamp("s")):
+        other = table.set_column(2, "received", table.column("received").cast(to))
+        assert borgerraad.Register.from_arrow(other).to_records() == expected
+
+
+def test_arrow_days_in_the_wrong_column_or_out_of_range_are_parse_errors(sample):
+    table = pa.Table.from_pandas(sample.to_pandas(), preserve_index=False).slice(0, 5)
+    ids = pa.array([dt.date(2022, 1, d) for d in range(1, 6)], pa.date32())
+    with pytest.raises(errors.ParseError, match="column `id` holds days"):
+        borgerraad.Register.from_arrow(table.set_column(0, "id", ids))
+    far = pa.array([2**31 - 1] * 5, pa.int32()).view(pa.date32())
+    with pytest.raises(errors.ParseError, match="out of range") as info:
+        borgerraad.Register.from_arrow(table.set_column(2, "received", far))
+    assert (info.value.line, info.value.field) == (1, "received")
+
+
 def test_pandas_with_datetimes_lists_and_missing_values():
     df = pd.DataFrame(
         {

@@ -91,17 +91,14 @@ fn read_rows(
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
-                let cell = |c: usize| -> &str {
-                    if index[c] == usize::MAX {
-                        ""
-                    } else {
-                        record.get(index[c]).unwrap_or("")
-                    }
+                let row = CsvRow {
+                    record: &record,
+                    index,
                 };
-                let here = || at.at_line(line).with_record(cell(col::ID));
+                let here = || at.at_line(line).with_record(row.text(col::ID));
                 out.push(
                     line,
-                    csv_row(&cell, pseudo)
+                    csv_row(&row, pseudo)
                         .and_then(check)
                         .map_err(|e| e.located(&here())),
                 );
@@ -186,16 +183,72 @@ type Index = [usize; CSV_COLUMNS.len() + 1];
 /// The position of a `cpr` column in an [`Index`].
 const CPR: usize = CSV_COLUMNS.len();
 
-/// One column of string cells in the Arrow layout: cell `i` is
-/// `data[offsets[i]..offsets[i + 1]]`; an empty cell is a missing value.
+/// One column of a table (as from a data frame or an Arrow table).
 #[derive(Debug, Clone, Copy)]
 pub struct Column<'a> {
     /// The column's name, one of [`CSV_COLUMNS`].
     pub name: &'a str,
-    /// `rows + 1` offsets into `data`.
-    pub offsets: &'a [i32],
-    /// The UTF-8 bytes of all cells.
-    pub data: &'a [u8],
+    /// The cells, one per row.
+    pub cells: Cells<'a>,
+}
+
+/// The cells of a [`Column`], in an Arrow layout.
+#[derive(Debug, Clone, Copy)]
+pub enum Cells<'a> {
+    /// UTF-8 text (Arrow `string`) in the cell formats of CSV: cell `i` is
+    /// `data[offsets[i]..offsets[i + 1]]`; an empty cell is a missing value.
+    Text {
+        /// `rows + 1` offsets into `data`.
+        offsets: &'a [i32],
+        /// The UTF-8 bytes of all cells.
+        data: &'a [u8],
+    },
+    /// Days since 1970-01-01 (Arrow `date32`), for the date columns; cell
+    /// `i` is missing where `valid[i]` is false.
+    Days {
+        /// One day number per row.
+        days: &'a [i32],
+        /// One flag per row: whether the cell holds a day.
+        valid: &'a [bool],
+    },
+}
+
+impl Cells<'_> {
+    /// The number of rows, if the layout is consistent.
+    fn rows(&self) -> Option<usize> {
+        match *self {
+            Cells::Text { offsets, data } => {
+                let sane = offsets.windows(2).all(|w| 0 <= w[0] && w[0] <= w[1])
+                    && offsets
+                        .last()
+                        .is_some_and(|&end| end as usize <= data.len());
+                sane.then(|| offsets.len() - 1)
+            }
+            Cells::Days { days, valid } => (days.len() == valid.len()).then_some(days.len()),
+        }
+    }
+}
+
+/// The columns that may hold [`Cells::Days`].
+const DATE_COLUMNS: [usize; 4] = [
+    col::RECEIVED,
+    col::CLOSED,
+    col::CONSENT_GIVEN,
+    col::MATTER_DATE,
+];
+
+/// The day of an Arrow `date32` value (days since 1970-01-01).
+///
+/// # Example
+/// ```
+/// use borgerraad_core::io::day_of_epoch;
+/// assert_eq!(day_of_epoch(0), chrono::NaiveDate::from_ymd_opt(1970, 1, 1));
+/// assert_eq!(day_of_epoch(19_358), chrono::NaiveDate::from_ymd_opt(2023, 1, 1));
+/// assert_eq!(day_of_epoch(i32::MAX), None);
+/// ```
+pub fn day_of_epoch(days: i32) -> Option<NaiveDate> {
+    // 1970-01-01 is day 719 163 counted from 0001-01-01 as day 1.
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
 }
 
 /// Parses columns (as from a data frame or an Arrow table) with the same
@@ -213,18 +266,18 @@ pub(crate) fn parse_columns(
         Ok(index) => index,
         Err(reason) => return fail(reason),
     };
-    let rows = columns
-        .first()
-        .map_or(0, |c| c.offsets.len().saturating_sub(1));
-    for c in columns {
-        let sane = c.offsets.len() == rows + 1
-            && c.offsets.windows(2).all(|w| 0 <= w[0] && w[0] <= w[1])
-            && c.offsets
-                .last()
-                .is_some_and(|&end| end as usize <= c.data.len());
-        if !sane {
+    let rows = columns.first().and_then(|c| c.cells.rows()).unwrap_or(0);
+    for (i, c) in columns.iter().enumerate() {
+        if c.cells.rows() != Some(rows) {
             return fail(format!(
-                "column `{}` is malformed: its offsets do not fit {rows} rows",
+                "column `{}` is malformed: its cells do not fit {rows} rows",
+                shorten(c.name)
+            ));
+        }
+        let dated = DATE_COLUMNS.iter().any(|&d| index[d] == i);
+        if matches!(c.cells, Cells::Days { .. }) && !dated {
+            return fail(format!(
+                "column `{}` holds days, but it is not a date column",
                 shorten(c.name)
             ));
         }
@@ -236,30 +289,23 @@ pub(crate) fn parse_columns(
     // checked cell by cell, to name the row.
     let texts: Vec<Option<&str>> = columns
         .iter()
-        .map(|c| std::str::from_utf8(c.data).ok())
+        .map(|c| match c.cells {
+            Cells::Text { data, .. } => std::str::from_utf8(data).ok(),
+            Cells::Days { .. } => None,
+        })
         .collect();
     let parse_row = |row: usize| {
         let line = row as u64 + 1;
-        let bad_utf8 = std::cell::Cell::new(None);
-        let cell = |c: usize| -> &str {
-            let c = index[c];
-            if c == usize::MAX {
-                return "";
-            }
-            let col = &columns[c];
-            let range = col.offsets[row] as usize..col.offsets[row + 1] as usize;
-            let text = match texts[c] {
-                Some(all) => all.get(range).ok_or(()),
-                None => std::str::from_utf8(&col.data[range]).map_err(drop),
-            };
-            text.unwrap_or_else(|()| {
-                bad_utf8.set(Some(col.name));
-                ""
-            })
+        let table_row = TableRow {
+            columns,
+            index: &index,
+            texts: &texts,
+            row,
+            bad_utf8: std::cell::Cell::new(None),
         };
-        let parsed = csv_row(&cell, pseudo);
-        let here = || at.at_line(line).with_record(cell(col::ID));
-        let parsed = match bad_utf8.get() {
+        let parsed = csv_row(&table_row, pseudo);
+        let here = || at.at_line(line).with_record(table_row.text(col::ID));
+        let parsed = match table_row.bad_utf8.get() {
             Some(name) => Err(Error::Parse {
                 at: here(),
                 field: Some(name.into()),
@@ -284,6 +330,77 @@ pub(crate) fn parse_columns(
     })
 }
 
+/// One row of input, as [`csv_row`] reads it.
+trait Row<'r> {
+    /// The text of column `c` of [`CSV_COLUMNS`] (or [`CPR`]); empty when
+    /// the input lacks the column.
+    fn text(&self, c: usize) -> &'r str;
+
+    /// The day in date column `c`; `None` for an empty cell.
+    fn day(&self, c: usize) -> Result<Option<NaiveDate>> {
+        opt(self.text(c), |s| date(CSV_COLUMNS[c], s))
+    }
+}
+
+/// A CSV record and where its columns are.
+struct CsvRow<'r> {
+    record: &'r csv::StringRecord,
+    index: &'r Index,
+}
+
+impl<'r> Row<'r> for CsvRow<'r> {
+    fn text(&self, c: usize) -> &'r str {
+        self.record.get(self.index[c]).unwrap_or("")
+    }
+}
+
+/// Row `row` of a table, whose columns have been checked to fit.
+struct TableRow<'r> {
+    columns: &'r [Column<'r>],
+    index: &'r Index,
+    /// Each column's text, if all of it is UTF-8.
+    texts: &'r [Option<&'r str>],
+    row: usize,
+    /// The column of a cell that was not UTF-8.
+    bad_utf8: std::cell::Cell<Option<&'r str>>,
+}
+
+impl<'r> Row<'r> for TableRow<'r> {
+    fn text(&self, c: usize) -> &'r str {
+        let Some(column) = self.columns.get(self.index[c]) else {
+            return "";
+        };
+        let Cells::Text { offsets, data } = column.cells else {
+            return ""; // days only in date columns, which are read by `day`
+        };
+        let range = offsets[self.row] as usize..offsets[self.row + 1] as usize;
+        let text = match self.texts[self.index[c]] {
+            Some(all) => all.get(range),
+            None => std::str::from_utf8(&data[range]).ok(),
+        };
+        text.unwrap_or_else(|| {
+            self.bad_utf8.set(Some(column.name));
+            ""
+        })
+    }
+
+    fn day(&self, c: usize) -> Result<Option<NaiveDate>> {
+        match self.columns.get(self.index[c]).map(|column| column.cells) {
+            Some(Cells::Days { days, valid }) if valid[self.row] => {
+                let day = days[self.row];
+                day_of_epoch(day).map(Some).ok_or_else(|| {
+                    parse_err(
+                        CSV_COLUMNS[c],
+                        format!("day {day} after 1970-01-01 is out of range"),
+                    )
+                })
+            }
+            Some(Cells::Days { .. }) => Ok(None),
+            _ => opt(self.text(c), |s| date(CSV_COLUMNS[c], s)),
+        }
+    }
+}
+
 fn csv_reason(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in field {}", err.field() + 1),
@@ -296,7 +413,8 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
-fn csv_row<'r>(cell: &dyn Fn(usize) -> &'r str, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
+fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
+    let cell = |c: usize| row.text(c);
     let required = |c: usize| -> Result<&'r str> {
         let v = cell(c);
         if v.trim().is_empty() {
@@ -343,8 +461,10 @@ fn csv_row<'r>(cell: &dyn Fn(usize) -> &'r str, pseudo: Option<&Pseudonymizer>) 
             Some(p) if !cell(CPR).trim().is_empty() => p.key(&Cpr::parse(cell(CPR))?).into(),
             _ => cell(col::CITIZEN).trim().into(),
         },
-        received: date("received", required(col::RECEIVED)?)?,
-        closed: opt(cell(col::CLOSED), |s| date("closed", s))?,
+        received: row
+            .day(col::RECEIVED)?
+            .ok_or_else(|| parse_err("received", "the cell is empty".into()))?,
+        closed: row.day(col::CLOSED)?,
         municipality: required(col::MUNICIPALITY)?.trim().into(),
         channel: code("channel", required(col::CHANNEL)?)?,
         site: opt(cell(col::SITE), |s| Ok(s.trim().into()))?,
@@ -353,14 +473,10 @@ fn csv_row<'r>(cell: &dyn Fn(usize) -> &'r str, pseudo: Option<&Pseudonymizer>) 
         category: required(col::CATEGORY)?.trim().into(),
         topics: list(cell(col::TOPICS)).map(Into::into).collect(),
         actions,
-        consent: opt(cell(col::CONSENT_GIVEN), |s| {
-            Ok(Consent {
-                given: date("consent_given", s)?,
-            })
-        })?,
+        consent: row.day(col::CONSENT_GIVEN)?.map(|given| Consent { given }),
         referral,
         outcome: opt(cell(col::OUTCOME), |s| code("outcome", s))?,
-        matter_date: opt(cell(col::MATTER_DATE), |s| date("matter_date", s))?,
+        matter_date: row.day(col::MATTER_DATE)?,
     })
 }
 

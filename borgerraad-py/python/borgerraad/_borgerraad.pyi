@@ -47,9 +47,8 @@ class Register:
     @classmethod
     def _from_columns(
         cls,
-        names: Sequence[str],
-        offsets: Sequence[npt.NDArray[np.int32]],
-        data: Sequence[npt.NDArray[np.uint8]],
+        texts: Sequence[tuple[str, npt.NDArray[np.int32], npt.NDArray[np.uint8]]],
+        days: Sequence[tuple[str, npt.NDArray[np.int32], npt.NDArray[np.bool_]]],
         source: str,
         taxonomy: Optional[Taxonomy] = None,
         on_error: str = "raise",

@@ -1,8 +1,9 @@
 """Conversions between the register and Python records, pandas and Arrow.
 
 Only conversions live here: records cross as JSON Lines text, tables as
-string columns in the Arrow layout with the cell formats of the CSV record
-format (``a;b`` for lists, ``kind@YYYY-MM-DD`` for actions). Parsing and
+columns in the Arrow layout (date columns as days, the others as text with
+the cell formats of the CSV record format: ``a;b`` for lists,
+``kind@YYYY-MM-DD`` for actions). Parsing and
 validation happen in the Rust core.
 """
 from __future__ import annotations
@@ -68,24 +69,38 @@ def from_arrow(
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    names, offsets, data = [], [], []
+    texts, days = [], []
     for name in table.column_names:
         col = table.column(name)
+        if pa.types.is_timestamp(col.type) or pa.types.is_date64(col.type):
+            col = pc.cast(col, pa.date32())
+        if pa.types.is_date32(col.type):
+            arr = _one_array(col)
+            values = arr.buffers()[1]
+            day = np.frombuffer(values, np.int32)[arr.offset : arr.offset + len(arr)] if values is not None else np.zeros(0, np.int32)
+            days.append((name, day, arr.is_valid().to_numpy(zero_copy_only=False)))
+            continue
         if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
             col = pc.binary_join(col, ";")
-        elif pa.types.is_timestamp(col.type):
-            col = pc.cast(pc.cast(col, pa.date32()), pa.string())
-        elif not pa.types.is_string(col.type):
+        if not pa.types.is_string(col.type):
             col = pc.cast(col, pa.string())
-        arr = pc.fill_null(col, "").combine_chunks()
-        if isinstance(arr, pa.ChunkedArray):  # pragma: no cover - empty table
-            arr = pa.concat_arrays(arr.chunks) if arr.num_chunks else pa.array([], pa.string())
+        if col.null_count:
+            col = pc.fill_null(col, "")
+        arr = _one_array(col)
         _, offs, buf = arr.buffers()
         o = np.frombuffer(offs, dtype=np.int32)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, np.int32)
-        names.append(name)
-        offsets.append(np.ascontiguousarray(o))
-        data.append(np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8))
-    return cls._from_columns(names, offsets, data, "table", taxonomy, on_error, as_of, pseudonymizer)
+        data = np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8)
+        texts.append((name, o, data))
+    return cls._from_columns(texts, days, "table", taxonomy, on_error, as_of, pseudonymizer)
+
+
+def _one_array(col: pa.ChunkedArray) -> pa.Array:
+    """The column as one array (a copy only when it has several chunks)."""
+    import pyarrow as pa
+
+    if col.num_chunks == 1:
+        return col.chunk(0)
+    return pa.concat_arrays(col.chunks) if col.num_chunks else pa.array([], col.type)
 
 
 def from_pandas(
