@@ -177,36 +177,96 @@ impl Pseudonymizer {
 /// ```
 pub fn looks_like_cpr(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() < 10 || b.iter().filter(|c| c.is_ascii_digit()).count() < 10 {
-        return false;
+    // One pass over the runs of digits: ten in a row, or six, a hyphen and four.
+    let run_at = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        let run = run_at(i);
+        let shaped = match run {
+            0 => {
+                i += 1;
+                continue;
+            }
+            10 => true,
+            6 => b.get(i + 6) == Some(&b'-') && i + 7 < b.len() && run_at(i + 7) == 4,
+            _ => false,
+        };
+        if shaped {
+            let day = (b[i] - b'0') * 10 + (b[i + 1] - b'0');
+            let month = (b[i + 2] - b'0') * 10 + (b[i + 3] - b'0');
+            if (1..=31).contains(&day) && (1..=12).contains(&month) {
+                return true;
+            }
+        }
+        i += run;
     }
-    (0..b.len()).any(|i| {
-        if i > 0 && b[i - 1].is_ascii_digit() {
-            return false;
-        }
-        let digits = |from: usize, n: usize| {
-            b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit)
-        };
-        if !digits(i, 6) {
-            return false;
-        }
-        let rest = if b.get(i + 6) == Some(&b'-') {
-            i + 7
-        } else {
-            i + 6
-        };
-        if !digits(rest, 4) || b.get(rest + 4).is_some_and(u8::is_ascii_digit) {
-            return false;
-        }
-        let day = (b[i] - b'0') * 10 + (b[i + 1] - b'0');
-        let month = (b[i + 2] - b'0') * 10 + (b[i + 3] - b'0');
-        (1..=31).contains(&day) && (1..=12).contains(&month)
-    })
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition as first written: at each start of a run of digits,
+    /// six digits, an optional hyphen, four digits, and no digit after.
+    fn looks_like_cpr_by_definition(s: &str) -> bool {
+        let b = s.as_bytes();
+        (0..b.len()).any(|i| {
+            if i > 0 && b[i - 1].is_ascii_digit() {
+                return false;
+            }
+            let digits = |from: usize, n: usize| {
+                b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit)
+            };
+            if !digits(i, 6) {
+                return false;
+            }
+            let rest = if b.get(i + 6) == Some(&b'-') {
+                i + 7
+            } else {
+                i + 6
+            };
+            if !digits(rest, 4) || b.get(rest + 4).is_some_and(u8::is_ascii_digit) {
+                return false;
+            }
+            let day = (b[i] - b'0') * 10 + (b[i + 1] - b'0');
+            let month = (b[i + 2] - b'0') * 10 + (b[i + 3] - b'0');
+            (1..=31).contains(&day) && (1..=12).contains(&month)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn looks_like_cpr_agrees_with_its_definition(s in "[0-9a-]{0,30}|[0-9-]{0,24}|(x?[0-3][0-9][01][0-9]{3}-?[0-9]{3,5}x?){1,3}") {
+            proptest::prop_assert_eq!(looks_like_cpr(&s), looks_like_cpr_by_definition(&s), "{}", s);
+        }
+    }
+
+    #[test]
+    fn cpr_shapes() {
+        for yes in [
+            "0101901234",
+            "010190-1234",
+            "a010190-1234b",
+            "12-311299-0000",
+            "x3112999999",
+        ] {
+            assert!(looks_like_cpr(yes), "{yes}");
+        }
+        for no in [
+            "01019012345",
+            "1010190-1234",
+            "010190-12345",
+            "320190-1234",
+            "011390-1234",
+            "000190-1234",
+            "010190--1234",
+            "010190-123",
+            "BR-2022-0001-1234",
+        ] {
+            assert!(!looks_like_cpr(no), "{no}");
+        }
+    }
 
     #[test]
     fn century_follows_the_seventh_digit() {
