@@ -57,14 +57,17 @@ impl Label {
 /// A code is lower-case ASCII letters, digits, `-`, `_` and `/`, with no
 /// empty segment, at most 128 bytes.
 pub fn is_code(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 128
-        && s.split('/').all(|seg| {
-            !seg.is_empty()
-                && seg
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        })
+    // One pass; `previous` starts as a separator, so that an empty code or
+    // a leading, doubled or trailing `/` (an empty segment) is refused.
+    let mut previous = b'/';
+    for &b in s.as_bytes() {
+        match b {
+            b'/' if previous == b'/' => return false,
+            b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'/' => previous = b,
+            _ => return false,
+        }
+    }
+    previous != b'/' && s.len() <= 128
 }
 
 /// Declares an enum whose variants have a wire code and two labels.
@@ -133,8 +136,24 @@ mod tests {
     fn codes_are_checked() {
         assert!(is_code("borger-arbejdsmarked/jobcenter"));
         assert!(is_code("digital_post"));
-        for bad in ["", "Jobcenter", "a//b", "/a", "a/", "børn", "a b"] {
+        for bad in ["", "Jobcenter", "a//b", "/a", "a/", "/", "børn", "a b"] {
             assert!(!is_code(bad), "{bad:?}");
+        }
+        assert!(is_code(&"a".repeat(128)) && !is_code(&"a".repeat(129)));
+    }
+
+    proptest::proptest! {
+        /// The definition: non-empty segments between `/` of lower-case
+        /// ASCII letters, digits, `-` and `_`; 1 to 128 bytes.
+        #[test]
+        fn is_code_agrees_with_its_definition(s in "[a-c0_/-]{0,12}|[a-zA-Z/ ]{0,6}|.{0,4}") {
+            let by_definition = !s.is_empty()
+                && s.len() <= 128
+                && s.split('/').all(|seg| {
+                    !seg.is_empty()
+                        && seg.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+                });
+            proptest::prop_assert_eq!(is_code(&s), by_definition, "{:?}", s);
         }
     }
 }

@@ -338,7 +338,7 @@ trait Row<'r> {
 
     /// The day in date column `c`; `None` for an empty cell.
     fn day(&self, c: usize) -> Result<Option<NaiveDate>> {
-        opt(self.text(c), |s| date(CSV_COLUMNS[c], s))
+        day_in_text(self.text(c), c)
     }
 }
 
@@ -396,7 +396,7 @@ impl<'r> Row<'r> for TableRow<'r> {
                 })
             }
             Some(Cells::Days { .. }) => Ok(None),
-            _ => opt(self.text(c), |s| date(CSV_COLUMNS[c], s)),
+            _ => day_in_text(self.text(c), c),
         }
     }
 }
@@ -414,10 +414,10 @@ fn csv_reason(e: &csv::Error) -> String {
 }
 
 fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
-    let cell = |c: usize| row.text(c);
+    let cell = |c: usize| row.text(c).trim();
     let required = |c: usize| -> Result<&'r str> {
         let v = cell(c);
-        if v.trim().is_empty() {
+        if v.is_empty() {
             Err(parse_err(CSV_COLUMNS[c], "the cell is empty".into()))
         } else {
             Ok(v)
@@ -438,10 +438,7 @@ fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inqu
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let referral = match (
-        cell(col::REFERRAL_TO).trim(),
-        cell(col::REFERRAL_BASIS).trim(),
-    ) {
+    let referral = match (cell(col::REFERRAL_TO), cell(col::REFERRAL_BASIS)) {
         ("", "") => None,
         (to, basis) if is_code(to) && is_code(basis) => Some(Referral {
             to: to.into(),
@@ -455,22 +452,22 @@ fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inqu
         }
     };
     Ok(Inquiry {
-        id: required(col::ID)?.trim().into(),
+        id: required(col::ID)?.into(),
         citizen: match pseudo {
             // The number is turned into a key here and never stored.
-            Some(p) if !cell(CPR).trim().is_empty() => p.key(&Cpr::parse(cell(CPR))?).into(),
-            _ => cell(col::CITIZEN).trim().into(),
+            Some(p) if !cell(CPR).is_empty() => p.key(&Cpr::parse(cell(CPR))?).into(),
+            _ => cell(col::CITIZEN).into(),
         },
         received: row
             .day(col::RECEIVED)?
             .ok_or_else(|| parse_err("received", "the cell is empty".into()))?,
         closed: row.day(col::CLOSED)?,
-        municipality: required(col::MUNICIPALITY)?.trim().into(),
+        municipality: required(col::MUNICIPALITY)?.into(),
         channel: code("channel", required(col::CHANNEL)?)?,
-        site: opt(cell(col::SITE), |s| Ok(s.trim().into()))?,
+        site: opt(cell(col::SITE), |s| Ok(s.into()))?,
         requester: code("requester", required(col::REQUESTER)?)?,
         kind: code("kind", required(col::KIND)?)?,
-        category: required(col::CATEGORY)?.trim().into(),
+        category: required(col::CATEGORY)?.into(),
         topics: list(cell(col::TOPICS)).map(Into::into).collect(),
         actions,
         consent: row.day(col::CONSENT_GIVEN)?.map(|given| Consent { given }),
@@ -535,11 +532,16 @@ fn parse_err(field: &str, reason: String) -> Error {
 }
 
 fn date(field: &str, s: &str) -> Result<NaiveDate> {
-    parse_date(s.trim()).ok_or_else(|| parse_err(field, not_a_date(s)))
+    parse_date(s).ok_or_else(|| parse_err(field, not_a_date(s)))
+}
+
+/// The day written in a cell of date column `c`; `None` for an empty cell.
+fn day_in_text(s: &str, c: usize) -> Result<Option<NaiveDate>> {
+    opt(s.trim(), |s| date(CSV_COLUMNS[c], s))
 }
 
 fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
-    if s.trim().is_empty() {
+    if s.is_empty() {
         Ok(None)
     } else {
         f(s).map(Some)
@@ -547,8 +549,7 @@ fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
 }
 
 fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
-    s.trim()
-        .parse()
+    s.parse()
         .map_err(|e: Error| parse_err(field, e.to_string()))
 }
 
