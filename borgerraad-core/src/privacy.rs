@@ -177,6 +177,9 @@ impl Pseudonymizer {
 /// ```
 pub fn looks_like_cpr(s: &str) -> bool {
     let b = s.as_bytes();
+    if b.len() < 10 || b.iter().filter(|c| c.is_ascii_digit()).count() < 10 {
+        return false; // the common case, decided without a walk
+    }
     // One pass over the runs of digits: ten in a row, or six, a hyphen and four.
     let run_at = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     let mut i = 0;
