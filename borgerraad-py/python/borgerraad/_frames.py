@@ -3,8 +3,8 @@
 Only conversions live here: records cross as JSON Lines text, tables as
 columns in the Arrow layout (date columns as days, the others as text with
 the cell formats of the CSV record format: ``a;b`` for lists,
-``kind@YYYY-MM-DD`` for actions). Parsing and
-validation happen in the Rust core.
+``kind@YYYY-MM-DD`` for actions). Parsing and validation happen in the
+Rust core.
 """
 from __future__ import annotations
 
