@@ -11,7 +11,7 @@ PKG := borgerraad-wasm/pkg
 WASM_OUT := target/wasm32-unknown-unknown/wasm/borgerraad_wasm.wasm
 JS := tests/js
 
-.PHONY: help test rust-test example-test py-test py-bench wasm-tools wasm js-test browser-test wasm-budget types bench fmt bless
+.PHONY: help test rust-test example-test py-test py-bench wasm-tools wasm js-test browser-test wasm-budget types bench count fmt bless
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -85,6 +85,15 @@ wasm-budget: wasm $(JS)/node_modules/.ready  ## Report the gzipped .wasm size an
 
 bench:  ## Criterion benchmarks (figures go into BENCHMARKS.md)
 	$(CARGO) bench -p borgerraad-core --bench core
+
+count:  ## Instructions of one load of 100 000 records, JSONL and columns (needs valgrind; BENCHMARKS.md)
+	$(CARGO) bench -p borgerraad-core --bench load_once --no-run
+	for format in jsonl columns; do \
+	  for loads in 0 1; do \
+	    env "CARGO_TARGET_$$(rustc -vV | sed -n 's/host: //p' | tr a-z- A-Z_)_RUNNER=valgrind --tool=callgrind --callgrind-out-file=/dev/null" \
+	      $(CARGO) bench -q -p borgerraad-core --bench load_once -- $$format 100000 $$loads 2>&1 | sed -n 's/.*Collected : //p'; \
+	  done | paste -sd' ' | awk -v f=$$format '{ printf "%s: %.0f M instructions per load of 100 000 records\n", f, ($$2 - $$1) / 1e6 }'; \
+	done
 
 fmt:
 	$(CARGO) fmt --all

@@ -1,27 +1,15 @@
 //! Criterion benchmarks: `cargo bench -p borgerraad-core --bench core`.
 //! Figures and the machine are recorded in BENCHMARKS.md.
 
+mod data;
+
 use borgerraad_core::calendar::Calendar;
-use borgerraad_core::io::{csv_cells, Cells, Column, CSV_COLUMNS};
 use borgerraad_core::referral::RuleSet;
 use borgerraad_core::sample::sample_inquiries;
-use borgerraad_core::{Inquiry, LoadOptions, Register, Stats, Taxonomy};
+use borgerraad_core::{LoadOptions, Register, Stats, Taxonomy};
 use chrono::{Duration, NaiveDate};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-
-/// `n` synthetic inquiries: the sample repeated with fresh ids and citizens.
-fn synthetic(n: usize) -> Vec<Inquiry> {
-    let base = sample_inquiries();
-    (0..n)
-        .map(|i| {
-            let mut x = base[i % base.len()].clone();
-            let round = i / base.len();
-            x.id = format!("{}-{round}", x.id).into();
-            x.citizen = format!("{}{round}", x.citizen).into();
-            x
-        })
-        .collect()
-}
+use data::synthetic;
 
 fn statistics(c: &mut Criterion) {
     let mut group = c.benchmark_group("year_statistics");
@@ -48,12 +36,7 @@ fn jsonl_load(c: &mut Criterion) {
     let mut group = c.benchmark_group("jsonl_load");
     group.sample_size(10);
     for n in [200_000usize, 1_000_000] {
-        let mut register = Register::new(Taxonomy::esbjerg());
-        register
-            .extend(synthetic(n), &LoadOptions::default())
-            .unwrap();
-        let mut bytes = Vec::new();
-        register.write_jsonl(&mut bytes).unwrap();
+        let bytes = data::jsonl(synthetic(n));
         group.throughput(Throughput::Elements(n as u64));
         group.bench_function(format!("{}k_validated", n / 1000), |b| {
             b.iter_batched(
@@ -73,29 +56,12 @@ fn jsonl_load(c: &mut Criterion) {
 /// The same records as string columns in the Arrow layout (what the Python
 /// package hands over from pandas or Arrow).
 fn columns_load(c: &mut Criterion) {
-    let data = synthetic(200_000);
-    let cells: Vec<_> = data.iter().map(csv_cells).collect();
-    let owned: Vec<(Vec<i32>, Vec<u8>)> = (0..CSV_COLUMNS.len())
-        .map(|col| {
-            let (mut offsets, mut bytes) = (vec![0i32], Vec::new());
-            for row in &cells {
-                bytes.extend_from_slice(row[col].as_bytes());
-                offsets.push(bytes.len() as i32);
-            }
-            (offsets, bytes)
-        })
-        .collect();
-    let columns: Vec<Column<'_>> = CSV_COLUMNS
-        .iter()
-        .zip(&owned)
-        .map(|(name, (offsets, data))| Column {
-            name,
-            cells: Cells::Text { offsets, data },
-        })
-        .collect();
+    let records = synthetic(200_000);
+    let owned = data::text_columns(&records);
+    let columns = data::columns(&owned);
     let mut group = c.benchmark_group("columns_load");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(data.len() as u64));
+    group.throughput(Throughput::Elements(records.len() as u64));
     group.bench_function("200k_validated", |b| {
         b.iter_batched(
             || Register::new(Taxonomy::esbjerg()),

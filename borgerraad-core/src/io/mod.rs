@@ -160,10 +160,7 @@ pub(crate) fn threads(size: usize) -> usize {
 
 /// Runs `f` on each input on its own thread; the outputs stay in order, one
 /// per input (not concatenated: that would copy every record once more).
-pub(crate) fn in_parallel<I: Send, T: Send>(
-    inputs: Vec<I>,
-    f: impl Fn(I) -> T + Sync,
-) -> Vec<T> {
+pub(crate) fn in_parallel<I: Send, T: Send>(inputs: Vec<I>, f: impl Fn(I) -> T + Sync) -> Vec<T> {
     // WebAssembly has one thread: saying so at compile time keeps the
     // thread code out of the .wasm (5 KB gzipped).
     if inputs.len() == 1 || cfg!(target_arch = "wasm32") {

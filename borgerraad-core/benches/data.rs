@@ -1,0 +1,58 @@
+//! The synthetic data of the benchmarks, shared by `core.rs` (criterion)
+//! and `load_once.rs` (instruction counts).
+
+use borgerraad_core::io::{csv_cells, Cells, Column, CSV_COLUMNS};
+use borgerraad_core::sample::sample_inquiries;
+use borgerraad_core::{Inquiry, LoadOptions, Register, Taxonomy};
+
+/// `n` synthetic inquiries: the sample repeated with fresh ids and citizens.
+pub fn synthetic(n: usize) -> Vec<Inquiry> {
+    let base = sample_inquiries();
+    (0..n)
+        .map(|i| {
+            let mut x = base[i % base.len()].clone();
+            let round = i / base.len();
+            x.id = format!("{}-{round}", x.id).into();
+            x.citizen = format!("{}{round}", x.citizen).into();
+            x
+        })
+        .collect()
+}
+
+/// The records as JSON Lines.
+pub fn jsonl(records: Vec<Inquiry>) -> Vec<u8> {
+    let mut register = Register::new(Taxonomy::esbjerg());
+    register.extend(records, &LoadOptions::default()).unwrap();
+    let mut bytes = Vec::new();
+    register.write_jsonl(&mut bytes).unwrap();
+    bytes
+}
+
+/// The records as text columns in the Arrow layout, one (offsets, bytes)
+/// pair per column of [`CSV_COLUMNS`] (what the Python package hands over,
+/// but for dates, which it hands over as days).
+pub fn text_columns(records: &[Inquiry]) -> Vec<(Vec<i32>, Vec<u8>)> {
+    let cells: Vec<_> = records.iter().map(csv_cells).collect();
+    (0..CSV_COLUMNS.len())
+        .map(|col| {
+            let (mut offsets, mut bytes) = (vec![0i32], Vec::new());
+            for row in &cells {
+                bytes.extend_from_slice(row[col].as_bytes());
+                offsets.push(bytes.len() as i32);
+            }
+            (offsets, bytes)
+        })
+        .collect()
+}
+
+/// Borrows [`text_columns`] as [`Column`]s.
+pub fn columns(owned: &[(Vec<i32>, Vec<u8>)]) -> Vec<Column<'_>> {
+    CSV_COLUMNS
+        .iter()
+        .zip(owned)
+        .map(|(name, (offsets, data))| Column {
+            name,
+            cells: Cells::Text { offsets, data },
+        })
+        .collect()
+}

@@ -1,0 +1,39 @@
+//! One load, for counting the instructions it executes (wall time on a
+//! shared machine is too noisy to compare small changes):
+//!
+//! ```text
+//! make count        # callgrind: runs this with 0 and 1 loads, prints the difference
+//! ```
+//!
+//! Arguments: `jsonl` or `columns`, the number of records, the number of loads.
+
+mod data;
+
+use borgerraad_core::{LoadOptions, Register, Taxonomy};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize, default: usize| args.get(i).map_or(default, |s| s.parse().unwrap());
+    let (records, loads) = (data::synthetic(arg(1, 100_000)), arg(2, 1));
+    let options = LoadOptions::default();
+    match args.first().map(String::as_str) {
+        Some("jsonl") => {
+            let bytes = data::jsonl(records);
+            for _ in 0..loads {
+                let mut register = Register::new(Taxonomy::esbjerg());
+                register
+                    .load_jsonl(&bytes, "bench.jsonl", &options)
+                    .unwrap();
+            }
+        }
+        Some("columns") => {
+            let owned = data::text_columns(&records);
+            let columns = data::columns(&owned);
+            for _ in 0..loads {
+                let mut register = Register::new(Taxonomy::esbjerg());
+                register.load_columns(&columns, "bench", &options).unwrap();
+            }
+        }
+        _ => panic!("usage: load_once jsonl|columns [records] [loads]"),
+    }
+}
