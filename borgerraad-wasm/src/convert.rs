@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::errors::bad_input;
+use crate::errors::{bad_input, IntoJs};
 
 /// A core value as a plain JS object.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -32,6 +32,5 @@ pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 
 /// A `YYYY-MM-DD` string as a date.
 pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
-    borgerraad_core::io::parse_date(s)
-        .ok_or_else(|| bad_input(what, format!("`{s}` is not a date YYYY-MM-DD")))
+    borgerraad_core::io::date_of(s, what).js()
 }

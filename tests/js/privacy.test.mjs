@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { Calendar, Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
 import { thrown } from "./helpers.mjs";
 
 const CPR_SHAPE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d-?\d{4}(?!\d)/;
@@ -29,6 +29,15 @@ test("a cpr column is refused without a secret and pseudonymised with one", () =
   const bad = thrown(() => Register.fromCsv(csv.replace("010190-1234", "310290-1234"), "x.csv", undefined, undefined, "the office's secret key"));
   assert.deepEqual([bad.name, bad.line, bad.field], ["ParseError", 2, "cpr"]);
   assert.doesNotMatch(bad.message, /310290/);
+});
+
+test("a CPR number given where a date belongs is not repeated in the error", () => {
+  const e = thrown(() => Calendar.danish().isWorkingDay("010190-1234"));
+  assert.deepEqual([e.name, e.source], ["ParseError", "date"]);
+  assert.doesNotMatch(e.message, /0190/);
+  const asOf = thrown(() => Register.fromJsonl("", undefined, undefined, "310290-1234"));
+  assert.deepEqual([asOf.name, asOf.source], ["ParseError", "asOf"]);
+  assert.doesNotMatch(asOf.message, /310290/);
 });
 
 test("subject access, rectification with history, erasure with a receipt", () => {

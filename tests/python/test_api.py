@@ -304,3 +304,7 @@ def test_a_column_arrow_cannot_read_is_a_parse_error_naming_it():
     with pytest.raises(errors.ParseError) as info:
         borgerraad.Register.from_pandas(df)
     assert info.value.field == "received"
+    # pyarrow's own message would quote the CPR number ("Could not convert '010190-1234' ...").
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Register.from_pandas(df.assign(citizen=[7, "010190-1234"]))
+    assert info.value.field == "citizen" and "0190" not in str(info.value)

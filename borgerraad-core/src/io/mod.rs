@@ -209,6 +209,25 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
+/// Parses exactly `YYYY-MM-DD` given as the input `what` (an argument of a
+/// binding, say); the `ParseError` never repeats a CPR-shaped value.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::io::date_of;
+/// assert_eq!(date_of("2024-02-29", "day").unwrap().to_string(), "2024-02-29");
+/// let err = date_of("010190-1234", "day").unwrap_err();
+/// assert_eq!(err.kind(), "ParseError");
+/// assert!(!err.to_string().contains("0190"));
+/// ```
+pub fn date_of(s: &str, what: &str) -> Result<NaiveDate> {
+    parse_date(s).ok_or_else(|| Error::Parse {
+        at: Location::source(what),
+        field: None,
+        reason: not_a_date(s),
+    })
+}
+
 /// Deserialises a date written `YYYY-MM-DD` (faster than chrono's parser).
 pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
     d: D,

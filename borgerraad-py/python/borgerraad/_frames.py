@@ -125,8 +125,10 @@ def from_pandas(
     for name in df.columns:
         try:
             columns[str(name)] = pa.array(df[name], from_pandas=True)
-        except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
-            raise ParseError(f"table: field `{name}`: {e}", source="table", field=str(name)) from None
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            # pyarrow's message quotes the value, which may be a CPR number.
+            reason = "Arrow cannot read the column as one type (text mixed with dates or numbers?)"
+            raise ParseError(f"table: field `{name}`: {reason}", source="table", field=str(name)) from None
     return from_arrow(cls, pa.table(columns), taxonomy, on_error, as_of, pseudonymizer)
 
 
