@@ -234,7 +234,7 @@ impl Inquiry {
     ///     `2022-02-30` is not a date YYYY-MM-DD (no such day, or not in that form)");
     /// ```
     pub fn from_json(text: &str) -> Result<Inquiry> {
-        crate::io::read_record(text)
+        crate::io::read_record(text, &mut Default::default())
     }
 
     /// Checks the record against the register's rules, except for duplicate
@@ -256,7 +256,7 @@ impl Inquiry {
                 format!("must be 1 to {MAX_KEY_LEN} printable ASCII characters without spaces"),
             ));
         }
-        if self.citizen.trim().is_empty() {
+        if crate::io::trim(&self.citizen).is_empty() {
             return Err(bad("citizen", "the citizen key is empty".into()));
         }
         if self.citizen.len() > MAX_KEY_LEN {

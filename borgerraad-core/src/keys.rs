@@ -1,7 +1,7 @@
 //! 64-bit keys inside the crate: a fast hasher for maps of short codes,
 //! fingerprints of strings, and a radix sort and merge by such keys.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A multiply-rotate hasher (in the style of FxHash): fast on short codes
@@ -35,6 +35,9 @@ impl Hasher for FastHasher {
 
 /// A hash map with [`FastHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A hash set with [`FastHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// A stable fingerprint of a key (a citizen key, a record id): 8-byte words folded by
 /// multiply-rotate, the length mixed in, and the SplitMix64 finaliser.

@@ -436,7 +436,8 @@ impl Register {
                 obj.insert(k.clone(), v.clone());
             }
         }
-        let fixed = io::read_record(&json.to_string()).map_err(|e| e.located(&at))?;
+        let fixed = io::read_record(&json.to_string(), &mut Default::default())
+            .map_err(|e| e.located(&at))?;
         let fixed =
             checker(&self.taxonomy, &LoadOptions::default())(fixed).map_err(|e| e.located(&at))?;
         self.facts[pos] = self.codes.fact(&fixed);
@@ -596,11 +597,8 @@ fn checker<'a>(
     options: &LoadOptions,
 ) -> impl Fn(Inquiry) -> Result<Inquiry> + Sync + 'a {
     let as_of = options.as_of;
-    move |mut r: Inquiry| {
+    move |r: Inquiry| {
         r.validate(taxonomy, as_of)?;
-        if let Some(code) = taxonomy.canonical(&r.category) {
-            r.category = code.clone();
-        }
         Ok(r)
     }
 }

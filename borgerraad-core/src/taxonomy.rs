@@ -179,11 +179,6 @@ impl Taxonomy {
         self.index.get(code)
     }
 
-    /// The taxonomy's own copy of a category code, so that records share it.
-    pub(crate) fn canonical(&self, code: &str) -> Option<&SmolStr> {
-        self.index.get_key_value(code).map(|(k, _)| k)
-    }
-
     /// The label of a category code in `lang`.
     pub fn label(&self, code: &str, lang: Lang) -> Option<&str> {
         self.unit(code).map(|l| l.get(lang))

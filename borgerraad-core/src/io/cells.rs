@@ -6,7 +6,10 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::{json::shorten_reason, not_a_date, parse_date, parse_into, threads, Check, Part, Sink};
+use super::{
+    json::shorten_reason, not_a_date, parse_date, parse_into, threads, trim, Check, Interner, Part,
+    Sink,
+};
 use crate::codes::is_code;
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
@@ -96,12 +99,8 @@ fn read_rows(
                     index,
                 };
                 let here = || at.at_line(line).with_record(row.text(col::ID));
-                out.push(
-                    line,
-                    csv_row(&row, pseudo)
-                        .and_then(check)
-                        .map_err(|e| e.located(&here())),
-                );
+                let parsed = csv_row(&row, pseudo, &mut out.codes);
+                out.push(line, parsed.and_then(check).map_err(|e| e.located(&here())));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -285,25 +284,30 @@ pub(crate) fn parse_columns(
     if rows == 0 {
         return fail("the table holds no rows".into());
     }
-    // Each column's bytes are checked as UTF-8 once; a column that fails is
-    // checked cell by cell, to name the row.
-    let texts: Vec<Option<&str>> = columns
-        .iter()
-        .map(|c| match c.cells {
-            Cells::Text { data, .. } => std::str::from_utf8(data).ok(),
-            Cells::Days { .. } => None,
-        })
-        .collect();
-    let parse_row = |row: usize| {
+    // Each text column's bytes are checked as UTF-8 once; a column that
+    // fails is checked cell by cell, to name the row.
+    let mut sources = [Source::Absent; CSV_COLUMNS.len() + 1];
+    for (source, &i) in sources.iter_mut().zip(&index) {
+        if let Some(column) = columns.get(i) {
+            *source = match column.cells {
+                Cells::Text { offsets, data } => Source::Text {
+                    name: column.name,
+                    offsets,
+                    data,
+                    utf8: std::str::from_utf8(data).ok(),
+                },
+                Cells::Days { days, valid } => Source::Days { days, valid },
+            };
+        }
+    }
+    let parse_row = |row: usize, codes: &mut Interner| {
         let line = row as u64 + 1;
         let table_row = TableRow {
-            columns,
-            index: &index,
-            texts: &texts,
+            sources: &sources,
             row,
             bad_utf8: std::cell::Cell::new(None),
         };
-        let parsed = csv_row(&table_row, pseudo);
+        let parsed = csv_row(&table_row, pseudo, codes);
         let here = || at.at_line(line).with_record(table_row.text(col::ID));
         let parsed = match table_row.bad_utf8.get() {
             Some(name) => Err(Error::Parse {
@@ -324,7 +328,7 @@ pub(crate) fn parse_columns(
         .collect();
     parse_into(items, ranges, |range, sink| {
         for row in range {
-            let (line, parsed) = parse_row(row);
+            let (line, parsed) = parse_row(row, &mut sink.codes);
             sink.push(line, parsed);
         }
     })
@@ -354,12 +358,28 @@ impl<'r> Row<'r> for CsvRow<'r> {
     }
 }
 
-/// Row `row` of a table, whose columns have been checked to fit.
+/// Where the cells of one column of [`CSV_COLUMNS`] (or [`CPR`]) are in
+/// a table, whose columns have been checked to fit.
+#[derive(Clone, Copy)]
+enum Source<'r> {
+    /// The table lacks the column.
+    Absent,
+    Text {
+        name: &'r str,
+        offsets: &'r [i32],
+        data: &'r [u8],
+        /// All of `data`, if it is UTF-8.
+        utf8: Option<&'r str>,
+    },
+    Days {
+        days: &'r [i32],
+        valid: &'r [bool],
+    },
+}
+
+/// Row `row` of a table.
 struct TableRow<'r> {
-    columns: &'r [Column<'r>],
-    index: &'r Index,
-    /// Each column's text, if all of it is UTF-8.
-    texts: &'r [Option<&'r str>],
+    sources: &'r [Source<'r>; CSV_COLUMNS.len() + 1],
     row: usize,
     /// The column of a cell that was not UTF-8.
     bad_utf8: std::cell::Cell<Option<&'r str>>,
@@ -367,26 +387,29 @@ struct TableRow<'r> {
 
 impl<'r> Row<'r> for TableRow<'r> {
     fn text(&self, c: usize) -> &'r str {
-        let Some(column) = self.columns.get(self.index[c]) else {
-            return "";
-        };
-        let Cells::Text { offsets, data } = column.cells else {
+        let Source::Text {
+            name,
+            offsets,
+            data,
+            utf8,
+        } = self.sources[c]
+        else {
             return ""; // days only in date columns, which are read by `day`
         };
         let range = offsets[self.row] as usize..offsets[self.row + 1] as usize;
-        let text = match self.texts[self.index[c]] {
+        let text = match utf8 {
             Some(all) => all.get(range),
             None => std::str::from_utf8(&data[range]).ok(),
         };
         text.unwrap_or_else(|| {
-            self.bad_utf8.set(Some(column.name));
+            self.bad_utf8.set(Some(name));
             ""
         })
     }
 
     fn day(&self, c: usize) -> Result<Option<NaiveDate>> {
-        match self.columns.get(self.index[c]).map(|column| column.cells) {
-            Some(Cells::Days { days, valid }) if valid[self.row] => {
+        match self.sources[c] {
+            Source::Days { days, valid } if valid[self.row] => {
                 let day = days[self.row];
                 day_of_epoch(day).map(Some).ok_or_else(|| {
                     parse_err(
@@ -395,7 +418,7 @@ impl<'r> Row<'r> for TableRow<'r> {
                     )
                 })
             }
-            Some(Cells::Days { .. }) => Ok(None),
+            Source::Days { .. } => Ok(None),
             _ => day_in_text(self.text(c), c),
         }
     }
@@ -413,8 +436,12 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
-fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inquiry> {
-    let cell = |c: usize| row.text(c).trim();
+fn csv_row<'r>(
+    row: &dyn Row<'r>,
+    pseudo: Option<&Pseudonymizer>,
+    codes: &mut Interner,
+) -> Result<Inquiry> {
+    let cell = |c: usize| trim(row.text(c));
     let required = |c: usize| -> Result<&'r str> {
         let v = cell(c);
         if v.is_empty() {
@@ -423,7 +450,7 @@ fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inqu
             Ok(v)
         }
     };
-    let list = |s: &'r str| s.split(';').map(str::trim).filter(|t| !t.is_empty());
+    let list = |s: &'r str| s.split(';').map(trim).filter(|t| !t.is_empty());
     let actions = list(cell(col::ACTIONS))
         .map(|a| {
             let (kind, day) = a.split_once('@').ok_or_else(|| {
@@ -441,8 +468,8 @@ fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inqu
     let referral = match (cell(col::REFERRAL_TO), cell(col::REFERRAL_BASIS)) {
         ("", "") => None,
         (to, basis) if is_code(to) && is_code(basis) => Some(Referral {
-            to: to.into(),
-            basis: basis.into(),
+            to: codes.get(to),
+            basis: codes.get(basis),
         }),
         _ => {
             return Err(parse_err(
@@ -462,13 +489,13 @@ fn csv_row<'r>(row: &dyn Row<'r>, pseudo: Option<&Pseudonymizer>) -> Result<Inqu
             .day(col::RECEIVED)?
             .ok_or_else(|| parse_err("received", "the cell is empty".into()))?,
         closed: row.day(col::CLOSED)?,
-        municipality: required(col::MUNICIPALITY)?.into(),
+        municipality: codes.get(required(col::MUNICIPALITY)?),
         channel: code("channel", required(col::CHANNEL)?)?,
-        site: opt(cell(col::SITE), |s| Ok(s.into()))?,
+        site: opt(cell(col::SITE), |s| Ok(codes.get(s)))?,
         requester: code("requester", required(col::REQUESTER)?)?,
         kind: code("kind", required(col::KIND)?)?,
-        category: required(col::CATEGORY)?.into(),
-        topics: list(cell(col::TOPICS)).map(Into::into).collect(),
+        category: codes.get(required(col::CATEGORY)?),
+        topics: list(cell(col::TOPICS)).map(|t| codes.get(t)).collect(),
         actions,
         consent: row.day(col::CONSENT_GIVEN)?.map(|given| Consent { given }),
         referral,
@@ -537,7 +564,7 @@ fn date(field: &str, s: &str) -> Result<NaiveDate> {
 
 /// The day written in a cell of date column `c`; `None` for an empty cell.
 fn day_in_text(s: &str, c: usize) -> Result<Option<NaiveDate>> {
-    opt(s.trim(), |s| date(CSV_COLUMNS[c], s))
+    opt(trim(s), |s| date(CSV_COLUMNS[c], s))
 }
 
 fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {

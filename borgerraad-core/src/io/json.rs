@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use smol_str::SmolStr;
 
-use super::{in_parallel, not_a_date, parse_date, parse_into, threads, Check, Part, Sink};
+use super::{
+    in_parallel, not_a_date, parse_date, parse_into, threads, Check, Interner, Part, Sink,
+};
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
 
@@ -45,9 +47,9 @@ const REQUIRED: [usize; 8] = [0, 1, 2, 4, 5, 7, 8, 9];
 
 /// Reads one record from a JSON object; the error names the field at fault
 /// and, when it can be read, the record's id.
-pub(crate) fn read_record(text: &str) -> Result<Inquiry> {
+pub(crate) fn read_record(text: &str, codes: &mut Interner) -> Result<Inquiry> {
     let mut json = Json::new(text);
-    json.record()
+    json.record(codes)
         .and_then(|r| json.end().map(|()| r))
         .map_err(|bad| {
             let at = match record_id(text) {
@@ -135,7 +137,7 @@ fn parse_lines(
                 field: None,
                 reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
             }),
-            Ok(text) => read_record(text),
+            Ok(text) => read_record(text, &mut sink.codes),
         };
         sink.push(
             line_no,
@@ -592,28 +594,30 @@ impl<'a> Json<'a> {
         }
     }
 
-    fn record(&mut self) -> Read<Inquiry> {
+    fn record(&mut self, codes: &mut Interner) -> Read<Inquiry> {
         let (mut id, mut citizen, mut received, mut municipality) = (None, None, None, None);
         let (mut channel, mut requester, mut kind, mut category) = (None, None, None, None);
         let (mut closed, mut site, mut topics, mut actions) = (None, None, Vec::new(), Vec::new());
         let (mut consent, mut referral, mut outcome, mut matter_date) = (None, None, None, None);
         self.fields(&FIELDS, &REQUIRED, |json, n| {
             let s = |json: &mut Json<'_>| json.str().map(|s| SmolStr::new(&s));
+            let code =
+                |json: &mut Json<'_>, codes: &mut Interner| json.str().map(|s| codes.get(&s));
             match n {
                 0 => id = Some(s(json)?),
                 1 => citizen = Some(s(json)?),
                 2 => received = Some(json.date()?),
                 3 => closed = json.opt(Json::date)?,
-                4 => municipality = Some(s(json)?),
+                4 => municipality = Some(code(json, codes)?),
                 5 => channel = Some(json.code()?),
-                6 => site = json.opt(s)?,
+                6 => site = json.opt(|json| code(json, codes))?,
                 7 => requester = Some(json.code()?),
                 8 => kind = Some(json.code()?),
-                9 => category = Some(s(json)?),
-                10 => json.array(|json| s(json).map(|t| topics.push(t)))?,
+                9 => category = Some(code(json, codes)?),
+                10 => json.array(|json| code(json, codes).map(|t| topics.push(t)))?,
                 11 => json.array(|json| json.action().map(|a| actions.push(a)))?,
                 12 => consent = json.opt(Json::consent)?,
-                13 => referral = json.opt(Json::referral)?,
+                13 => referral = json.opt(|json| json.referral(codes))?,
                 14 => outcome = json.opt(Json::code)?,
                 _ => matter_date = json.opt(Json::date)?,
             }
@@ -665,10 +669,10 @@ impl<'a> Json<'a> {
         })
     }
 
-    fn referral(&mut self) -> Read<Referral> {
+    fn referral(&mut self, codes: &mut Interner) -> Read<Referral> {
         let (mut to, mut basis) = (None, None);
         self.fields(&["to", "basis"], &[0, 1], |json, n| {
-            let s = SmolStr::new(json.str()?);
+            let s = codes.get(&json.str()?);
             match n {
                 0 => to = Some(s),
                 _ => basis = Some(s),
@@ -690,7 +694,7 @@ mod tests {
     /// The reader and serde's derived `Deserialize` agree: both accept a
     /// line or both refuse it, and accepted lines give equal records.
     fn agrees_with_serde(line: &str) {
-        let ours = read_record(line);
+        let ours = read_record(line, &mut Interner::default());
         let serde = serde_json::from_str::<Inquiry>(line);
         match (&ours, &serde) {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "{line}"),
@@ -714,11 +718,14 @@ mod tests {
     fn reads_what_serde_reads() {
         for line in sample_lines() {
             agrees_with_serde(line);
-            assert!(read_record(line).is_ok());
+            assert!(read_record(line, &mut Interner::default()).is_ok());
         }
         let full = r#"{"id":"X-1","citizen":"k\u00e6\ud83d\ude00","received":"2022-03-01","closed":null,"municipality":"esbjerg","channel":"email","site":null,"requester":"borger","kind":"vejledning","category":"teknik-miljoe","topics":["a","b\/c"],"actions":[{"date":"2022-03-02","kind":"vejledt"}],"consent":{"given":"2022-03-01"},"referral":{"to":"x","basis":"y"},"outcome":"afklaret","matter_date":"2021-12-01"}"#;
         agrees_with_serde(full);
-        assert_eq!(read_record(full).unwrap().citizen, "kæ😀");
+        assert_eq!(
+            read_record(full, &mut Interner::default()).unwrap().citizen,
+            "kæ😀"
+        );
         for bad in [
             "",
             "[]",
@@ -756,7 +763,7 @@ mod tests {
     #[test]
     fn names_the_field_and_record() {
         let line = r#"{"received":"2022-03-01","actions":[{"kind":"vejledt","date":"2022-13-01"}],"id":"A-9"}"#;
-        let err = read_record(line).unwrap_err();
+        let err = read_record(line, &mut Interner::default()).unwrap_err();
         assert_eq!(err.field(), Some("actions[0].date"));
         assert!(err.to_string().contains("record `A-9`"), "{err}");
         let doc = "{\n  \"units\": [\n    {\"code\": \"a\"},\n    {\"code\": 7}\n  ]\n}";

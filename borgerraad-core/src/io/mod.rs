@@ -15,9 +15,11 @@ pub(crate) use json::{from_json, parse_jsonl, read_record, write_jsonl};
 use std::mem::MaybeUninit;
 
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 
 use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::Inquiry;
+use crate::keys::FastSet;
 
 /// The check each record passes before it is kept (validation against the
 /// register's taxonomy).
@@ -58,6 +60,8 @@ impl Part {
 pub(crate) struct Sink<'a> {
     room: &'a mut [MaybeUninit<Inquiry>],
     part: Part,
+    /// The codes this thread has read.
+    pub(crate) codes: Interner,
 }
 
 impl Sink<'_> {
@@ -105,6 +109,7 @@ pub(crate) fn parse_into<J: Send>(
         let mut sink = Sink {
             room,
             part: Part::default(),
+            codes: Interner::default(),
         };
         parse(job, &mut sink);
         sink.part
@@ -127,6 +132,31 @@ pub(crate) fn parse_into<J: Send>(
     // front without touching their contents.
     unsafe { items.set_len(items.len() + filled) };
     parts
+}
+
+/// The codes (category, site, topics, ...) one parsing thread has read, so
+/// that records share one copy of each. A code of up to 23 bytes sits inline
+/// in its `SmolStr` anyway; a longer one, such as the category
+/// `borger-arbejdsmarked/borgerservice/oekonomisk-hjaelp`, would otherwise
+/// cost an allocation per record. Each thread has its own interner, so no
+/// two threads count references to the same string.
+#[derive(Debug, Default)]
+pub(crate) struct Interner(FastSet<SmolStr>);
+
+impl Interner {
+    /// `code` as a `SmolStr`, shared with the earlier ones equal to it.
+    pub(crate) fn get(&mut self, code: &str) -> SmolStr {
+        const INLINE: usize = 23; // the longest string a SmolStr holds inline
+        if code.len() <= INLINE {
+            return SmolStr::new(code);
+        }
+        if let Some(shared) = self.0.get(code) {
+            return shared.clone();
+        }
+        let shared = SmolStr::new(code);
+        self.0.insert(shared.clone());
+        shared
+    }
 }
 
 /// Reads a whole file; the error names the path.
@@ -177,6 +207,18 @@ pub(crate) fn in_parallel<I: Send, T: Send>(inputs: Vec<I>, f: impl Fn(I) -> T +
             .map(|h| h.join().expect("parsing does not panic"))
             .collect()
     })
+}
+
+/// `s` without leading and trailing whitespace, exactly as [`str::trim`];
+/// text that starts and ends with a visible ASCII character (nearly every
+/// cell and key) is returned without decoding its characters.
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 pub(crate) fn not_a_date(s: &str) -> String {
@@ -243,4 +285,39 @@ pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
     #[derive(serde::Deserialize)]
     struct Wrap(#[serde(deserialize_with = "de_date")] NaiveDate);
     Ok(<Option<Wrap> as serde::Deserialize>::deserialize(d)?.map(|w| w.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Interner;
+
+    #[test]
+    fn records_read_by_one_thread_share_their_long_codes() {
+        let long = "borger-arbejdsmarked/borgerservice/oekonomisk-hjaelp";
+        let mut codes = Interner::default();
+        let (a, b) = (codes.get(long), codes.get(long));
+        assert_eq!((a.as_str(), b.as_str()), (long, long));
+        assert_eq!(a.as_ptr(), b.as_ptr(), "one copy of the long code");
+        assert_eq!(codes.get("esbjerg"), "esbjerg");
+        assert_eq!(codes.0.len(), 1, "short codes sit inline, unshared");
+
+        let mut jsonl = Vec::new();
+        crate::sample::sample().write_jsonl(&mut jsonl).unwrap();
+        let mut register = crate::Register::new(crate::Taxonomy::esbjerg());
+        let options = crate::LoadOptions::default();
+        register.load_jsonl(&jsonl, "sample.jsonl", &options).unwrap();
+        let categories: std::collections::HashSet<*const u8> = register
+            .iter()
+            .filter(|i| i.category == long)
+            .map(|i| i.category.as_ptr())
+            .collect();
+        assert_eq!(categories.len(), 1, "the sample's records share the category");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_agrees_with_str_trim(s in "[ \t\r\n\u{b}\u{c}\u{a0}\u{2003}a-z;@0-9æ-]{0,12}") {
+            proptest::prop_assert_eq!(super::trim(&s), s.trim());
+        }
+    }
 }
