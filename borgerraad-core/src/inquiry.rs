@@ -316,24 +316,33 @@ impl Inquiry {
                 format!("`{}` is not a code", shorten(&self.municipality)),
             ));
         }
+        // The taxonomy's codes are never CPR-shaped, so the category and
+        // site need the CPR check only when they are not in it.
+        let cpr = "looks like a CPR number; the register never holds CPR numbers";
         if taxonomy.unit(&self.category).is_none() {
             return Err(bad(
                 "category",
-                format!(
-                    "`{}` is not in the taxonomy of {}",
-                    shorten(&self.category),
-                    taxonomy.municipality
-                ),
+                match looks_like_cpr(&self.category) {
+                    true => cpr.into(),
+                    false => format!(
+                        "`{}` is not in the taxonomy of {}",
+                        shorten(&self.category),
+                        taxonomy.municipality
+                    ),
+                },
             ));
         }
         if let Some(site) = &self.site {
             if !taxonomy.sites.iter().any(|s| &s.code == site) {
                 return Err(bad(
                     "site",
-                    format!(
-                        "`{}` is not an outreach site of the taxonomy",
-                        shorten(site)
-                    ),
+                    match looks_like_cpr(site) {
+                        true => cpr.into(),
+                        false => format!(
+                            "`{}` is not an outreach site of the taxonomy",
+                            shorten(site)
+                        ),
+                    },
                 ));
             }
         }
@@ -381,10 +390,10 @@ impl Inquiry {
         Ok(())
     }
 
-    /// The first free-text field, other than the citizen key, that holds
-    /// something shaped like a CPR number.
+    /// The first free-text field, other than the citizen key and the codes
+    /// checked against the taxonomy (category, site), that holds something
+    /// shaped like a CPR number.
     fn cpr_shaped_field(&self) -> Option<&'static str> {
-        let site = self.site.iter().map(|s| s.as_str());
         let referral = self
             .referral
             .iter()
@@ -392,10 +401,8 @@ impl Inquiry {
         [
             ("id", self.id.as_str()),
             ("municipality", self.municipality.as_str()),
-            ("category", self.category.as_str()),
         ]
         .into_iter()
-        .chain(site.map(|s| ("site", s)))
         .chain(self.topics.iter().map(|t| ("topics", t.as_str())))
         .chain(referral.map(|r| ("referral", r)))
         .find(|(_, v)| looks_like_cpr(v))

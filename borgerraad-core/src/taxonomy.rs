@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::codes::{is_code, Label, Lang};
 use crate::error::{Error, Location, Result};
 use crate::keys::FastMap;
+use crate::privacy::looks_like_cpr;
 use smol_str::SmolStr;
 
 /// What an area stands for in the statistics.
@@ -209,18 +210,22 @@ impl Taxonomy {
     }
 }
 
+/// Checks one segment of a code. A CPR-shaped segment is refused, so that no
+/// code of the taxonomy (segments joined by `/`) looks like a CPR number:
+/// records whose category or site is in the taxonomy need no CPR check.
 fn check_segment(code: &str, at: &Location) -> Result<()> {
-    if !is_code(code) || code.contains('/') {
-        return Err(Error::config(
-            at.clone(),
-            Some("code"),
-            format!(
-                "`{}` is not a single code segment",
-                crate::error::shorten(code)
-            ),
-        ));
-    }
-    Ok(())
+    let reason = if !is_code(code) || code.contains('/') {
+        "is not a single code segment"
+    } else if looks_like_cpr(code) {
+        "looks like a CPR number"
+    } else {
+        return Ok(());
+    };
+    Err(Error::config(
+        at.clone(),
+        Some("code"),
+        format!("`{}` {reason}", crate::error::shorten(code)),
+    ))
 }
 
 /// The directorate-area part of a category code.
@@ -289,6 +294,19 @@ mod tests {
             Taxonomy::from_json_str(bad, "t.json").unwrap_err().kind(),
             "ConfigError"
         );
+        // No code may look like a CPR number (records rely on it), and the
+        // message does not repeat it.
+        for (area, site) in [("a-010190-1234", "s"), ("a", "s0101901234")] {
+            let cpr = format!(
+                r#"{{"municipality":"x","label":{{"da":"X","en":"X"}},"served":[],
+                "sites":[{{"code":"{site}","label":{{"da":"S","en":"S"}}}}],
+                "areas":[{{"code":"{area}","label":{{"da":"A","en":"A"}}}}]}}"#
+            );
+            let err = Taxonomy::from_json_str(&cpr, "t.json").unwrap_err();
+            assert_eq!(err.kind(), "ConfigError");
+            assert!(err.to_string().contains("looks like a CPR number"), "{err}");
+            assert!(!looks_like_cpr(&err.to_string()), "{err}");
+        }
         let typo = r#"{"municipality":"x","label":{"da":"X","en":"X"},"served":[],"areaz":[]}"#;
         assert_eq!(
             Taxonomy::from_json_str(typo, "t.json").unwrap_err().kind(),

@@ -101,12 +101,16 @@ fn cpr_shaped_values_are_refused_in_every_field() {
             r#","referral":{"to":"retshjaelp","basis":"010190-1234"}"#,
             "referral",
         ),
+        (r#","site":"varme-010190-1234""#, "site"),
+        (r#","category":"teknik-0101901234""#, "category"),
     ] {
-        let line = format!("{base}{extra}}}");
+        let line = format!("{base}{extra}}}")
+            .replace(r#""category":"teknik-miljoe","category""#, r#""category""#);
         let err = Register::new(Taxonomy::esbjerg())
             .load_jsonl(line.as_bytes(), "x.jsonl", &LoadOptions::default())
             .unwrap_err();
         assert_eq!(err.field(), Some(field), "{err}");
+        assert!(err.to_string().contains("looks like a CPR number"), "{err}");
         assert!(!looks_like_cpr(&err.to_string()), "{err}");
     }
     let line = base.replace("\"kq\"", "\"0101901234\"") + "}";

@@ -305,13 +305,19 @@ mod tests {
         crate::sample::sample().write_jsonl(&mut jsonl).unwrap();
         let mut register = crate::Register::new(crate::Taxonomy::esbjerg());
         let options = crate::LoadOptions::default();
-        register.load_jsonl(&jsonl, "sample.jsonl", &options).unwrap();
+        register
+            .load_jsonl(&jsonl, "sample.jsonl", &options)
+            .unwrap();
         let categories: std::collections::HashSet<*const u8> = register
             .iter()
             .filter(|i| i.category == long)
             .map(|i| i.category.as_ptr())
             .collect();
-        assert_eq!(categories.len(), 1, "the sample's records share the category");
+        assert_eq!(
+            categories.len(),
+            1,
+            "the sample's records share the category"
+        );
     }
 
     proptest::proptest! {
