@@ -413,3 +413,47 @@ fn date_columns_load_as_text_or_as_days() {
         "{err}"
     );
 }
+
+#[test]
+fn text_with_64_bit_offsets_loads_like_text_with_32_bit_offsets() {
+    use borgerraad_core::io::{Cells, Column};
+    let table = Table::of_sample();
+    let wide: Vec<Vec<i64>> = table
+        .text
+        .iter()
+        .map(|(offsets, _)| offsets.iter().map(|&o| i64::from(o)).collect())
+        .collect();
+    fn large<'a>(table: &'a Table, wide: &'a [Vec<i64>]) -> Vec<Column<'a>> {
+        table
+            .columns(&[])
+            .into_iter()
+            .zip(wide)
+            .map(|(c, offsets)| match c.cells {
+                Cells::Text { data, .. } => Column {
+                    name: c.name,
+                    cells: Cells::LargeText { offsets, data },
+                },
+                _ => c,
+            })
+            .collect()
+    }
+    let load = |columns: &[Column<'_>]| {
+        let mut register = Register::new(Taxonomy::esbjerg());
+        register
+            .load_columns(columns, "table", &LoadOptions::default())
+            .map(|_| register)
+    };
+    let register = load(&large(&table, &wide)).unwrap();
+    assert!(register.iter().eq(borgerraad_core::sample().iter()));
+
+    // Offsets that fall or point past the data are refused, not followed.
+    for (row, offset) in [(5, 1), (0, -1), (3815, i64::MAX)] {
+        let mut bad = wide.clone();
+        bad[0][row] = offset;
+        let err = load(&large(&table, &bad)).unwrap_err();
+        assert!(
+            err.to_string().contains("column `id` is malformed"),
+            "{err}"
+        );
+    }
+}

@@ -24,11 +24,14 @@ pub struct PyRegister {
 }
 
 /// A text column: name, offsets, UTF-8 bytes.
-type TextColumn<'py> = (
-    String,
-    PyReadonlyArray1<'py, i32>,
-    PyReadonlyArray1<'py, u8>,
-);
+type TextColumn<'py> = (String, TextOffsets<'py>, PyReadonlyArray1<'py, u8>);
+
+/// The offsets of Arrow `string` (int32) or `large_string` (int64).
+#[derive(FromPyObject)]
+enum TextOffsets<'py> {
+    Narrow(PyReadonlyArray1<'py, i32>),
+    Wide(PyReadonlyArray1<'py, i64>),
+}
 /// A date column: name, days since 1970-01-01, validity.
 type DayColumn<'py> = (
     String,
@@ -132,7 +135,7 @@ impl PyRegister {
     }
 
     /// Loads columns in Arrow layouts (numpy views of the Arrow buffers, not
-    /// copies): text columns as (name, int32 offsets, UTF-8 bytes), date
+    /// copies): text columns as (name, int32 or int64 offsets, UTF-8 bytes), date
     /// columns as (name, int32 days since 1970-01-01, validity).
     #[classmethod]
     #[pyo3(signature = (texts, days, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
@@ -150,9 +153,16 @@ impl PyRegister {
         let opts = options(on_error, as_of, pseudonymizer)?;
         let mut columns = Vec::with_capacity(texts.len() + days.len());
         for (name, offsets, data) in &texts {
-            let cells = Cells::Text {
-                offsets: offsets.as_slice()?,
-                data: data.as_slice()?,
+            let data = data.as_slice()?;
+            let cells = match offsets {
+                TextOffsets::Narrow(offsets) => Cells::Text {
+                    offsets: offsets.as_slice()?,
+                    data,
+                },
+                TextOffsets::Wide(offsets) => Cells::LargeText {
+                    offsets: offsets.as_slice()?,
+                    data,
+                },
             };
             columns.push(Column { name, cells });
         }

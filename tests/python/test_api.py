@@ -56,6 +56,13 @@ def test_arrow_dates_in_chunks_slices_and_types(sample):
     for to in (pa.string(), pa.date64(), pa.timestamp("s")):
         other = table.set_column(2, "received", table.column("received").cast(to))
         assert borgerraad.Register.from_arrow(other).to_records() == expected
+    # Text as large_string (64-bit offsets, what pandas' str dtype holds),
+    # in chunks and sliced, with missing values.
+    large = pa.table({n: c.cast(pa.large_string()) if pa.types.is_string(c.type) else c for n, c in zip(table.column_names, table.columns)})
+    assert large.schema.field("site").type == pa.large_string() and large.column("site").null_count > 0
+    chunked = pa.concat_tables([large.slice(0, 1000), large.slice(1000)])
+    assert borgerraad.Register.from_arrow(chunked).to_records() == expected
+    assert borgerraad.Register.from_arrow(large.slice(7, 20)).to_records() == expected[7:27]
 
 
 def test_arrow_days_in_the_wrong_column_or_out_of_range_are_parse_errors(sample):

@@ -202,6 +202,14 @@ pub enum Cells<'a> {
         /// The UTF-8 bytes of all cells.
         data: &'a [u8],
     },
+    /// As [`Cells::Text`] with 64-bit offsets (Arrow `large_string`, which
+    /// pandas' `str` columns hold).
+    LargeText {
+        /// `rows + 1` offsets into `data`.
+        offsets: &'a [i64],
+        /// The UTF-8 bytes of all cells.
+        data: &'a [u8],
+    },
     /// Days since 1970-01-01 (Arrow `date32`), for the date columns; cell
     /// `i` is missing where `valid[i]` is false.
     Days {
@@ -216,16 +224,22 @@ impl Cells<'_> {
     /// The number of rows, if the layout is consistent.
     fn rows(&self) -> Option<usize> {
         match *self {
-            Cells::Text { offsets, data } => {
-                let sane = offsets.windows(2).all(|w| 0 <= w[0] && w[0] <= w[1])
-                    && offsets
-                        .last()
-                        .is_some_and(|&end| end as usize <= data.len());
-                sane.then(|| offsets.len() - 1)
-            }
+            Cells::Text { offsets, data } => text_rows(offsets, data),
+            Cells::LargeText { offsets, data } => text_rows(offsets, data),
             Cells::Days { days, valid } => (days.len() == valid.len()).then_some(days.len()),
         }
     }
+}
+
+/// The number of rows of text cells, if the offsets rise from 0 or more
+/// and stay within `data`.
+fn text_rows<O: Copy + Into<i64>>(offsets: &[O], data: &[u8]) -> Option<usize> {
+    let sane = offsets.first().is_some_and(|&o| o.into() >= 0)
+        && offsets.windows(2).all(|w| w[0].into() <= w[1].into())
+        && offsets
+            .last()
+            .is_some_and(|&end| end.into() <= data.len() as i64);
+    sane.then(|| offsets.len() - 1)
 }
 
 /// The columns that may hold [`Cells::Days`].
@@ -289,13 +303,15 @@ pub(crate) fn parse_columns(
     let mut sources = [Source::Absent; CSV_COLUMNS.len() + 1];
     for (source, &i) in sources.iter_mut().zip(&index) {
         if let Some(column) = columns.get(i) {
+            let text = |offsets, data| Source::Text {
+                name: column.name,
+                offsets,
+                data,
+                utf8: std::str::from_utf8(data).ok(),
+            };
             *source = match column.cells {
-                Cells::Text { offsets, data } => Source::Text {
-                    name: column.name,
-                    offsets,
-                    data,
-                    utf8: std::str::from_utf8(data).ok(),
-                },
+                Cells::Text { offsets, data } => text(Offsets::Narrow(offsets), data),
+                Cells::LargeText { offsets, data } => text(Offsets::Wide(offsets), data),
                 Cells::Days { days, valid } => Source::Days { days, valid },
             };
         }
@@ -366,7 +382,7 @@ enum Source<'r> {
     Absent,
     Text {
         name: &'r str,
-        offsets: &'r [i32],
+        offsets: Offsets<'r>,
         data: &'r [u8],
         /// All of `data`, if it is UTF-8.
         utf8: Option<&'r str>,
@@ -375,6 +391,23 @@ enum Source<'r> {
         days: &'r [i32],
         valid: &'r [bool],
     },
+}
+
+/// The offsets of [`Cells::Text`] or [`Cells::LargeText`].
+#[derive(Clone, Copy)]
+enum Offsets<'r> {
+    Narrow(&'r [i32]),
+    Wide(&'r [i64]),
+}
+
+impl Offsets<'_> {
+    /// Where cell `row` is in the data.
+    fn cell(self, row: usize) -> std::ops::Range<usize> {
+        match self {
+            Offsets::Narrow(o) => o[row] as usize..o[row + 1] as usize,
+            Offsets::Wide(o) => o[row] as usize..o[row + 1] as usize,
+        }
+    }
 }
 
 /// Row `row` of a table.
@@ -396,7 +429,7 @@ impl<'r> Row<'r> for TableRow<'r> {
         else {
             return ""; // days only in date columns, which are read by `day`
         };
-        let range = offsets[self.row] as usize..offsets[self.row + 1] as usize;
+        let range = offsets.cell(self.row);
         let text = match utf8 {
             Some(all) => all.get(range),
             None => std::str::from_utf8(&data[range]).ok(),

@@ -82,13 +82,14 @@ def from_arrow(
             continue
         if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
             col = pc.binary_join(col, ";")
-        if not pa.types.is_string(col.type):
+        if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
             col = pc.cast(col, pa.string())
         if col.null_count:
             col = pc.fill_null(col, "")
         arr = _one_array(col)
         _, offs, buf = arr.buffers()
-        o = np.frombuffer(offs, dtype=np.int32)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, np.int32)
+        width = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+        o = np.frombuffer(offs, dtype=width)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, width)
         data = np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8)
         texts.append((name, o, data))
     return cls._from_columns(texts, days, "table", taxonomy, on_error, as_of, pseudonymizer)
