@@ -590,8 +590,7 @@ impl Register {
     }
 }
 
-/// Validates one record and makes it share the taxonomy's copy of its
-/// category code.
+/// Validates one record.
 fn checker<'a>(
     taxonomy: &'a Taxonomy,
     options: &LoadOptions,

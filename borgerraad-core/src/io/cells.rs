@@ -193,6 +193,7 @@ pub struct Column<'a> {
 
 /// The cells of a [`Column`], in an Arrow layout.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum Cells<'a> {
     /// UTF-8 text (Arrow `string`) in the cell formats of CSV: cell `i` is
     /// `data[offsets[i]..offsets[i + 1]]`; an empty cell is a missing value.
