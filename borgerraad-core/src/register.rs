@@ -596,10 +596,7 @@ fn checker<'a>(
     options: &LoadOptions,
 ) -> impl Fn(Inquiry) -> Result<Inquiry> + Sync + 'a {
     let as_of = options.as_of;
-    move |r: Inquiry| {
-        r.validate(taxonomy, as_of)?;
-        Ok(r)
-    }
+    move |r: Inquiry| r.validate(taxonomy, as_of).map(|()| r)
 }
 
 /// The sorted ids of all parts.
