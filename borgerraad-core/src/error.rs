@@ -143,6 +143,20 @@ fn field_prefix(field: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// A message from another library (serde, csv, a binding's converter) as
+/// a reason: CPR-shaped numbers masked, cut short when huge.
+pub(crate) fn foreign_reason(message: &str) -> String {
+    let message = crate::privacy::redact_cpr(message);
+    if message.len() <= 300 {
+        return message.into_owned();
+    }
+    let mut end = 300;
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… (message cut)", &message[..end])
+}
+
 /// A value as messages quote it: cut short when huge, and never a value
 /// shaped like a CPR number.
 pub(crate) fn shorten(value: &str) -> String {
@@ -209,6 +223,25 @@ impl Error {
             }
         }
         self
+    }
+
+    /// A `ParseError` about the input `what` (an argument of a binding,
+    /// say) with a message from another library, which may quote the value
+    /// it could not read: CPR-shaped numbers in it are masked.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::Error;
+    /// let err = Error::input("patch", r#"invalid type: string "0101901234", expected a map"#);
+    /// assert_eq!(err.kind(), "ParseError");
+    /// assert_eq!(err.to_string(), r#"patch: invalid type: string "xxxxxxxxxx", expected a map"#);
+    /// ```
+    pub fn input(what: &str, message: impl fmt::Display) -> Self {
+        Error::Parse {
+            at: Location::source(what),
+            field: None,
+            reason: foreign_reason(&message.to_string()),
+        }
     }
 
     pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Self {

@@ -180,30 +180,73 @@ pub fn looks_like_cpr(s: &str) -> bool {
     if b.len() < 10 || b.iter().filter(|c| c.is_ascii_digit()).count() < 10 {
         return false; // the common case, decided without a walk
     }
-    // One pass over the runs of digits: ten in a row, or six, a hyphen and four.
+    cpr_shapes(b).next().is_some()
+}
+
+/// `text` with each CPR-shaped number in it (see [`looks_like_cpr`])
+/// masked, for messages from other libraries (serde, csv, the bindings'
+/// converters) that may quote the value they could not read.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::privacy::redact_cpr;
+/// assert_eq!(
+///     redact_cpr(r#"invalid type: string "010190-1234", expected a map"#),
+///     r#"invalid type: string "xxxxxx-xxxx", expected a map"#
+/// );
+/// assert_eq!(redact_cpr("expected `2022-03-01`"), "expected `2022-03-01`");
+/// ```
+pub fn redact_cpr(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    for shape in cpr_shapes(text.as_bytes()) {
+        out.push_str(&text[copied..shape.start]);
+        out.push_str(if shape.len() == 10 {
+            "xxxxxxxxxx"
+        } else {
+            "xxxxxx-xxxx"
+        });
+        copied = shape.end;
+    }
+    if copied == 0 {
+        return text.into();
+    }
+    out.push_str(&text[copied..]);
+    out.into()
+}
+
+/// Where `b` holds something shaped like a CPR number, in order.
+fn cpr_shapes(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let run_at = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // One pass over the runs of digits: ten in a row, or six, a hyphen and four.
     let mut i = 0;
-    while i + 10 <= b.len() {
-        let run = run_at(i);
-        let shaped = match run {
-            0 => {
+    std::iter::from_fn(move || {
+        while i + 10 <= b.len() {
+            let (start, run) = (i, run_at(i));
+            if run == 0 {
                 i += 1;
                 continue;
             }
-            10 => true,
-            6 => b.get(i + 6) == Some(&b'-') && i + 7 < b.len() && run_at(i + 7) == 4,
-            _ => false,
-        };
-        if shaped {
-            let day = (b[i] - b'0') * 10 + (b[i + 1] - b'0');
-            let month = (b[i + 2] - b'0') * 10 + (b[i + 3] - b'0');
+            i += run;
+            let len = match run {
+                10 => 10,
+                6 if b.get(start + 6) == Some(&b'-')
+                    && start + 7 < b.len()
+                    && run_at(start + 7) == 4 =>
+                {
+                    11
+                }
+                _ => continue,
+            };
+            let day = (b[start] - b'0') * 10 + (b[start + 1] - b'0');
+            let month = (b[start + 2] - b'0') * 10 + (b[start + 3] - b'0');
             if (1..=31).contains(&day) && (1..=12).contains(&month) {
-                return true;
+                i = start + len;
+                return Some(start..start + len);
             }
         }
-        i += run;
-    }
-    false
+        None
+    })
 }
 
 #[cfg(test)]
@@ -242,6 +285,21 @@ mod tests {
         #[test]
         fn looks_like_cpr_agrees_with_its_definition(s in "[0-9a-]{0,30}|[0-9-]{0,24}|(x?[0-3][0-9][01][0-9]{3}-?[0-9]{3,5}x?){1,3}") {
             proptest::prop_assert_eq!(looks_like_cpr(&s), looks_like_cpr_by_definition(&s), "{}", s);
+        }
+
+        /// Masking leaves nothing CPR-shaped, changes nothing else (same
+        /// length, digits become `x` only), and leaves other text alone.
+        #[test]
+        fn redact_cpr_masks_exactly_the_cpr_shapes(s in "[0-9a \"-]{0,30}|(x?[0-3][0-9][01][0-9]{3}-?[0-9]{3,5}[ x\"]?){1,3}") {
+            let masked = redact_cpr(&s);
+            proptest::prop_assert!(!looks_like_cpr(&masked), "{} -> {}", s, masked);
+            proptest::prop_assert_eq!(masked.len(), s.len());
+            for (a, b) in s.bytes().zip(masked.bytes()) {
+                proptest::prop_assert!(a == b || (a.is_ascii_digit() && b == b'x'), "{} -> {}", s, masked);
+            }
+            if !looks_like_cpr(&s) {
+                proptest::prop_assert_eq!(masked, s.as_str());
+            }
         }
     }
 

@@ -154,6 +154,17 @@ fn parse_errors_never_quote_a_cpr_number() {
     }
 }
 
+/// serde's own messages quote the value they could not read; a CPR number
+/// in a configuration document is masked.
+#[test]
+fn messages_from_serde_never_quote_a_cpr_number() {
+    let taxonomy = r#"{"municipality":"x","label":"010190-1234","served":[],"areas":[]}"#;
+    let err = Taxonomy::from_json_str(taxonomy, "t.json").unwrap_err();
+    assert_eq!((err.kind(), err.field()), ("ParseError", Some("label")));
+    assert!(err.to_string().contains("\"xxxxxx-xxxx\""), "{err}");
+    assert!(!looks_like_cpr(&err.to_string()), "{err}");
+}
+
 #[test]
 fn subject_access_erasure_and_rectification() {
     let mut register = sample();

@@ -5,7 +5,7 @@
 //! Python and ISO strings on the wire. Arrays of dates are numpy
 //! `datetime64[D]`, i.e. days since 1970-01-01.
 
-use borgerraad_core::{Error, Location};
+use borgerraad_core::Error;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyList, PyString};
@@ -65,13 +65,7 @@ fn with_dates(obj: &Bound<'_, PyAny>) -> PyResult<()> {
 /// ISO strings) as a core value; a mismatch is a `ParseError`.
 pub fn from_object<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     let wire = wire_copy(obj)?;
-    pythonize::depythonize(&wire).map_err(|e| {
-        to_py(Error::Parse {
-            at: Location::source(what),
-            field: None,
-            reason: e.to_string(),
-        })
-    })
+    pythonize::depythonize(&wire).map_err(|e| to_py(Error::input(what, e)))
 }
 
 /// A deep copy with dates as ISO strings.

@@ -165,11 +165,7 @@ impl PyStats {
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyStats> {
         let inner = serde_json::from_str(text)
-            .map_err(|e| Error::Parse {
-                at: borgerraad_core::Location::source("stats"),
-                field: None,
-                reason: e.to_string(),
-            })
+            .map_err(|e| Error::input("stats", e))
             .py()?;
         Ok(PyStats {
             inner,

@@ -35,11 +35,7 @@ pub fn to_js(err: Error) -> JsValue {
 
 /// A `ParseError` for a JS value that does not fit the expected type.
 pub fn bad_input(what: &str, err: impl std::fmt::Display) -> JsValue {
-    to_js(Error::Parse {
-        at: borgerraad_core::Location::source(what),
-        field: None,
-        reason: err.to_string(),
-    })
+    to_js(Error::input(what, err))
 }
 
 /// `Result<T, Error>` into `Result<T, JsValue>`.

@@ -40,6 +40,14 @@ test("a CPR number given where a date belongs is not repeated in the error", () 
   assert.doesNotMatch(asOf.message, /310290/);
 });
 
+test("a message from serde never quotes a CPR number", () => {
+  const r = sample();
+  const e = thrown(() => r.rectify(r.toRecords()[0].id, /** @type {any} */ ("010190-1234"), "2023-01-05"));
+  assert.deepEqual([e.name, e.source], ["ParseError", "patch"]);
+  assert.doesNotMatch(e.message, /0190/);
+  assert.match(e.message, /xxxxxx-xxxx/);
+});
+
 test("subject access, rectification with history, erasure with a receipt", () => {
   const r = sample();
   const first = r.toRecords()[0];

@@ -315,3 +315,15 @@ def test_a_column_arrow_cannot_read_is_a_parse_error_naming_it():
     with pytest.raises(errors.ParseError) as info:
         borgerraad.Register.from_pandas(df.assign(citizen=[7, "010190-1234"]))
     assert info.value.field == "citizen" and "0190" not in str(info.value)
+
+
+def test_messages_from_other_libraries_never_quote_a_cpr_number(sample):
+    # A mistyped configuration: serde's message quotes the value; it is masked.
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Taxonomy.from_json('{"municipality": "x", "label": "0101901234", "served": [], "areas": []}')
+    assert info.value.field == "label" and "xxxxxxxxxx" in str(info.value) and "0190" not in str(info.value)
+    # A patch that is not a dict.
+    reg = borgerraad.Register.from_records(sample.to_records()[:3])
+    with pytest.raises(errors.ParseError) as info:
+        reg.rectify(reg.to_records()[0]["id"], "010190-1234", dt.date(2023, 1, 5))
+    assert "0190" not in str(info.value)

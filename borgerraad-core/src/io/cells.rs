@@ -6,12 +6,9 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::{
-    json::shorten_reason, not_a_date, parse_date, parse_into, threads, trim, Check, Interner, Part,
-    Sink,
-};
+use super::{not_a_date, parse_date, parse_into, threads, trim, Check, Interner, Part, Sink};
 use crate::codes::is_code;
-use crate::error::{shorten, Error, Location, Result};
+use crate::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
 use crate::privacy::{Cpr, Pseudonymizer};
 
@@ -466,7 +463,7 @@ fn csv_reason(e: &csv::Error) -> String {
         } => {
             format!("the row has {len} fields, the header {expected_len}")
         }
-        _ => shorten_reason(&e.to_string()),
+        _ => foreign_reason(&e.to_string()),
     }
 }
 

@@ -18,7 +18,7 @@ use smol_str::SmolStr;
 use super::{
     in_parallel, not_a_date, parse_date, parse_into, threads, Check, Interner, Part, Sink,
 };
-use crate::error::{shorten, Error, Location, Result};
+use crate::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
 
 /// The fields of a record, in the order they are written.
@@ -178,7 +178,7 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result
         Error::Parse {
             at,
             field: (!path.is_empty()).then_some(path),
-            reason: shorten_reason(reason),
+            reason: foreign_reason(reason),
         }
     })
 }
@@ -201,14 +201,6 @@ fn path_at(text: &str, offset: usize) -> String {
     let mut path = String::new();
     json.path_to(offset, &mut path);
     path
-}
-
-pub(super) fn shorten_reason(reason: &str) -> String {
-    if reason.len() <= 300 {
-        reason.to_string()
-    } else {
-        shorten(reason) + " (message cut)"
-    }
 }
 
 /// The id of a record, read from JSON that failed to parse as a record.
