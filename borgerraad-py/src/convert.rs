@@ -62,10 +62,19 @@ fn with_dates(obj: &Bound<'_, PyAny>) -> PyResult<()> {
 }
 
 /// A Python value (a dict in the wire format, dates as `datetime.date` or
-/// ISO strings) as a core value; a mismatch is a `ParseError`.
+/// ISO strings) as a core value, read from its JSON text as the JS binding
+/// reads its values; a mismatch is a `ParseError` naming the field.
 pub fn from_object<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let wire = wire_copy(obj)?;
-    pythonize::depythonize(&wire).map_err(|e| to_py(Error::input(what, e)))
+    borgerraad_core::io::from_json(&json_text(obj, what)?, what).map_err(to_py)
+}
+
+/// A Python value's JSON text (dates as ISO strings); a value with no JSON
+/// form is a `ParseError`.
+pub fn json_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    let json = obj.py().import("json")?;
+    json.call_method1("dumps", (wire_copy(obj)?,))
+        .and_then(|text| text.extract())
+        .map_err(|_| to_py(Error::input(what, "not a JSON-compatible value")))
 }
 
 /// A deep copy with dates as ISO strings.

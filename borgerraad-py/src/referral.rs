@@ -4,7 +4,7 @@ use borgerraad_core::referral::{Decision, RuleSet};
 use borgerraad_core::{Inquiry, Taxonomy};
 use pyo3::prelude::*;
 
-use crate::convert::{from_object, to_object};
+use crate::convert::{json_text, to_object};
 use crate::errors::IntoPy;
 use crate::register::PyRegister;
 use crate::taxonomy::{PyTaxonomy, TextOrPath};
@@ -58,7 +58,7 @@ impl PyRuleSet {
 
     /// The decision for one record (a dict in the record format).
     fn decide(&self, py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<PyDecision> {
-        let inquiry: Inquiry = from_object(record, "record")?;
+        let inquiry = Inquiry::from_json(&json_text(record, "record")?).py()?;
         let d: Decision = self.0.decide(&inquiry);
         Ok(PyDecision {
             inner: to_object(py, &d)?.unbind(),

@@ -18,7 +18,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A plain JS value as a core value; a mismatch is a `ParseError`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_json::from_str(&json_text(&value, what)?).map_err(|e| bad_input(what, e))
+    borgerraad_core::io::from_json(&json_text(&value, what)?, what).js()
 }
 
 /// A plain JS value as JSON text (`JSON.stringify`); a value with no JSON

@@ -62,7 +62,8 @@ test("every kind of error is an Error with its name", () => {
   assert.equal(thrown(() => Calendar.danish().addWorkingDays("2200-12-30", 5)).name, "RangeError");
   assert.equal(thrown(() => sample().yearSummary(1999)).name, "RangeError");
   assert.equal(thrown(() => deadline("nope", "2024-01-01")).name, "UnknownError");
-  assert.equal(thrown(() => RuleSet.esbjerg().decide(/** @type {any} */ ({ id: 1 }))).name, "ParseError");
+  const wrong = thrown(() => RuleSet.esbjerg().decide(/** @type {any} */ ({ id: 1 })));
+  assert.deepEqual([wrong.name, wrong.field], ["ParseError", "id"]);
   assert.equal(thrown(() => jsonSchema("nope")).name, "UnknownError");
 });
 

@@ -317,6 +317,20 @@ def test_a_column_arrow_cannot_read_is_a_parse_error_naming_it():
     assert info.value.field == "citizen" and "0190" not in str(info.value)
 
 
+def test_a_record_given_as_a_dict_is_read_as_its_json(sample):
+    record = sample.to_records()[0]
+    rules = borgerraad.RuleSet.esbjerg()
+    same = rules.decide({**record, "received": record["received"].isoformat()})
+    expected = rules.decide(record)
+    assert (same.rule, same.decision, same.to, same.basis) == (expected.rule, expected.decision, expected.to, expected.basis)
+    # A string where a list belongs is refused, not split into letters.
+    with pytest.raises(errors.ParseError) as info:
+        rules.decide({**record, "topics": "gaeld"})
+    assert (info.value.field, info.value.record) == ("topics", record["id"])
+    with pytest.raises(errors.ParseError, match="not a JSON-compatible value"):
+        rules.decide({**record, "topics": [object()]})
+
+
 def test_messages_from_other_libraries_never_quote_a_cpr_number(sample):
     # A mistyped configuration: serde's message quotes the value; it is masked.
     with pytest.raises(errors.ParseError) as info:

@@ -160,9 +160,20 @@ pub(crate) fn write_jsonl<'a>(
     w.flush()
 }
 
-/// Parses one JSON document (a taxonomy, rule set, regime …), naming the
-/// path of the field at fault (`units[2].code`).
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
+/// Parses one JSON document (a taxonomy, rule set, regime, or a value a
+/// binding was given) with serde. The `ParseError` names `source` and the
+/// path of the field at fault (`units[2].code`), and never repeats a
+/// CPR-shaped value.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{io::from_json, Inquiry};
+/// let err = from_json::<Inquiry>(r#"{"topics": "0101901234"}"#, "record").unwrap_err();
+/// assert_eq!(err.field(), Some("topics"));
+/// assert_eq!(err.to_string(), "record: field `topics`: \
+///     invalid type: string \"xxxxxxxxxx\", expected a sequence");
+/// ```
+pub fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|e| {
         let mut at = Location::source(source);
         if text.contains('\n') && e.line() > 0 {

@@ -10,7 +10,8 @@ mod json;
 
 pub use cells::{csv_cells, day_of_epoch, Cells, Column, CSV_COLUMNS};
 pub(crate) use cells::{parse_columns, parse_csv, write_csv};
-pub(crate) use json::{from_json, parse_jsonl, read_record, write_jsonl};
+pub use json::from_json;
+pub(crate) use json::{parse_jsonl, read_record, write_jsonl};
 
 use std::mem::MaybeUninit;
 
