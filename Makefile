@@ -86,9 +86,9 @@ wasm-budget: wasm $(JS)/node_modules/.ready  ## Report the gzipped .wasm size an
 bench:  ## Criterion benchmarks (figures go into BENCHMARKS.md)
 	$(CARGO) bench -p borgerraad-core --bench core
 
-count:  ## Instructions of one load of 100 000 records, JSONL and columns (needs valgrind; BENCHMARKS.md)
+count:  ## Instructions of one load of 100 000 records: JSONL, columns, columns with days (needs valgrind; BENCHMARKS.md)
 	$(CARGO) bench -p borgerraad-core --bench load_once --no-run
-	for format in jsonl columns; do \
+	for format in jsonl columns days; do \
 	  for loads in 0 1; do \
 	    env "CARGO_TARGET_$$(rustc -vV | sed -n 's/host: //p' | tr a-z- A-Z_)_RUNNER=valgrind --tool=callgrind --callgrind-out-file=/dev/null" \
 	      $(CARGO) bench -q -p borgerraad-core --bench load_once -- $$format 100000 $$loads 2>&1 | sed -n 's/.*Collected : //p'; \

@@ -5,7 +5,9 @@
 //! make count        # callgrind: runs this with 0 and 1 loads, prints the difference
 //! ```
 //!
-//! Arguments: `jsonl` or `columns`, the number of records, the number of loads.
+//! Arguments: `jsonl`, `columns` (all text) or `days` (columns with the
+//! dates as Arrow `date32` days, as from Python), the number of records,
+//! the number of loads.
 
 mod data;
 
@@ -26,14 +28,18 @@ fn main() {
                     .unwrap();
             }
         }
-        Some("columns") => {
+        Some(format @ ("columns" | "days")) => {
             let owned = data::text_columns(&records);
-            let columns = data::columns(&owned);
+            let days = data::day_columns(&records);
+            let columns = match format {
+                "days" => data::columns_with_days(&owned, &days),
+                _ => data::columns(&owned),
+            };
             for _ in 0..loads {
                 let mut register = Register::new(Taxonomy::esbjerg());
                 register.load_columns(&columns, "bench", &options).unwrap();
             }
         }
-        _ => panic!("usage: load_once jsonl|columns [records] [loads]"),
+        _ => panic!("usage: load_once jsonl|columns|days [records] [loads]"),
     }
 }

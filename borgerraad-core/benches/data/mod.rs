@@ -56,3 +56,39 @@ pub fn columns(owned: &[(Vec<i32>, Vec<u8>)]) -> Vec<Column<'_>> {
         })
         .collect()
 }
+
+/// The date columns as Arrow `date32` days with validity, as the Python
+/// package hands them over: (name, days since 1970-01-01, valid).
+pub fn day_columns(records: &[Inquiry]) -> Vec<(&'static str, Vec<i32>, Vec<bool>)> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let column = |name, day: &dyn Fn(&Inquiry) -> Option<chrono::NaiveDate>| {
+        let days = records
+            .iter()
+            .map(|r| day(r).map_or(0, |d| (d - epoch).num_days() as i32));
+        let valid = records.iter().map(|r| day(r).is_some());
+        (name, days.collect(), valid.collect())
+    };
+    vec![
+        column("received", &|r| Some(r.received)),
+        column("closed", &|r| r.closed),
+        column("consent_given", &|r| r.consent.as_ref().map(|c| c.given)),
+        column("matter_date", &|r| r.matter_date),
+    ]
+}
+
+/// [`columns`] with the date columns replaced by [`day_columns`].
+pub fn columns_with_days<'a>(
+    owned: &'a [(Vec<i32>, Vec<u8>)],
+    days: &'a [(&'static str, Vec<i32>, Vec<bool>)],
+) -> Vec<Column<'a>> {
+    columns(owned)
+        .into_iter()
+        .map(|c| match days.iter().find(|d| d.0 == c.name) {
+            Some((name, days, valid)) => Column {
+                name,
+                cells: Cells::Days { days, valid },
+            },
+            None => c,
+        })
+        .collect()
+}
