@@ -5,6 +5,7 @@
 //! Python and ISO strings on the wire. Arrays of dates are numpy
 //! `datetime64[D]`, i.e. days since 1970-01-01.
 
+use borgerraad_core::io::{day_of_epoch, epoch_day};
 use borgerraad_core::Error;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -101,19 +102,14 @@ fn wire_copy<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     Ok(obj.clone())
 }
 
-const UNIX_EPOCH_CE: i64 = 719_163; // 1970-01-01 as days from the common era
-
 /// numpy's `datetime64[D]` value (days since 1970-01-01) as a date.
 pub fn date_from_days(days: i64) -> Option<NaiveDate> {
-    i32::try_from(days + UNIX_EPOCH_CE)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
+    i32::try_from(days).ok().and_then(day_of_epoch)
 }
 
 /// A date as numpy's `datetime64[D]` value.
 pub fn days_from_date(date: NaiveDate) -> i64 {
-    use chrono::Datelike;
-    date.num_days_from_ce() as i64 - UNIX_EPOCH_CE
+    epoch_day(date).into()
 }
 
 /// numpy's value for "not a time".

@@ -1,7 +1,7 @@
 //! The synthetic data of the benchmarks, shared by `core.rs` (criterion)
 //! and `load_once.rs` (instruction counts).
 
-use borgerraad_core::io::{csv_cells, Cells, Column, CSV_COLUMNS};
+use borgerraad_core::io::{csv_cells, epoch_day, Cells, Column, CSV_COLUMNS};
 use borgerraad_core::sample::sample_inquiries;
 use borgerraad_core::{Inquiry, LoadOptions, Register, Taxonomy};
 
@@ -60,11 +60,8 @@ pub fn columns(owned: &[(Vec<i32>, Vec<u8>)]) -> Vec<Column<'_>> {
 /// The date columns as Arrow `date32` days with validity, as the Python
 /// package hands them over: (name, days since 1970-01-01, valid).
 pub fn day_columns(records: &[Inquiry]) -> Vec<(&'static str, Vec<i32>, Vec<bool>)> {
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
     let column = |name, day: &dyn Fn(&Inquiry) -> Option<chrono::NaiveDate>| {
-        let days = records
-            .iter()
-            .map(|r| day(r).map_or(0, |d| (d - epoch).num_days() as i32));
+        let days = records.iter().map(|r| day(r).map_or(0, epoch_day));
         let valid = records.iter().map(|r| day(r).is_some());
         (name, days.collect(), valid.collect())
     };

@@ -258,9 +258,27 @@ const DATE_COLUMNS: [usize; 4] = [
 /// assert_eq!(day_of_epoch(i32::MAX), None);
 /// ```
 pub fn day_of_epoch(days: i32) -> Option<NaiveDate> {
-    // 1970-01-01 is day 719 163 counted from 0001-01-01 as day 1.
-    NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(EPOCH_CE)?)
 }
+
+/// A day as days since 1970-01-01 (Arrow `date32`, numpy `datetime64[D]`);
+/// the inverse of [`day_of_epoch`].
+///
+/// # Example
+/// ```
+/// use borgerraad_core::io::epoch_day;
+/// let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(epoch_day(day(1970, 1, 1)), 0);
+/// assert_eq!(epoch_day(day(2023, 1, 1)), 19_358);
+/// assert_eq!(epoch_day(day(1969, 12, 31)), -1);
+/// ```
+pub fn epoch_day(day: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    day.num_days_from_ce() - EPOCH_CE
+}
+
+/// 1970-01-01 as days from the common era (0001-01-01 is day 1).
+const EPOCH_CE: i32 = 719_163;
 
 /// Parses columns (as from a data frame or an Arrow table) with the same
 /// names and cell formats as CSV. Row `i` is reported as line `i + 1`.
