@@ -246,7 +246,7 @@ impl Register {
         self.load(None, options, |check, items| {
             io::parse_into(items, vec![(records, room)], |records, sink| {
                 for (i, r) in records.into_iter().enumerate() {
-                    sink.push(i as u64 + 1, check(r));
+                    sink.push(i as u64 + 1, check(&r).map(|()| r));
                 }
             })
         })
@@ -438,8 +438,9 @@ impl Register {
         }
         let fixed = io::read_record(&json.to_string(), &mut Default::default())
             .map_err(|e| e.located(&at))?;
-        let fixed =
-            checker(&self.taxonomy, &LoadOptions::default())(fixed).map_err(|e| e.located(&at))?;
+        fixed
+            .validate(&self.taxonomy, LoadOptions::default().as_of)
+            .map_err(|e| e.located(&at))?;
         self.facts[pos] = self.codes.fact(&fixed);
         self.items[pos] = fixed;
         self.history.push(Rectification {
@@ -594,9 +595,9 @@ impl Register {
 fn checker<'a>(
     taxonomy: &'a Taxonomy,
     options: &LoadOptions,
-) -> impl Fn(Inquiry) -> Result<Inquiry> + Sync + 'a {
+) -> impl Fn(&Inquiry) -> Result<()> + Sync + 'a {
     let as_of = options.as_of;
-    move |r: Inquiry| r.validate(taxonomy, as_of).map(|()| r)
+    move |r: &Inquiry| r.validate(taxonomy, as_of)
 }
 
 /// The sorted ids of all parts.

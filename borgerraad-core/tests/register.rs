@@ -366,6 +366,7 @@ impl Table {
                     Cells::Text {
                         offsets: &self.text[c].0,
                         data: &self.text[c].1,
+                        valid: None,
                     }
                 };
                 Column { name, cells }
@@ -431,7 +432,11 @@ fn text_with_64_bit_offsets_loads_like_text_with_32_bit_offsets() {
             .map(|(c, offsets)| match c.cells {
                 Cells::Text { data, .. } => Column {
                     name: c.name,
-                    cells: Cells::LargeText { offsets, data },
+                    cells: Cells::LargeText {
+                        offsets,
+                        data,
+                        valid: None,
+                    },
                 },
                 _ => c,
             })
@@ -456,4 +461,57 @@ fn text_with_64_bit_offsets_loads_like_text_with_32_bit_offsets() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn text_cells_marked_invalid_are_missing_values_whatever_bytes_they_hold() {
+    use borgerraad_core::io::{Cells, Column, CSV_COLUMNS};
+    // Each text column as Arrow may hold it with nulls: a missing cell is
+    // marked invalid, and the bytes under it are not defined (here: junk).
+    let junk = "not a code; 010190-1234";
+    let table = Table::of_sample();
+    let mut nullable = Vec::new();
+    for (offsets, data) in &table.text {
+        let (mut out, mut bytes, mut valid) = (vec![0], Vec::new(), Vec::new());
+        for w in offsets.windows(2) {
+            let cell = &data[w[0] as usize..w[1] as usize];
+            valid.push(!cell.is_empty());
+            bytes.extend_from_slice(if cell.is_empty() {
+                junk.as_bytes()
+            } else {
+                cell
+            });
+            out.push(bytes.len() as i32);
+        }
+        nullable.push((out, bytes, valid));
+    }
+    let columns = |valid_len: usize| -> Vec<Column<'_>> {
+        CSV_COLUMNS
+            .iter()
+            .zip(&nullable)
+            .map(|(name, (offsets, data, valid))| Column {
+                name,
+                cells: Cells::Text {
+                    offsets,
+                    data,
+                    valid: Some(&valid[..valid_len]),
+                },
+            })
+            .collect()
+    };
+    let load = |columns: &[Column<'_>]| {
+        let mut register = Register::new(Taxonomy::esbjerg());
+        register
+            .load_columns(columns, "table", &LoadOptions::default())
+            .map(|_| register)
+    };
+    let rows = borgerraad_core::sample().len();
+    let register = load(&columns(rows)).unwrap();
+    assert!(register.iter().eq(borgerraad_core::sample().iter()));
+
+    let err = load(&columns(rows - 1)).unwrap_err();
+    assert!(
+        err.to_string().contains("column `id` is malformed"),
+        "{err}"
+    );
 }

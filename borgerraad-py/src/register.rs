@@ -23,8 +23,14 @@ pub struct PyRegister {
     rejected: Vec<Rejected>,
 }
 
-/// A text column: name, offsets, UTF-8 bytes.
-type TextColumn<'py> = (String, TextOffsets<'py>, PyReadonlyArray1<'py, u8>);
+/// A text column: name, offsets, UTF-8 bytes, validity (`None` when every
+/// cell is present).
+type TextColumn<'py> = (
+    String,
+    TextOffsets<'py>,
+    PyReadonlyArray1<'py, u8>,
+    Option<PyReadonlyArray1<'py, bool>>,
+);
 
 /// The offsets of Arrow `string` (int32) or `large_string` (int64).
 #[derive(FromPyObject)]
@@ -135,8 +141,9 @@ impl PyRegister {
     }
 
     /// Loads columns in Arrow layouts (numpy views of the Arrow buffers, not
-    /// copies): text columns as (name, int32 or int64 offsets, UTF-8 bytes), date
-    /// columns as (name, int32 days since 1970-01-01, validity).
+    /// copies): text columns as (name, int32 or int64 offsets, UTF-8 bytes,
+    /// validity or None), date columns as (name, int32 days since 1970-01-01,
+    /// validity).
     #[classmethod]
     #[pyo3(signature = (texts, days, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     #[allow(clippy::too_many_arguments)]
@@ -152,16 +159,19 @@ impl PyRegister {
     ) -> PyResult<Bound<'py, PyAny>> {
         let opts = options(on_error, as_of, pseudonymizer)?;
         let mut columns = Vec::with_capacity(texts.len() + days.len());
-        for (name, offsets, data) in &texts {
+        for (name, offsets, data, valid) in &texts {
             let data = data.as_slice()?;
+            let valid = valid.as_ref().map(|v| v.as_slice()).transpose()?;
             let cells = match offsets {
                 TextOffsets::Narrow(offsets) => Cells::Text {
                     offsets: offsets.as_slice()?,
                     data,
+                    valid,
                 },
                 TextOffsets::Wide(offsets) => Cells::LargeText {
                     offsets: offsets.as_slice()?,
                     data,
+                    valid,
                 },
             };
             columns.push(Column { name, cells });

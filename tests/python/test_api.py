@@ -65,6 +65,18 @@ def test_arrow_dates_in_chunks_slices_and_types(sample):
     assert borgerraad.Register.from_arrow(large.slice(7, 20)).to_records() == expected[7:27]
 
 
+def test_arrow_nulls_are_missing_values_whatever_bytes_lie_under_them(sample):
+    # Arrow leaves the bytes under a null undefined; here they are junk.
+    table = pa.Table.from_pandas(sample.to_pandas(), preserve_index=False)
+    site = table.column("site").combine_chunks()
+    cells = site.fill_null("not a code; 010190-1234")
+    _, offsets, data = cells.buffers()
+    junk = pa.StringArray.from_buffers(len(site), offsets, data, site.buffers()[0], site.null_count)
+    assert junk.null_count > 0 and junk.is_null().equals(site.is_null())
+    table = table.set_column(table.column_names.index("site"), "site", junk)
+    assert borgerraad.Register.from_arrow(table).to_records() == sample.to_records()
+
+
 def test_arrow_days_in_the_wrong_column_or_out_of_range_are_parse_errors(sample):
     table = pa.Table.from_pandas(sample.to_pandas(), preserve_index=False).slice(0, 5)
     ids = pa.array([dt.date(2022, 1, d) for d in range(1, 6)], pa.date32())

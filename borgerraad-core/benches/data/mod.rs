@@ -52,7 +52,11 @@ pub fn columns(owned: &[(Vec<i32>, Vec<u8>)]) -> Vec<Column<'_>> {
         .zip(owned)
         .map(|(name, (offsets, data))| Column {
             name,
-            cells: Cells::Text { offsets, data },
+            cells: Cells::Text {
+                offsets,
+                data,
+                valid: None,
+            },
         })
         .collect()
 }

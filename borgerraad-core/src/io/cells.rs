@@ -6,7 +6,10 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::{not_a_date, parse_date, parse_into, threads, trim, Check, Interner, Part, Sink};
+use super::{
+    not_a_date, parse_date, parse_into, split_at, split_once_at, threads, trim, Check, Interner,
+    Part, Sink,
+};
 use crate::codes::is_code;
 use crate::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
@@ -97,7 +100,12 @@ fn read_rows(
                 };
                 let here = || at.at_line(line).with_record(row.text(col::ID));
                 let parsed = csv_row(&row, pseudo, &mut out.codes);
-                out.push(line, parsed.and_then(check).map_err(|e| e.located(&here())));
+                out.push(
+                    line,
+                    parsed
+                        .and_then(|r| check(&r).map(|()| r))
+                        .map_err(|e| e.located(&here())),
+                );
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -193,12 +201,15 @@ pub struct Column<'a> {
 #[non_exhaustive]
 pub enum Cells<'a> {
     /// UTF-8 text (Arrow `string`) in the cell formats of CSV: cell `i` is
-    /// `data[offsets[i]..offsets[i + 1]]`; an empty cell is a missing value.
+    /// `data[offsets[i]..offsets[i + 1]]`; an empty cell is a missing value,
+    /// and so is a cell where `valid[i]` is false (an Arrow null).
     Text {
         /// `rows + 1` offsets into `data`.
         offsets: &'a [i32],
         /// The UTF-8 bytes of all cells.
         data: &'a [u8],
+        /// One flag per row: whether the cell is present; `None` when all are.
+        valid: Option<&'a [bool]>,
     },
     /// As [`Cells::Text`] with 64-bit offsets (Arrow `large_string`, which
     /// pandas' `str` columns hold).
@@ -207,6 +218,8 @@ pub enum Cells<'a> {
         offsets: &'a [i64],
         /// The UTF-8 bytes of all cells.
         data: &'a [u8],
+        /// One flag per row: whether the cell is present; `None` when all are.
+        valid: Option<&'a [bool]>,
     },
     /// Days since 1970-01-01 (Arrow `date32`), for the date columns; cell
     /// `i` is missing where `valid[i]` is false.
@@ -222,22 +235,36 @@ impl Cells<'_> {
     /// The number of rows, if the layout is consistent.
     fn rows(&self) -> Option<usize> {
         match *self {
-            Cells::Text { offsets, data } => text_rows(offsets, data),
-            Cells::LargeText { offsets, data } => text_rows(offsets, data),
+            Cells::Text {
+                offsets,
+                data,
+                valid,
+            } => text_rows(offsets, data, valid),
+            Cells::LargeText {
+                offsets,
+                data,
+                valid,
+            } => text_rows(offsets, data, valid),
             Cells::Days { days, valid } => (days.len() == valid.len()).then_some(days.len()),
         }
     }
 }
 
 /// The number of rows of text cells, if the offsets rise from 0 or more
-/// and stay within `data`.
-fn text_rows<O: Copy + Into<i64>>(offsets: &[O], data: &[u8]) -> Option<usize> {
+/// and stay within `data`, and there is a validity flag for each row.
+fn text_rows<O: Copy + Into<i64>>(
+    offsets: &[O],
+    data: &[u8],
+    valid: Option<&[bool]>,
+) -> Option<usize> {
+    let rows = offsets.len().checked_sub(1)?;
     let sane = offsets.first().is_some_and(|&o| o.into() >= 0)
         && offsets.windows(2).all(|w| w[0].into() <= w[1].into())
         && offsets
             .last()
-            .is_some_and(|&end| end.into() <= data.len() as i64);
-    sane.then(|| offsets.len() - 1)
+            .is_some_and(|&end| end.into() <= data.len() as i64)
+        && valid.is_none_or(|v| v.len() == rows);
+    sane.then_some(rows)
 }
 
 /// The columns that may hold [`Cells::Days`].
@@ -319,15 +346,24 @@ pub(crate) fn parse_columns(
     let mut sources = [Source::Absent; CSV_COLUMNS.len() + 1];
     for (source, &i) in sources.iter_mut().zip(&index) {
         if let Some(column) = columns.get(i) {
-            let text = |offsets, data| Source::Text {
+            let text = |offsets, data, valid| Source::Text {
                 name: column.name,
                 offsets,
                 data,
                 utf8: std::str::from_utf8(data).ok(),
+                valid,
             };
             *source = match column.cells {
-                Cells::Text { offsets, data } => text(Offsets::Narrow(offsets), data),
-                Cells::LargeText { offsets, data } => text(Offsets::Wide(offsets), data),
+                Cells::Text {
+                    offsets,
+                    data,
+                    valid,
+                } => text(Offsets::Narrow(offsets), data, valid),
+                Cells::LargeText {
+                    offsets,
+                    data,
+                    valid,
+                } => text(Offsets::Wide(offsets), data, valid),
                 Cells::Days { days, valid } => Source::Days { days, valid },
             };
         }
@@ -347,7 +383,9 @@ pub(crate) fn parse_columns(
                 field: Some(name.into()),
                 reason: "invalid UTF-8".into(),
             }),
-            None => parsed.and_then(check).map_err(|e| e.located(&here())),
+            None => parsed
+                .and_then(|r| check(&r).map(|()| r))
+                .map_err(|e| e.located(&here())),
         };
         (line, parsed)
     };
@@ -402,6 +440,7 @@ enum Source<'r> {
         data: &'r [u8],
         /// All of `data`, if it is UTF-8.
         utf8: Option<&'r str>,
+        valid: Option<&'r [bool]>,
     },
     Days {
         days: &'r [i32],
@@ -441,10 +480,14 @@ impl<'r> Row<'r> for TableRow<'r> {
             offsets,
             data,
             utf8,
-        } = self.sources[c]
+            valid,
+        } = &self.sources[c]
         else {
             return ""; // days only in date columns, which are read by `day`
         };
+        if valid.is_some_and(|v| !v[self.row]) {
+            return "";
+        }
         let range = offsets.cell(self.row);
         let text = match utf8 {
             Some(all) => all.get(range),
@@ -499,10 +542,10 @@ fn csv_row<'r>(
             Ok(v)
         }
     };
-    let list = |s: &'r str| s.split(';').map(trim).filter(|t| !t.is_empty());
+    let list = |s: &'r str| split_at(s, b';').map(trim).filter(|t| !t.is_empty());
     let actions = list(cell(col::ACTIONS))
         .map(|a| {
-            let (kind, day) = a.split_once('@').ok_or_else(|| {
+            let (kind, day) = split_once_at(a, b'@').ok_or_else(|| {
                 parse_err(
                     "actions",
                     format!("`{}` is not `kind@YYYY-MM-DD`", shorten(a)),

@@ -142,7 +142,7 @@ fn parse_lines(
         sink.push(
             line_no,
             parsed
-                .and_then(check)
+                .and_then(|r| check(&r).map(|()| r))
                 .map_err(|e| e.located(&at.at_line(line_no))),
         );
     }

@@ -47,7 +47,14 @@ class Register:
     @classmethod
     def _from_columns(
         cls,
-        texts: Sequence[tuple[str, Union[npt.NDArray[np.int32], npt.NDArray[np.int64]], npt.NDArray[np.uint8]]],
+        texts: Sequence[
+            tuple[
+                str,
+                Union[npt.NDArray[np.int32], npt.NDArray[np.int64]],
+                npt.NDArray[np.uint8],
+                Optional[npt.NDArray[np.bool_]],
+            ]
+        ],
         days: Sequence[tuple[str, npt.NDArray[np.int32], npt.NDArray[np.bool_]]],
         source: str,
         taxonomy: Optional[Taxonomy] = None,

@@ -84,14 +84,13 @@ def from_arrow(
             col = pc.binary_join(col, ";")
         if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
             col = pc.cast(col, pa.string())
-        if col.null_count:
-            col = pc.fill_null(col, "")
         arr = _one_array(col)
+        valid = arr.is_valid().to_numpy(zero_copy_only=False) if arr.null_count else None
         _, offs, buf = arr.buffers()
         width = np.int64 if pa.types.is_large_string(arr.type) else np.int32
         o = np.frombuffer(offs, dtype=width)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, width)
         data = np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8)
-        texts.append((name, o, data))
+        texts.append((name, o, data, valid))
     return cls._from_columns(texts, days, "table", taxonomy, on_error, as_of, pseudonymizer)
 
 
