@@ -551,7 +551,11 @@ impl Register {
                 f
             }));
         }
-        self.ids.sorted = keys::merge(&self.ids.sorted, &new_ids);
+        self.ids.sorted = if self.ids.sorted.is_empty() {
+            new_ids
+        } else {
+            keys::merge(&self.ids.sorted, &new_ids)
+        };
         Ok(rejected)
     }
 
