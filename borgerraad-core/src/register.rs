@@ -138,22 +138,24 @@ struct Indexed {
     ids: Vec<(u64, u32)>,
 }
 
-/// Indexes the records `items[first..]`, which the parts tell in order.
+/// Indexes the records `items[first..]`, which the parts tell in order:
+/// one job for each thread, over consecutive parts (fewer sorted lists of
+/// ids to merge afterwards).
 fn index(items: &[Inquiry], first: usize, parts: Vec<io::Part>) -> Vec<Indexed> {
-    let mut at = first;
-    let jobs: Vec<_> = parts
-        .into_iter()
-        .map(|part| {
-            let n = part.lines.len();
-            at += n;
-            (part, at - n, &items[at - n..at])
-        })
-        .collect();
-    io::in_parallel(jobs, |(part, first, records)| {
+    let per_job = parts.len().div_ceil(io::threads(parts.len())).max(1);
+    let mut parts = parts.into_iter().peekable();
+    let (mut jobs, mut at) = (Vec::new(), first);
+    while parts.peek().is_some() {
+        let group: Vec<io::Part> = parts.by_ref().take(per_job).collect();
+        let n: usize = group.iter().map(|p| p.lines.len()).sum();
+        jobs.push((group, at, &items[at..at + n]));
+        at += n;
+    }
+    io::in_parallel(jobs, |(group, first, records)| {
         let (facts, codes) = facts::of(records);
         Indexed {
             ids: sorted_ids(records, first),
-            part,
+            part: io::Part::join(group),
             first,
             facts,
             codes,

@@ -7,7 +7,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::{
-    not_a_date, parse_date, parse_into, split_at, split_once_at, threads, trim, Check, Interner,
+    not_a_date, parse_date, parse_into, pieces, split_at, split_once_at, trim, Check, Interner,
     Part, Sink,
 };
 use crate::codes::is_code;
@@ -389,10 +389,10 @@ pub(crate) fn parse_columns(
         };
         (line, parsed)
     };
-    let threads = threads(rows >> 16);
-    let ranges = (0..threads)
+    let pieces = pieces(rows >> 16);
+    let ranges = (0..pieces)
         .map(|t| {
-            let range = rows * t / threads..rows * (t + 1) / threads;
+            let range = rows * t / pieces..rows * (t + 1) / pieces;
             (range.clone(), range.len())
         })
         .collect();

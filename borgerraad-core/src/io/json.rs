@@ -15,9 +15,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use smol_str::SmolStr;
 
-use super::{
-    in_parallel, not_a_date, parse_date, parse_into, threads, Check, Interner, Part, Sink,
-};
+use super::{in_parallel, not_a_date, parse_date, parse_into, pieces, Check, Interner, Part, Sink};
 use crate::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::inquiry::{Action, Consent, Inquiry, Referral};
 
@@ -74,14 +72,14 @@ pub(crate) fn parse_jsonl(
     check: &Check<'_>,
     items: &mut Vec<Inquiry>,
 ) -> Vec<Part> {
-    let threads = threads(bytes.len() >> 20);
+    let pieces = pieces(bytes.len() >> 20);
     let mut chunks = Vec::new();
     let mut start = 0usize;
-    for t in 1..=threads {
-        let mut end = if t == threads {
+    for t in 1..=pieces {
+        let mut end = if t == pieces {
             bytes.len()
         } else {
-            (bytes.len() * t / threads).max(start)
+            (bytes.len() * t / pieces).max(start)
         };
         while end < bytes.len() && bytes[end - 1] != b'\n' {
             end += 1;

@@ -41,6 +41,17 @@ impl Part {
         self.lines.is_empty() && self.errors.is_empty()
     }
 
+    /// The parts one after the other, as one.
+    pub(crate) fn join(parts: Vec<Part>) -> Part {
+        let mut parts = parts.into_iter();
+        let mut all = parts.next().unwrap_or_default();
+        for part in parts {
+            all.lines.extend(part.lines);
+            all.errors.extend(part.errors);
+        }
+        all
+    }
+
     /// The parts of an input that failed as a whole (no header, no records).
     fn failed(at: Location, reason: &str) -> Vec<Part> {
         let line = at.line.unwrap_or(1);
@@ -189,25 +200,44 @@ pub(crate) fn threads(size: usize) -> usize {
     size.clamp(1, cores.min(8))
 }
 
-/// Runs `f` on each input on its own thread; the outputs stay in order, one
-/// per input (not concatenated: that would copy every record once more).
+/// How many pieces to cut work of `size` units into: a few for each
+/// thread, so that when the machine slows one thread down, the others take
+/// over its share instead of waiting for it (see [`in_parallel`]).
+pub(crate) fn pieces(size: usize) -> usize {
+    match threads(size) {
+        1 => 1,
+        threads => threads * 4,
+    }
+}
+
+/// Runs `f` on each input, on up to [`threads`] threads that each take the
+/// next input as soon as they are done with one; the outputs stay in order,
+/// one per input (not concatenated: that would copy every record once more).
 pub(crate) fn in_parallel<I: Send, T: Send>(inputs: Vec<I>, f: impl Fn(I) -> T + Sync) -> Vec<T> {
+    let workers = threads(inputs.len());
     // WebAssembly has one thread: saying so at compile time keeps the
     // thread code out of the .wasm (5 KB gzipped).
-    if inputs.len() == 1 || cfg!(target_arch = "wasm32") {
+    if workers == 1 || cfg!(target_arch = "wasm32") {
         return inputs.into_iter().map(f).collect();
     }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = inputs
-            .into_iter()
-            .map(|i| scope.spawn(move || f(i)))
-            .collect();
+    let queue = std::sync::Mutex::new(inputs.into_iter().enumerate());
+    let next = || queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+    let work = || {
+        let mut done = Vec::new();
+        while let Some((i, input)) = next() {
+            done.push((i, f(input)));
+        }
+        done
+    };
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
         handles
             .into_iter()
-            .map(|h| h.join().expect("parsing does not panic"))
+            .flat_map(|h| h.join().expect("parsing does not panic"))
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, output)| output).collect()
 }
 
 /// `s` without leading and trailing whitespace, exactly as [`str::trim`];
