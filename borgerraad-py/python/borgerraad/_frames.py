@@ -62,6 +62,9 @@ def from_arrow(
 ) -> Register:
     """A register from an Arrow table with the columns of the CSV record format.
 
+    Nulls and empty strings are missing values. Text and ``date32`` columns
+    of one chunk are read from Arrow's buffers in place, not copied.
+
     With a ``pseudonymizer`` a ``cpr`` column (instead of ``citizen``) is
     turned into citizen keys in Rust and dropped; without one it is refused.
     """
