@@ -127,8 +127,8 @@ fn sorted_ids(records: &[Inquiry], first: usize) -> Vec<(u64, u32)> {
     ids
 }
 
-/// The new records of one part of a load, indexed on the part's own
-/// thread: their facts (numbering codes of their own) and sorted ids.
+/// The new records of consecutive parts of a load, indexed on a thread of
+/// their own: their facts (numbering codes of their own) and sorted ids.
 struct Indexed {
     part: io::Part,
     /// The position of the part's first record.
@@ -484,7 +484,7 @@ impl Register {
     /// Keeps the new records `items[first..]` (told by `parts`) unless one
     /// failed or repeats an id: all or nothing unless collecting.
     ///
-    /// Each part is indexed on its own thread (facts, sorted ids); then the
+    /// The parts are indexed on the threads (facts, sorted ids); then the
     /// new ids are checked against the register's and each other's, and
     /// only then are the indexes merged.
     fn add_all(

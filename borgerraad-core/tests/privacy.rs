@@ -219,7 +219,9 @@ fn attack(t: &borgerraad_core::PublishedTable) -> Vec<(usize, usize, u64)> {
     let mut recovered = Vec::new();
     loop {
         let mut progress = false;
-        let mut lines: Vec<(Vec<(usize, usize)>, Option<u64>)> = Vec::new();
+        // Each line of the table: its cells (row, column) and its total.
+        type Line = (Vec<(usize, usize)>, Option<u64>);
+        let mut lines: Vec<Line> = Vec::new();
         if let Some(totals) = &t.row_totals {
             lines.extend((0..nr).map(|r| ((0..nc).map(|c| (r, c)).collect(), totals[r])));
         }

@@ -375,31 +375,33 @@ impl Table {
     }
 }
 
+/// A new register with Esbjerg's taxonomy, loaded from `columns`.
+fn load_table(columns: &[borgerraad_core::io::Column<'_>]) -> borgerraad_core::Result<Register> {
+    let mut register = Register::new(Taxonomy::esbjerg());
+    register
+        .load_columns(columns, "table", &LoadOptions::default())
+        .map(|_| register)
+}
+
 #[test]
 fn date_columns_load_as_text_or_as_days() {
     let table = Table::of_sample();
-    let load = |columns: &[borgerraad_core::io::Column<'_>]| {
-        let mut register = Register::new(Taxonomy::esbjerg());
-        register
-            .load_columns(columns, "table", &LoadOptions::default())
-            .map(|_| register)
-    };
     let dates = ["received", "closed", "consent_given", "matter_date"];
-    let as_text = load(&table.columns(&[])).unwrap();
-    let as_days = load(&table.columns(&dates)).unwrap();
+    let as_text = load_table(&table.columns(&[])).unwrap();
+    let as_days = load_table(&table.columns(&dates)).unwrap();
     assert_eq!(as_text.len(), borgerraad_core::sample().len());
     assert!(as_days.iter().eq(borgerraad_core::sample().iter()));
     assert!(as_text.iter().eq(as_days.iter()));
 
     // Days only where dates belong; a day beyond chrono's range; a column
     // of the wrong length.
-    let err = load(&table.columns(&["id"])).unwrap_err();
+    let err = load_table(&table.columns(&["id"])).unwrap_err();
     assert_eq!(err.kind(), "ParseError");
     assert!(err.to_string().contains("column `id` holds days"), "{err}");
 
     let mut far = Table::of_sample();
     far.days[2].0[3] = i32::MAX;
-    let err = load(&far.columns(&dates)).unwrap_err();
+    let err = load_table(&far.columns(&dates)).unwrap_err();
     assert_eq!(
         (err.location().and_then(|at| at.line), err.field()),
         (Some(4), Some("received"))
@@ -408,7 +410,7 @@ fn date_columns_load_as_text_or_as_days() {
 
     let mut short = Table::of_sample();
     short.days[3].1.pop();
-    let err = load(&short.columns(&dates)).unwrap_err();
+    let err = load_table(&short.columns(&dates)).unwrap_err();
     assert!(
         err.to_string().contains("column `closed` is malformed"),
         "{err}"
@@ -442,20 +444,14 @@ fn text_with_64_bit_offsets_loads_like_text_with_32_bit_offsets() {
             })
             .collect()
     }
-    let load = |columns: &[Column<'_>]| {
-        let mut register = Register::new(Taxonomy::esbjerg());
-        register
-            .load_columns(columns, "table", &LoadOptions::default())
-            .map(|_| register)
-    };
-    let register = load(&large(&table, &wide)).unwrap();
+    let register = load_table(&large(&table, &wide)).unwrap();
     assert!(register.iter().eq(borgerraad_core::sample().iter()));
 
     // Offsets that fall or point past the data are refused, not followed.
     for (row, offset) in [(5, 1), (0, -1), (3815, i64::MAX)] {
         let mut bad = wide.clone();
         bad[0][row] = offset;
-        let err = load(&large(&table, &bad)).unwrap_err();
+        let err = load_table(&large(&table, &bad)).unwrap_err();
         assert!(
             err.to_string().contains("column `id` is malformed"),
             "{err}"
@@ -499,17 +495,11 @@ fn text_cells_marked_invalid_are_missing_values_whatever_bytes_they_hold() {
             })
             .collect()
     };
-    let load = |columns: &[Column<'_>]| {
-        let mut register = Register::new(Taxonomy::esbjerg());
-        register
-            .load_columns(columns, "table", &LoadOptions::default())
-            .map(|_| register)
-    };
     let rows = borgerraad_core::sample().len();
-    let register = load(&columns(rows)).unwrap();
+    let register = load_table(&columns(rows)).unwrap();
     assert!(register.iter().eq(borgerraad_core::sample().iter()));
 
-    let err = load(&columns(rows - 1)).unwrap_err();
+    let err = load_table(&columns(rows - 1)).unwrap_err();
     assert!(
         err.to_string().contains("column `id` is malformed"),
         "{err}"

@@ -9,6 +9,13 @@ use pyo3::types::PyTuple;
 use crate::convert::to_object;
 use crate::errors::IntoPy;
 
+/// One year of the monthly table: the year, the twelve counts, the total
+/// and the mean.
+type YearColumn = (i32, Vec<u64>, u64, f64);
+
+/// One row of a breakdown: code, Danish label, English label, count, percent.
+type BreakdownRow = (String, String, String, u64, f64);
+
 /// Mergeable statistics: compute them over parts of a register, merge the
 /// parts with `merge()` or `+`, and the result equals the whole's. They pickle.
 #[pyclass(name = "Stats", module = "borgerraad._borgerraad", frozen)]
@@ -51,11 +58,7 @@ impl PyStats {
     /// Row labels (months in `lang`, then total and mean), the years, and
     /// per year the twelve counts, the total and the mean.
     #[pyo3(signature = (years, lang = "da"))]
-    fn _monthly(
-        &self,
-        years: Vec<i32>,
-        lang: &str,
-    ) -> PyResult<(Vec<String>, Vec<(i32, Vec<u64>, u64, f64)>)> {
+    fn _monthly(&self, years: Vec<i32>, lang: &str) -> PyResult<(Vec<String>, Vec<YearColumn>)> {
         let lang: Lang = lang.parse().py()?;
         let table = self.inner.monthly_table(&years);
         let mut labels: Vec<String> = (0..12).map(|m| month_name(m, lang).to_string()).collect();
@@ -72,7 +75,7 @@ impl PyStats {
     }
 
     /// Breakdown rows: code, Danish label, English label, count, percent.
-    fn _breakdown(&self, year: i32, by: &str) -> PyResult<Vec<(String, String, String, u64, f64)>> {
+    fn _breakdown(&self, year: i32, by: &str) -> PyResult<Vec<BreakdownRow>> {
         let by: By = by.parse().py()?;
         let ys = self.inner.get(year).py()?;
         Ok(ys

@@ -26,7 +26,7 @@ use crate::keys::FastSet;
 /// register's taxonomy).
 pub(crate) type Check<'a> = dyn Fn(&Inquiry) -> Result<()> + Sync + 'a;
 
-/// What parsing one part of the input (one per thread) gave besides the
+/// What parsing one piece of the input (see [`pieces`]) gave besides the
 /// records themselves, in input order: the line of each record read and
 /// checked, and the lines that failed.
 #[derive(Debug, Default)]
@@ -67,12 +67,13 @@ impl Part {
     }
 }
 
-/// Where a parsing thread puts what it reads: the records straight into its
-/// share of the register's spare room, and their lines and failures.
+/// Where the parsing of one piece puts what it reads: the records straight
+/// into its share of the register's spare room, and their lines and
+/// failures.
 pub(crate) struct Sink<'a> {
     room: &'a mut [MaybeUninit<Inquiry>],
     part: Part,
-    /// The codes this thread has read.
+    /// The codes this piece has read.
     pub(crate) codes: Interner,
 }
 
@@ -99,7 +100,7 @@ impl Sink<'_> {
     }
 }
 
-/// Runs `parse` on each job on its own thread; job `j` writes at most
+/// Runs `parse` on each job ([`in_parallel`]); job `j` writes at most
 /// `room_j` records straight into `items`' spare room, so that no record is
 /// copied after parsing. Afterwards the new records follow the old ones in
 /// input order, and each part tells the lines of its records.
@@ -146,11 +147,11 @@ pub(crate) fn parse_into<J: Send>(
     parts
 }
 
-/// The codes (category, site, topics, ...) one parsing thread has read, so
+/// The codes (category, site, topics, ...) one piece has read, so
 /// that records share one copy of each. A code of up to 23 bytes sits inline
 /// in its `SmolStr` anyway; a longer one, such as the category
 /// `borger-arbejdsmarked/borgerservice/oekonomisk-hjaelp`, would otherwise
-/// cost an allocation per record. Each thread has its own interner, so no
+/// cost an allocation per record. Each piece has its own interner, so no
 /// two threads count references to the same string.
 #[derive(Debug, Default)]
 pub(crate) struct Interner(FastSet<SmolStr>);
@@ -351,7 +352,7 @@ mod tests {
     use super::Interner;
 
     #[test]
-    fn records_read_by_one_thread_share_their_long_codes() {
+    fn records_read_by_one_piece_share_their_long_codes() {
         let long = "borger-arbejdsmarked/borgerservice/oekonomisk-hjaelp";
         let mut codes = Interner::default();
         let (a, b) = (codes.get(long), codes.get(long));
