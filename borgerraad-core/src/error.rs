@@ -147,14 +147,23 @@ fn field_prefix(field: &Option<String>) -> String {
 /// a reason: CPR-shaped numbers masked, cut short when huge.
 pub(crate) fn foreign_reason(message: &str) -> String {
     let message = crate::privacy::redact_cpr(message);
-    if message.len() <= 300 {
-        return message.into_owned();
+    match head(&message, 300) {
+        Some(head) => format!("{head}… (message cut)"),
+        None => message.into_owned(),
     }
-    let mut end = 300;
-    while !message.is_char_boundary(end) {
-        end -= 1;
+}
+
+/// The first `max` bytes of `text` or fewer (ending on a character
+/// boundary), if it is longer than `max`.
+fn head(text: &str, max: usize) -> Option<&str> {
+    if text.len() <= max {
+        return None;
     }
-    format!("{}… (message cut)", &message[..end])
+    // Byte 0 is always a boundary.
+    (0..=max)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .map(|end| &text[..end])
 }
 
 /// A value as messages quote it: cut short when huge, and never a value
@@ -164,14 +173,10 @@ pub(crate) fn shorten(value: &str) -> String {
     if crate::privacy::looks_like_cpr(value) {
         return "(a value shaped like a CPR number, not repeated)".into();
     }
-    if value.len() <= MAX {
-        return value.to_string();
+    match head(value, MAX) {
+        Some(head) => format!("{head}…"),
+        None => value.to_string(),
     }
-    let mut end = MAX;
-    while !value.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &value[..end])
 }
 
 impl Error {
@@ -270,3 +275,29 @@ impl Error {
 
 /// The result type of borgerraad.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_and_messages_are_cut_between_characters() {
+        assert_eq!(shorten(&"a".repeat(64)), "a".repeat(64));
+        assert_eq!(shorten(&"a".repeat(65)), format!("{}…", "a".repeat(64)));
+        // `æ` is two bytes: byte 64 falls inside one after a leading `a`.
+        let danish = format!("a{}", "æ".repeat(40));
+        assert_eq!(shorten(&danish), format!("a{}…", "æ".repeat(31)));
+        assert_eq!(
+            shorten("010190-1234"),
+            "(a value shaped like a CPR number, not repeated)"
+        );
+
+        let long = format!("bad 010190-1234 {}", "b".repeat(400));
+        let reason = foreign_reason(&long);
+        assert_eq!(
+            reason,
+            format!("bad xxxxxx-xxxx {}… (message cut)", "b".repeat(284))
+        );
+        assert_eq!(foreign_reason("short"), "short");
+    }
+}

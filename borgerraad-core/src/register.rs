@@ -441,7 +441,7 @@ impl Register {
         let fixed = io::read_record(&json.to_string(), &mut Default::default())
             .map_err(|e| e.located(&at))?;
         fixed
-            .validate(&self.taxonomy, LoadOptions::default().as_of)
+            .validate(&self.taxonomy, None)
             .map_err(|e| e.located(&at))?;
         self.facts[pos] = self.codes.fact(&fixed);
         self.items[pos] = fixed;

@@ -2,7 +2,7 @@
 
 use borgerraad_core::render::svg;
 use borgerraad_core::stats::{month_name, By, YearSummary};
-use borgerraad_core::{Disclosure, Error, Lang, Stats, Taxonomy};
+use borgerraad_core::{Disclosure, Lang, Stats, Taxonomy};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
@@ -167,9 +167,7 @@ impl PyStats {
     /// Statistics from `to_json()` text.
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyStats> {
-        let inner = serde_json::from_str(text)
-            .map_err(|e| Error::input("stats", e))
-            .py()?;
+        let inner = borgerraad_core::io::from_json(text, "stats").py()?;
         Ok(PyStats {
             inner,
             taxonomy: Taxonomy::esbjerg(),

@@ -353,3 +353,7 @@ def test_messages_from_other_libraries_never_quote_a_cpr_number(sample):
     with pytest.raises(errors.ParseError) as info:
         reg.rectify(reg.to_records()[0]["id"], "010190-1234", dt.date(2023, 1, 5))
     assert "0190" not in str(info.value)
+    # Statistics read back from JSON (as unpickling does) go through the core's reader.
+    with pytest.raises(errors.ParseError) as info:
+        borgerraad.Stats.from_json('{"years": "010190-1234"}')
+    assert info.value.field == "years" and "0190" not in str(info.value)
