@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 use smol_str::SmolStr;
 
 use crate::codes::{coded_enum, is_code};
@@ -140,6 +141,14 @@ pub struct Referral {
     pub basis: SmolStr,
 }
 
+/// The subject codes of an inquiry. Most inquiries have one, which is kept
+/// in the record itself; more go to the heap.
+pub type Topics = SmallVec<[SmolStr; 1]>;
+
+/// What the advisor did for an inquiry. Up to two actions are kept in the
+/// record itself, in the room a `Vec` would take; more go to the heap.
+pub type Actions = SmallVec<[Action; 2]>;
+
 /// One inquiry (henvendelse): the record format of the register.
 ///
 /// The JSON form is one object per line (JSON Lines); unknown fields are
@@ -187,11 +196,11 @@ pub struct Inquiry {
     /// `borger-arbejdsmarked/jobcenter`.
     pub category: SmolStr,
     /// Subject codes, e.g. `sygedagpenge`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<SmolStr>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub topics: Topics,
     /// What the advisor did.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<Action>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub actions: Actions,
     /// The citizen's consent to contact the municipality.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<Consent>,

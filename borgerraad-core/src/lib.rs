@@ -26,11 +26,13 @@ pub use deadline::{deadline, Deadline, DeadlineOptions, Delivery, ProcessingDead
 pub use disclosure::{Disclosure, PublishedTable};
 pub use error::{Error, Location, Result};
 pub use inquiry::{
-    Action, ActionKind, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
+    Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
+    Topics,
 };
 pub use referral::{Decision, RuleSet};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;
+pub use smallvec::smallvec;
 pub use smol_str::SmolStr;
 pub use stats::{Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};
 pub use taxonomy::Taxonomy;

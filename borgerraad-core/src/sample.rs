@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 
 use chrono::{Datelike, Duration, NaiveDate};
+use smallvec::smallvec;
 
 use crate::inquiry::{
     Action, ActionKind, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
@@ -300,8 +301,8 @@ fn inquiry(
         requester: Requester::Citizen,
         kind: Kind::Guidance,
         category: Default::default(),
-        topics: Vec::new(),
-        actions: Vec::new(),
+        topics: Default::default(),
+        actions: Default::default(),
         consent: None,
         referral: None,
         outcome: None,
@@ -315,12 +316,12 @@ fn inquiry(
         };
         inq.kind = Kind::Forwarding;
         inq.category = target.into();
-        inq.topics = vec!["fejladresseret".into()];
+        inq.topics = smallvec!["fejladresseret".into()];
         inq.referral = Some(Referral {
             to: target.into(),
             basis: "fvl-7-2".into(),
         });
-        inq.actions = vec![Action {
+        inq.actions = smallvec![Action {
             kind: ActionKind::Forwarded,
             date: received,
         }];
@@ -330,7 +331,7 @@ fn inquiry(
     }
     let cat = rng.pick(&CATEGORIES.map(|(c, w, t)| ((c, t), w)));
     inq.category = cat.0.into();
-    inq.topics = vec![cat.1.into()];
+    inq.topics = smallvec![cat.1.into()];
     inq.channel = rng.pick(&[
         (Channel::Phone, 45),
         (Channel::Email, 25),

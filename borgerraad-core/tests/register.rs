@@ -505,3 +505,45 @@ fn text_cells_marked_invalid_are_missing_values_whatever_bytes_they_hold() {
         "{err}"
     );
 }
+
+#[test]
+fn lists_longer_than_a_record_holds_inline_survive_every_format() {
+    // A record keeps one topic and two actions in itself; these have more.
+    let line = with(
+        r#"{"topics":["sygedagpenge","jobafklaring","ressourceforloeb"],
+            "actions":[{"kind":"vejledt","date":"2022-03-01"},
+                       {"kind":"klagehjaelp","date":"2022-03-02"},
+                       {"kind":"dialogmoede","date":"2022-03-04"}]}"#,
+    );
+    let (register, result) = load(&line, &LoadOptions::default());
+    result.unwrap();
+    let inquiry = register.iter().next().unwrap();
+    assert_eq!(
+        inquiry.topics.as_slice(),
+        ["sygedagpenge", "jobafklaring", "ressourceforloeb"]
+    );
+    let actions: Vec<_> = inquiry
+        .actions
+        .iter()
+        .map(|a| (a.kind.code(), a.date.to_string()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("vejledt", "2022-03-01".to_string()),
+            ("klagehjaelp", "2022-03-02".to_string()),
+            ("dialogmoede", "2022-03-04".to_string()),
+        ]
+    );
+
+    let mut csv = Vec::new();
+    register.write_csv(&mut csv).unwrap();
+    let mut back = Register::new(Taxonomy::esbjerg());
+    back.load_csv(&csv, "back.csv", &LoadOptions::default())
+        .unwrap();
+    assert!(back.iter().eq(register.iter()));
+    let mut jsonl = Vec::new();
+    back.write_jsonl(&mut jsonl).unwrap();
+    let value = |text: &[u8]| serde_json::from_slice::<serde_json::Value>(text).unwrap();
+    assert_eq!(value(&jsonl), value(line.as_bytes()));
+}

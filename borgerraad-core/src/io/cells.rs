@@ -12,7 +12,7 @@ use super::{
 };
 use crate::codes::is_code;
 use crate::error::{foreign_reason, shorten, Error, Location, Result};
-use crate::inquiry::{Action, Consent, Inquiry, Referral};
+use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral};
 use crate::privacy::{Cpr, Pseudonymizer};
 
 /// The CSV columns, in the order they are written.
@@ -556,7 +556,7 @@ fn csv_row<'r>(
                 date: date("actions", day)?,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Result<Actions>>()?;
     let referral = match (cell(col::REFERRAL_TO), cell(col::REFERRAL_BASIS)) {
         ("", "") => None,
         (to, basis) if is_code(to) && is_code(basis) => Some(Referral {

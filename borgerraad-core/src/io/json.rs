@@ -17,7 +17,7 @@ use smol_str::SmolStr;
 
 use super::{in_parallel, not_a_date, parse_date, parse_into, pieces, Check, Interner, Part, Sink};
 use crate::error::{foreign_reason, shorten, Error, Location, Result};
-use crate::inquiry::{Action, Consent, Inquiry, Referral};
+use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 
 /// The fields of a record, in the order they are written.
 const FIELDS: [&str; 16] = [
@@ -598,7 +598,8 @@ impl<'a> Json<'a> {
     fn record(&mut self, codes: &mut Interner) -> Read<Inquiry> {
         let (mut id, mut citizen, mut received, mut municipality) = (None, None, None, None);
         let (mut channel, mut requester, mut kind, mut category) = (None, None, None, None);
-        let (mut closed, mut site, mut topics, mut actions) = (None, None, Vec::new(), Vec::new());
+        let (mut closed, mut site, mut topics, mut actions) =
+            (None, None, Topics::new(), Actions::new());
         let (mut consent, mut referral, mut outcome, mut matter_date) = (None, None, None, None);
         self.fields(&FIELDS, &REQUIRED, |json, n| {
             let s = |json: &mut Json<'_>| json.str().map(|s| SmolStr::new(&s));
