@@ -12,7 +12,7 @@ use super::{
 };
 use crate::codes::is_code;
 use crate::error::{foreign_reason, shorten, Error, Location, Result};
-use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral};
+use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 use crate::privacy::{Cpr, Pseudonymizer};
 
 /// The CSV columns, in the order they are written.
@@ -543,20 +543,24 @@ fn csv_row<'r>(
         }
     };
     let list = |s: &'r str| split_at(s, b';').map(trim).filter(|t| !t.is_empty());
-    let actions = list(cell(col::ACTIONS))
-        .map(|a| {
-            let (kind, day) = split_once_at(a, b'@').ok_or_else(|| {
-                parse_err(
-                    "actions",
-                    format!("`{}` is not `kind@YYYY-MM-DD`", shorten(a)),
-                )
-            })?;
-            Ok(Action {
-                kind: code("actions", kind)?,
-                date: date("actions", day)?,
-            })
-        })
-        .collect::<Result<Actions>>()?;
+    // Pushed one by one: collecting into a `SmallVec` costs more.
+    let mut topics = Topics::new();
+    for t in list(cell(col::TOPICS)) {
+        topics.push(codes.get(t));
+    }
+    let mut actions = Actions::new();
+    for a in list(cell(col::ACTIONS)) {
+        let (kind, day) = split_once_at(a, b'@').ok_or_else(|| {
+            parse_err(
+                "actions",
+                format!("`{}` is not `kind@YYYY-MM-DD`", shorten(a)),
+            )
+        })?;
+        actions.push(Action {
+            kind: code("actions", kind)?,
+            date: date("actions", day)?,
+        });
+    }
     let referral = match (cell(col::REFERRAL_TO), cell(col::REFERRAL_BASIS)) {
         ("", "") => None,
         (to, basis) if is_code(to) && is_code(basis) => Some(Referral {
@@ -587,7 +591,7 @@ fn csv_row<'r>(
         requester: code("requester", required(col::REQUESTER)?)?,
         kind: code("kind", required(col::KIND)?)?,
         category: codes.get(required(col::CATEGORY)?),
-        topics: list(cell(col::TOPICS)).map(|t| codes.get(t)).collect(),
+        topics,
         actions,
         consent: row.day(col::CONSENT_GIVEN)?.map(|given| Consent { given }),
         referral,
