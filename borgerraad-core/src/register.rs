@@ -542,16 +542,18 @@ impl Register {
             parts = index(&self.items, first, vec![rest]);
             new_ids = merged_ids(&mut parts);
         }
-        self.facts.reserve(self.items.len() - first);
         for p in parts {
             let map = self.codes.absorb(&p.codes);
-            let renumber = map.iter().enumerate().any(|(i, &n)| i as u32 != n);
-            self.facts.extend(p.facts.into_iter().map(|mut f| {
-                if renumber {
-                    f.renumber(&map);
-                }
-                f
-            }));
+            let mut facts = p.facts;
+            if map.iter().enumerate().any(|(i, &n)| i as u32 != n) {
+                facts.iter_mut().for_each(|f| f.renumber(&map));
+            }
+            // The first part of an empty register is kept, not copied.
+            if self.facts.is_empty() {
+                self.facts = facts;
+            } else {
+                self.facts.extend_from_slice(&facts);
+            }
         }
         self.ids.sorted = if self.ids.sorted.is_empty() {
             new_ids
