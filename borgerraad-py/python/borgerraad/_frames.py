@@ -13,6 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
 
@@ -81,20 +82,33 @@ def from_arrow(
             arr = _one_array(col)
             values = arr.buffers()[1]
             day = np.frombuffer(values, np.int32)[arr.offset : arr.offset + len(arr)] if values is not None else np.zeros(0, np.int32)
-            days.append((name, day, arr.is_valid().to_numpy(zero_copy_only=False)))
+            valid = _validity(arr)
+            days.append((name, day, np.ones(len(arr), np.bool_) if valid is None else valid))
             continue
         if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
             col = pc.binary_join(col, ";")
         if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
             col = pc.cast(col, pa.string())
         arr = _one_array(col)
-        valid = arr.is_valid().to_numpy(zero_copy_only=False) if arr.null_count else None
+        valid = _validity(arr)
         _, offs, buf = arr.buffers()
         width = np.int64 if pa.types.is_large_string(arr.type) else np.int32
         o = np.frombuffer(offs, dtype=width)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, width)
         data = np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8)
         texts.append((name, o, data, valid))
     return cls._from_columns(texts, days, "table", taxonomy, on_error, as_of, pseudonymizer)
+
+
+def _validity(arr: pa.Array) -> Optional[np.ndarray]:
+    """One bool per cell, True where it holds a value, unpacked from Arrow's
+    validity bitmap; None when every cell does."""
+    import numpy as np
+
+    bitmap = arr.buffers()[0]
+    if bitmap is None or arr.null_count == 0:
+        return None
+    bits = np.unpackbits(np.frombuffer(bitmap, np.uint8), bitorder="little")
+    return bits[arr.offset : arr.offset + len(arr)].view(np.bool_)
 
 
 def _one_array(col: pa.ChunkedArray) -> pa.Array:
