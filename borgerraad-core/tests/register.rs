@@ -547,3 +547,28 @@ fn lists_longer_than_a_record_holds_inline_survive_every_format() {
     let value = |text: &[u8]| serde_json::from_slice::<serde_json::Value>(text).unwrap();
     assert_eq!(value(&jsonl), value(line.as_bytes()));
 }
+
+#[test]
+fn a_cell_that_is_not_utf8_is_named_by_row_column_and_record() {
+    use borgerraad_core::io::CSV_COLUMNS;
+    let mut table = Table::of_sample();
+    let category = CSV_COLUMNS.iter().position(|&c| c == "category").unwrap();
+    // Row 70, past the first few dozen rows, which are read together.
+    let (offsets, data) = &mut table.text[category];
+    data[offsets[69] as usize] = 0xff;
+    let err = load_table(&table.columns(&[])).unwrap_err();
+    let id = borgerraad_core::sample()
+        .iter()
+        .nth(69)
+        .unwrap()
+        .id
+        .to_string();
+    assert_eq!(err.kind(), "ParseError");
+    assert_eq!(err.field(), Some("category"));
+    let at = err.location().unwrap();
+    assert_eq!(
+        (at.line, at.record.as_deref()),
+        (Some(70), Some(id.as_str()))
+    );
+    assert!(err.to_string().contains("invalid UTF-8"), "{err}");
+}

@@ -368,11 +368,11 @@ pub(crate) fn parse_columns(
             };
         }
     }
-    let parse_row = |row: usize, codes: &mut Interner| {
+    let parse_row = |row: usize, cells: &BlockRow<'_>, codes: &mut Interner| {
         let line = row as u64 + 1;
         let table_row = TableRow {
             sources: &sources,
-            row,
+            cells,
             bad_utf8: std::cell::Cell::new(None),
         };
         let parsed = csv_row(&table_row, pseudo, codes);
@@ -396,10 +396,15 @@ pub(crate) fn parse_columns(
             (range.clone(), range.len())
         })
         .collect();
-    parse_into(items, ranges, |range, sink| {
-        for row in range {
-            let (line, parsed) = parse_row(row, &mut sink.codes);
-            sink.push(line, parsed);
+    parse_into(items, ranges, |range: std::ops::Range<usize>, sink| {
+        let mut block = Vec::with_capacity(BLOCK);
+        for first in range.clone().step_by(BLOCK) {
+            let rows = first..(first + BLOCK).min(range.end);
+            read_block(&sources, rows.clone(), &mut block);
+            for (row, cells) in rows.zip(&block) {
+                let (line, parsed) = parse_row(row, cells, &mut sink.codes);
+                sink.push(line, parsed);
+            }
         }
     })
 }
@@ -465,52 +470,100 @@ impl Offsets<'_> {
     }
 }
 
-/// Row `row` of a table.
-struct TableRow<'r> {
-    sources: &'r [Source<'r>; CSV_COLUMNS.len() + 1],
-    row: usize,
-    /// The column of a cell that was not UTF-8.
-    bad_utf8: std::cell::Cell<Option<&'r str>>,
+/// The cells of one row as [`read_block`] reads them, by column of
+/// [`Source`]s: the text of text columns (`None` when not UTF-8), and the day
+/// of columns of days (`None` when missing).
+#[derive(Clone, Copy)]
+struct BlockRow<'r> {
+    text: [Option<&'r str>; CSV_COLUMNS.len() + 1],
+    days: [Option<i32>; CSV_COLUMNS.len() + 1],
 }
 
-impl<'r> Row<'r> for TableRow<'r> {
-    fn text(&self, c: usize) -> &'r str {
+/// How many rows are read a block at a time (see [`read_block`]).
+const BLOCK: usize = 64;
+
+/// Reads the cells of `rows` into `block`, one column after another.
+/// The records are then made row by row from the block. Reading every
+/// column row by row straight from the table instead reads from some
+/// thirty places in memory at once, more than the processor's prefetcher
+/// follows; read in blocks, a load of 1 M rows from Python takes ~12 %
+/// less CPU time (BENCHMARKS.md).
+fn read_block<'r>(
+    sources: &[Source<'r>],
+    rows: std::ops::Range<usize>,
+    block: &mut Vec<BlockRow<'r>>,
+) {
+    let empty = BlockRow {
+        text: [Some(""); CSV_COLUMNS.len() + 1],
+        days: [None; CSV_COLUMNS.len() + 1],
+    };
+    block.clear();
+    block.resize(rows.len(), empty);
+    for (c, source) in sources.iter().enumerate() {
+        let cells = block.iter_mut().zip(rows.clone());
+        match *source {
+            Source::Absent => {}
+            // (`for_each`, which runs a zip faster than a `for` loop)
+            Source::Text { .. } => cells.for_each(|(cells, row)| cells.text[c] = source.text(row)),
+            Source::Days { days, valid } => {
+                cells.for_each(|(cells, row)| cells.days[c] = valid[row].then_some(days[row]))
+            }
+        }
+    }
+}
+
+impl<'r> Source<'r> {
+    /// The text of cell `row`: empty when missing or not a text column,
+    /// `None` when not UTF-8.
+    fn text(self, row: usize) -> Option<&'r str> {
         let Source::Text {
-            name,
             offsets,
             data,
             utf8,
             valid,
-        } = &self.sources[c]
+            ..
+        } = self
         else {
-            return ""; // days only in date columns, which are read by `day`
+            return Some("");
         };
-        if valid.is_some_and(|v| !v[self.row]) {
-            return "";
+        if valid.is_some_and(|v| !v[row]) {
+            return Some("");
         }
-        let range = offsets.cell(self.row);
-        let text = match utf8 {
+        let range = offsets.cell(row);
+        match utf8 {
             Some(all) => all.get(range),
             None => std::str::from_utf8(&data[range]).ok(),
-        };
-        text.unwrap_or_else(|| {
-            self.bad_utf8.set(Some(name));
+        }
+    }
+}
+
+/// A row of a table, with its cells read by [`read_block`].
+struct TableRow<'r, 'b> {
+    sources: &'r [Source<'r>; CSV_COLUMNS.len() + 1],
+    cells: &'b BlockRow<'r>,
+    /// The column of a cell that was not UTF-8.
+    bad_utf8: std::cell::Cell<Option<&'r str>>,
+}
+
+impl<'r> Row<'r> for TableRow<'r, '_> {
+    fn text(&self, c: usize) -> &'r str {
+        self.cells.text[c].unwrap_or_else(|| {
+            if let Source::Text { name, .. } = self.sources[c] {
+                self.bad_utf8.set(Some(name));
+            }
             ""
         })
     }
 
     fn day(&self, c: usize) -> Result<Option<NaiveDate>> {
-        match self.sources[c] {
-            Source::Days { days, valid } if valid[self.row] => {
-                let day = days[self.row];
-                day_of_epoch(day).map(Some).ok_or_else(|| {
-                    parse_err(
-                        CSV_COLUMNS[c],
-                        format!("day {day} after 1970-01-01 is out of range"),
-                    )
-                })
-            }
-            Source::Days { .. } => Ok(None),
+        match (self.sources[c], self.cells.days[c]) {
+            (Source::Days { .. }, Some(day)) => day_of_epoch(day).map(Some).ok_or_else(|| {
+                parse_err(
+                    CSV_COLUMNS[c],
+                    format!("day {day} after 1970-01-01 is out of range"),
+                )
+            }),
+            (Source::Days { .. }, None) => Ok(None),
             _ => day_in_text(self.text(c), c),
         }
     }
