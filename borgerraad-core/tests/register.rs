@@ -553,13 +553,13 @@ fn a_cell_that_is_not_utf8_is_named_by_row_column_and_record() {
     use borgerraad_core::io::CSV_COLUMNS;
     let mut table = Table::of_sample();
     let category = CSV_COLUMNS.iter().position(|&c| c == "category").unwrap();
-    // Row 70, past the first few dozen rows, which are read together.
+    // Row 300: past the first block of rows read together.
     let (offsets, data) = &mut table.text[category];
-    data[offsets[69] as usize] = 0xff;
+    data[offsets[299] as usize] = 0xff;
     let err = load_table(&table.columns(&[])).unwrap_err();
     let id = borgerraad_core::sample()
         .iter()
-        .nth(69)
+        .nth(299)
         .unwrap()
         .id
         .to_string();
@@ -568,7 +568,7 @@ fn a_cell_that_is_not_utf8_is_named_by_row_column_and_record() {
     let at = err.location().unwrap();
     assert_eq!(
         (at.line, at.record.as_deref()),
-        (Some(70), Some(id.as_str()))
+        (Some(300), Some(id.as_str()))
     );
     assert!(err.to_string().contains("invalid UTF-8"), "{err}");
 }

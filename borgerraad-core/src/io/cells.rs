@@ -480,7 +480,7 @@ struct BlockRow<'r> {
 }
 
 /// How many rows are read a block at a time (see [`read_block`]).
-const BLOCK: usize = 64;
+const BLOCK: usize = 256;
 
 /// Reads the cells of `rows` into `block`, one column after another.
 /// The records are then made row by row from the block. Reading every
