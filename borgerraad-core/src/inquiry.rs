@@ -143,6 +143,13 @@ pub struct Referral {
 
 /// The subject codes of an inquiry. Most inquiries have one, which is kept
 /// in the record itself; more go to the heap.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{smallvec, Topics};
+/// let topics: Topics = smallvec!["sygedagpenge".into(), "jobafklaring".into()];
+/// assert_eq!(topics.as_slice(), ["sygedagpenge", "jobafklaring"]);
+/// ```
 pub type Topics = SmallVec<[SmolStr; 1]>;
 
 /// What the advisor did for an inquiry. Up to two actions are kept in the

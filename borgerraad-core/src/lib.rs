@@ -32,6 +32,8 @@ pub use inquiry::{
 pub use referral::{Decision, RuleSet};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;
+/// Builds [`Topics`] and [`Actions`] as `vec!` builds a `Vec`:
+/// `smallvec!["sygedagpenge".into()]`.
 pub use smallvec::smallvec;
 pub use smol_str::SmolStr;
 pub use stats::{Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};
