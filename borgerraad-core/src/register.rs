@@ -248,7 +248,7 @@ impl Register {
         self.load(None, options, |check, items| {
             io::parse_into(items, vec![(records, room)], |records, sink| {
                 for (i, r) in records.into_iter().enumerate() {
-                    sink.push(i as u64 + 1, check(&r).map(|()| r));
+                    sink.push(i as u64 + 1, io::checked(Ok(r), check));
                 }
             })
         })

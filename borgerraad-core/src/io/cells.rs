@@ -7,8 +7,8 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::{
-    not_a_date, parse_date, parse_into, pieces, split_at, split_once_at, trim, Check, Interner,
-    Part, Sink,
+    checked, not_a_date, parse_date, parse_into, pieces, split_at, split_once_at, trim, Check,
+    Interner, Part, Sink,
 };
 use crate::codes::is_code;
 use crate::error::{foreign_reason, shorten, Error, Location, Result};
@@ -100,12 +100,7 @@ fn read_rows(
                 };
                 let here = || at.at_line(line).with_record(row.text(col::ID));
                 let parsed = csv_row(&row, pseudo, &mut out.codes);
-                out.push(
-                    line,
-                    parsed
-                        .and_then(|r| check(&r).map(|()| r))
-                        .map_err(|e| e.located(&here())),
-                );
+                out.push(line, checked(parsed, check).map_err(|e| e.located(&here())));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -383,9 +378,7 @@ pub(crate) fn parse_columns(
                 field: Some(name.into()),
                 reason: "invalid UTF-8".into(),
             }),
-            None => parsed
-                .and_then(|r| check(&r).map(|()| r))
-                .map_err(|e| e.located(&here())),
+            None => checked(parsed, check).map_err(|e| e.located(&here())),
         };
         (line, parsed)
     };

@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use smol_str::SmolStr;
 
-use super::{in_parallel, not_a_date, parse_date, parse_into, pieces, Check, Interner, Part, Sink};
+use super::{
+    checked, in_parallel, not_a_date, parse_date, parse_into, pieces, Check, Interner, Part, Sink,
+};
 use crate::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 
@@ -139,9 +141,7 @@ fn parse_lines(
         };
         sink.push(
             line_no,
-            parsed
-                .and_then(|r| check(&r).map(|()| r))
-                .map_err(|e| e.located(&at.at_line(line_no))),
+            checked(parsed, check).map_err(|e| e.located(&at.at_line(line_no))),
         );
     }
 }

@@ -26,6 +26,11 @@ use crate::keys::FastSet;
 /// register's taxonomy).
 pub(crate) type Check<'a> = dyn Fn(&Inquiry) -> Result<()> + Sync + 'a;
 
+/// `parsed`, if it also passes `check`.
+pub(crate) fn checked(parsed: Result<Inquiry>, check: &Check<'_>) -> Result<Inquiry> {
+    parsed.and_then(|r| check(&r).map(|()| r))
+}
+
 /// What parsing one piece of the input (see [`pieces`]) gave besides the
 /// records themselves, in input order: the line of each record read and
 /// checked, and the lines that failed.
