@@ -360,7 +360,7 @@ impl Table {
                 let cells = if as_days.contains(name) {
                     Cells::Days {
                         days: &self.days[c].0,
-                        valid: &self.days[c].1,
+                        valid: Some(&self.days[c].1),
                     }
                 } else {
                     Cells::Text {
@@ -385,6 +385,7 @@ fn load_table(columns: &[borgerraad_core::io::Column<'_>]) -> borgerraad_core::R
 
 #[test]
 fn date_columns_load_as_text_or_as_days() {
+    use borgerraad_core::io::{Cells, CSV_COLUMNS};
     let table = Table::of_sample();
     let dates = ["received", "closed", "consent_given", "matter_date"];
     let as_text = load_table(&table.columns(&[])).unwrap();
@@ -392,6 +393,14 @@ fn date_columns_load_as_text_or_as_days() {
     assert_eq!(as_text.len(), borgerraad_core::sample().len());
     assert!(as_days.iter().eq(borgerraad_core::sample().iter()));
     assert!(as_text.iter().eq(as_days.iter()));
+    // A column without nulls may leave out its validity.
+    let received = CSV_COLUMNS.iter().position(|&c| c == "received").unwrap();
+    let mut columns = table.columns(&dates);
+    columns[received].cells = Cells::Days {
+        days: &table.days[received].0,
+        valid: None,
+    };
+    assert!(load_table(&columns).unwrap().iter().eq(as_days.iter()));
 
     // Days only where dates belong; a day beyond chrono's range; a column
     // of the wrong length.

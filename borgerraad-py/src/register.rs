@@ -38,11 +38,12 @@ enum TextOffsets<'py> {
     Narrow(PyReadonlyArray1<'py, i32>),
     Wide(PyReadonlyArray1<'py, i64>),
 }
-/// A date column: name, days since 1970-01-01, validity.
+/// A date column: name, days since 1970-01-01, validity (`None` when every
+/// cell is present).
 type DayColumn<'py> = (
     String,
     PyReadonlyArray1<'py, i32>,
-    PyReadonlyArray1<'py, bool>,
+    Option<PyReadonlyArray1<'py, bool>>,
 );
 
 fn options(
@@ -143,7 +144,7 @@ impl PyRegister {
     /// Loads columns in Arrow layouts (numpy views of the Arrow buffers, not
     /// copies): text columns as (name, int32 or int64 offsets, UTF-8 bytes,
     /// validity or None), date columns as (name, int32 days since 1970-01-01,
-    /// validity).
+    /// validity or None).
     #[classmethod]
     #[pyo3(signature = (texts, days, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     #[allow(clippy::too_many_arguments)]
@@ -179,7 +180,7 @@ impl PyRegister {
         for (name, days, valid) in &days {
             let cells = Cells::Days {
                 days: days.as_slice()?,
-                valid: valid.as_slice()?,
+                valid: valid.as_ref().map(|v| v.as_slice()).transpose()?,
             };
             columns.push(Column { name, cells });
         }

@@ -87,7 +87,10 @@ pub fn columns_with_days<'a>(
         .map(|c| match days.iter().find(|d| d.0 == c.name) {
             Some((name, days, valid)) => Column {
                 name,
-                cells: Cells::Days { days, valid },
+                cells: Cells::Days {
+                    days,
+                    valid: Some(valid),
+                },
             },
             None => c,
         })

@@ -217,12 +217,13 @@ pub enum Cells<'a> {
         valid: Option<&'a [bool]>,
     },
     /// Days since 1970-01-01 (Arrow `date32`), for the date columns; cell
-    /// `i` is missing where `valid[i]` is false.
+    /// `i` is missing where `valid[i]` is false (an Arrow null).
     Days {
         /// One day number per row.
         days: &'a [i32],
-        /// One flag per row: whether the cell holds a day.
-        valid: &'a [bool],
+        /// One flag per row: whether the cell holds a day; `None` when all
+        /// do.
+        valid: Option<&'a [bool]>,
     },
 }
 
@@ -240,7 +241,9 @@ impl Cells<'_> {
                 data,
                 valid,
             } => text_rows(offsets, data, valid),
-            Cells::Days { days, valid } => (days.len() == valid.len()).then_some(days.len()),
+            Cells::Days { days, valid } => valid
+                .is_none_or(|v| v.len() == days.len())
+                .then_some(days.len()),
         }
     }
 }
@@ -442,7 +445,7 @@ enum Source<'r> {
     },
     Days {
         days: &'r [i32],
-        valid: &'r [bool],
+        valid: Option<&'r [bool]>,
     },
 }
 
@@ -498,9 +501,9 @@ fn read_block<'r>(
             Source::Absent => {}
             // (`for_each`, which runs a zip faster than a `for` loop)
             Source::Text { .. } => cells.for_each(|(cells, row)| cells.text[c] = source.text(row)),
-            Source::Days { days, valid } => {
-                cells.for_each(|(cells, row)| cells.days[c] = valid[row].then_some(days[row]))
-            }
+            Source::Days { days, valid } => cells.for_each(|(cells, row)| {
+                cells.days[c] = valid.is_none_or(|v| v[row]).then_some(days[row])
+            }),
         }
     }
 }

@@ -55,7 +55,7 @@ class Register:
                 Optional[npt.NDArray[np.bool_]],
             ]
         ],
-        days: Sequence[tuple[str, npt.NDArray[np.int32], npt.NDArray[np.bool_]]],
+        days: Sequence[tuple[str, npt.NDArray[np.int32], Optional[npt.NDArray[np.bool_]]]],
         source: str,
         taxonomy: Optional[Taxonomy] = None,
         on_error: str = "raise",

@@ -82,8 +82,7 @@ def from_arrow(
             arr = _one_array(col)
             values = arr.buffers()[1]
             day = np.frombuffer(values, np.int32)[arr.offset : arr.offset + len(arr)] if values is not None else np.zeros(0, np.int32)
-            valid = _validity(arr)
-            days.append((name, day, np.ones(len(arr), np.bool_) if valid is None else valid))
+            days.append((name, day, _validity(arr)))
             continue
         if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
             col = pc.binary_join(col, ";")
