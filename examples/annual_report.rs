@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use borgerraad_core::render::{svg, AnnualReport};
-use borgerraad_core::{sample, By, Disclosure, Error, Lang, Register, Taxonomy};
+use borgerraad_core::{sample, stats::By, taxonomy::Taxonomy, Disclosure, Error, Lang, Register};
 
 struct Args {
     input: Option<String>,

@@ -5,8 +5,8 @@ mod data;
 
 use borgerraad_core::calendar::Calendar;
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::sample::sample_inquiries;
-use borgerraad_core::{LoadOptions, Register, Rejected, Stats, Taxonomy};
+use borgerraad_core::sample;
+use borgerraad_core::{stats::Stats, taxonomy::Taxonomy, LoadOptions, Register, Rejected};
 use chrono::{Duration, NaiveDate};
 use criterion::measurement::WallTime;
 use criterion::{
@@ -112,7 +112,7 @@ fn working_days(c: &mut Criterion) {
 
 fn referral(c: &mut Criterion) {
     let rules = RuleSet::esbjerg();
-    let data = sample_inquiries();
+    let data = sample().inquiries().to_vec();
     let mut group = c.benchmark_group("referral");
     group.throughput(Throughput::Elements(data.len() as u64));
     group.bench_function("decide", |b| {

@@ -11,7 +11,7 @@
 
 mod data;
 
-use borgerraad_core::{LoadOptions, Register, Taxonomy};
+use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, Register};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

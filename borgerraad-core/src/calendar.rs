@@ -17,8 +17,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::base::error::{Error, Location, Result};
 use crate::codes::{is_code, Label, Lang};
-use crate::error::{Error, Location, Result};
 
 /// The first year the calendars cover (Denmark took the Gregorian calendar in 1700).
 pub const FIRST_YEAR: i32 = 1700;
@@ -269,13 +269,16 @@ impl Regime {
 
     /// Loads a regime from JSON text; `source` names it in errors.
     pub fn from_json_str(text: &str, source: &str) -> Result<Regime> {
-        let mut regime: Regime = crate::io::from_json(text, source)?;
+        let mut regime: Regime = crate::document::from_json(text, source)?;
         let at = Location::source(source);
         if !is_code(&regime.code) {
             return Err(Error::config(
                 at,
                 Some("code"),
-                format!("`{}` is not a code", crate::error::shorten(&regime.code)),
+                format!(
+                    "`{}` is not a code",
+                    crate::base::error::shorten(&regime.code)
+                ),
             ));
         }
         for d in &regime.days {
@@ -310,7 +313,7 @@ impl Regime {
     /// Loads a regime from a JSON file.
     pub fn from_json_file(path: impl AsRef<Path>) -> Result<Regime> {
         let path = path.as_ref();
-        let text = crate::io::read_text(path)?;
+        let text = crate::document::read_text(path)?;
         Regime::from_json_str(&text, &path.display().to_string())
     }
 

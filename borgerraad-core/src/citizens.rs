@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::keys::sort_by_key;
+use crate::base::hash::sort_by_key;
 
 /// Registrations per citizen, sorted by fingerprint, one entry per citizen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,7 +104,7 @@ impl<'de> Deserialize<'de> for Citizens {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::fingerprint;
+    use crate::base::hash::fingerprint;
 
     #[test]
     fn counts_and_merges() {

@@ -1,7 +1,7 @@
 //! Coded values: a stable ASCII code on the wire, a Danish and an English
 //! label for people.
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 /// The language of labels and number formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -109,11 +109,11 @@ macro_rules! coded_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = $crate::error::Error;
-            fn from_str(s: &str) -> $crate::error::Result<Self> {
+            type Err = $crate::base::error::Error;
+            fn from_str(s: &str) -> $crate::base::error::Result<Self> {
                 match s {
                     $($code => Ok($name::$variant),)+
-                    _ => Err($crate::error::Error::unknown(
+                    _ => Err($crate::base::error::Error::unknown(
                         stringify!($name), s, &[$($code),+])),
                 }
             }

@@ -16,9 +16,9 @@ use chrono::{Duration, Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::base::error::{Error, Location, Result};
 use crate::calendar::Calendar;
 use crate::codes::{coded_enum, is_code, Label, Lang};
-use crate::error::{Error, Location, Result};
 use crate::register::Register;
 use crate::taxonomy::Taxonomy;
 
@@ -547,7 +547,7 @@ impl ProcessingDeadlines {
         source: &str,
         taxonomy: &Taxonomy,
     ) -> Result<ProcessingDeadlines> {
-        let table: ProcessingDeadlines = crate::io::from_json(text, source)?;
+        let table: ProcessingDeadlines = crate::document::from_json(text, source)?;
         let at = Location::source(source);
         for (i, a) in table.areas.iter().enumerate() {
             if !is_code(&a.category) || taxonomy.unit(&a.category).is_none() {
@@ -556,7 +556,7 @@ impl ProcessingDeadlines {
                     Some(&format!("areas[{i}].category")),
                     format!(
                         "`{}` is not in the taxonomy",
-                        crate::error::shorten(&a.category)
+                        crate::base::error::shorten(&a.category)
                     ),
                 ));
             }
@@ -584,7 +584,7 @@ impl ProcessingDeadlines {
         taxonomy: &Taxonomy,
     ) -> Result<ProcessingDeadlines> {
         let path = path.as_ref();
-        let text = crate::io::read_text(path)?;
+        let text = crate::document::read_text(path)?;
         ProcessingDeadlines::from_json_str(&text, &path.display().to_string(), taxonomy)
     }
 

@@ -16,14 +16,13 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::codes::Lang;
-use crate::render::number;
 use crate::stats::{month_name, Breakdown, MonthlyTable};
 
 /// A disclosure policy.
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::disclosure::Disclosure;
+/// use borgerraad_core::Disclosure;
 /// // One column with its total: 3 is below 5, and another cell must go
 /// // too, or 3 = 80 - 37 - 40. The smallest other cell is hidden.
 /// let t = Disclosure::default().apply(vec!["a".into(), "b".into(), "c".into()], vec!["n".into()],
@@ -83,55 +82,15 @@ impl PublishedTable {
             .max()
             .unwrap_or(0)
     }
-
-    /// The table in Markdown with `–` for suppressed values, and the policy below.
-    pub fn markdown(&self, lang: Lang) -> String {
-        let show = |v: Option<u64>| v.map_or("–".to_string(), |n| number(n as f64, lang));
-        let total = match lang {
-            Lang::Da => "I alt",
-            Lang::En => "Total",
-        };
-        let mut header = vec![String::new()];
-        header.extend(self.columns.iter().cloned());
-        if self.row_totals.is_some() {
-            header.push(total.into());
-        }
-        let mut out = format!(
-            "| {} |\n|{}\n",
-            header.join(" | "),
-            "---|".repeat(header.len())
-        );
-        for (r, label) in self.rows.iter().enumerate() {
-            let mut line: Vec<String> = vec![label.clone()];
-            line.extend(self.cells[r].iter().map(|&v| show(v)));
-            if let Some(t) = &self.row_totals {
-                line.push(show(t[r]));
-            }
-            out += &format!("| {} |\n", line.join(" | "));
-        }
-        if let Some(t) = &self.column_totals {
-            let mut line = vec![total.to_string()];
-            line.extend(t.iter().map(|&v| show(v)));
-            if self.row_totals.is_some() {
-                line.push(String::new());
-            }
-            out += &format!("| {} |\n", line.join(" | "));
-        }
-        out + "\n" + self.policy(lang) + "\n"
-    }
 }
 
 impl Disclosure {
     /// A policy with `threshold`, or the default (5) when none is given.
+    /// (A threshold of 0 is taken as 1: counts of 0 point at nobody.)
     pub fn new(threshold: Option<u64>) -> Disclosure {
-        threshold.map_or_else(Disclosure::default, Disclosure::with_threshold)
-    }
-
-    /// A policy with another threshold.
-    pub fn with_threshold(threshold: u64) -> Disclosure {
-        Disclosure {
+        threshold.map_or_else(Disclosure::default, |threshold| Disclosure {
             threshold: threshold.max(1),
-        }
+        })
     }
 
     /// Applies the policy to a table of counts (`cells[row][column]`), with

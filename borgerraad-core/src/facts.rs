@@ -9,10 +9,9 @@
 use chrono::Datelike;
 use smol_str::SmolStr;
 
+use crate::base::hash::fingerprint;
+use crate::base::hash::FastMap;
 use crate::inquiry::{Inquiry, Kind};
-use crate::keys::fingerprint;
-use crate::keys::FastMap;
-use crate::stats::{Stats, YearStats};
 
 const NONE: u32 = u32::MAX;
 
@@ -152,7 +151,7 @@ impl Dense {
         self.citizens.push(f.citizen);
     }
 
-    fn finish(self, year: i32, codes: &Codes) -> YearStats {
+    fn finish(self, codes: &Codes) -> YearCounts {
         let named = |counts: Vec<u64>| -> Vec<(String, u64)> {
             counts
                 .into_iter()
@@ -161,33 +160,39 @@ impl Dense {
                 .map(|(i, c)| (codes.list[i].to_string(), c))
                 .collect()
         };
-        YearStats::from_parts(
-            year,
-            self.months,
-            self.citizens,
-            [
+        YearCounts {
+            months: self.months,
+            citizens: self.citizens,
+            coded: [
                 named(self.categories),
                 named(self.sites),
                 named(self.forwarded),
                 named(self.referred),
             ],
-            (self.kinds, self.requesters, self.channels),
-            self.days_open,
-        )
+            kinds: self.kinds,
+            requesters: self.requesters,
+            channels: self.channels,
+            days_open: self.days_open,
+        }
     }
 }
 
-/// The statistics of the facts of `year`.
-pub(crate) fn year_stats(year: i32, facts: &[Fact], codes: &Codes) -> YearStats {
-    let mut dense = Dense::new(codes.list.len());
-    for f in facts.iter().filter(|f| f.year == year) {
-        dense.add(f);
-    }
-    dense.finish(year, codes)
+/// The counts of one year, for [`crate::stats::YearStats`] to keep.
+pub(crate) struct YearCounts {
+    pub(crate) months: [u64; 12],
+    /// The citizens' fingerprints, one per inquiry.
+    pub(crate) citizens: Vec<u64>,
+    /// Categories, sites, forwarding targets and referral targets, by code.
+    pub(crate) coded: [Vec<(String, u64)>; 4],
+    pub(crate) kinds: [u64; 6],
+    pub(crate) requesters: [u64; 4],
+    pub(crate) channels: [u64; 6],
+    /// Closed inquiries by days open (index = days).
+    pub(crate) days_open: Vec<u64>,
 }
 
-/// The statistics of every year, in one pass over the facts.
-pub(crate) fn stats(facts: &[Fact], codes: &Codes) -> Stats {
+/// The counts of every year, in one pass over the facts.
+pub(crate) fn counts(facts: &[Fact], codes: &Codes) -> Vec<(i32, YearCounts)> {
     let mut years: Vec<(i32, Dense)> = Vec::new();
     let mut last = 0;
     for f in facts {
@@ -202,10 +207,8 @@ pub(crate) fn stats(facts: &[Fact], codes: &Codes) -> Stats {
         }
         years[last].1.add(f);
     }
-    Stats::from_years(
-        years
-            .into_iter()
-            .map(|(y, d)| (y, d.finish(y, codes)))
-            .collect(),
-    )
+    years
+        .into_iter()
+        .map(|(y, d)| (y, d.finish(codes)))
+        .collect()
 }

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 use smol_str::SmolStr;
 
+use crate::base::cpr::looks_like_cpr;
+use crate::base::error::{shorten, Error, Location, Result};
 use crate::codes::{coded_enum, is_code};
-use crate::error::{shorten, Error, Location, Result};
-use crate::privacy::looks_like_cpr;
 use crate::taxonomy::Taxonomy;
 
 coded_enum! {
@@ -117,7 +117,7 @@ pub struct Action {
     /// What was done.
     pub kind: ActionKind,
     /// The day it was done.
-    #[serde(deserialize_with = "crate::io::de_date")]
+    #[serde(deserialize_with = "crate::base::date::de_date")]
     pub date: NaiveDate,
 }
 
@@ -126,7 +126,7 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// The day consent was given.
-    #[serde(deserialize_with = "crate::io::de_date")]
+    #[serde(deserialize_with = "crate::base::date::de_date")]
     pub given: NaiveDate,
 }
 
@@ -179,13 +179,13 @@ pub struct Inquiry {
     /// Pseudonymous citizen key (never a CPR number); one key per person.
     pub citizen: SmolStr,
     /// The day the inquiry was received.
-    #[serde(deserialize_with = "crate::io::de_date")]
+    #[serde(deserialize_with = "crate::base::date::de_date")]
     pub received: NaiveDate,
     /// The day the inquiry was closed, if it is.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::io::de_opt_date"
+        deserialize_with = "crate::base::date::de_opt_date"
     )]
     pub closed: Option<NaiveDate>,
     /// The citizen's municipality of residence, as a code (`esbjerg`, `fanoe`).
@@ -222,7 +222,7 @@ pub struct Inquiry {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::io::de_opt_date"
+        deserialize_with = "crate::base::date::de_opt_date"
     )]
     pub matter_date: Option<NaiveDate>,
 }
@@ -250,7 +250,7 @@ impl Inquiry {
     ///     `2022-02-30` is not a date YYYY-MM-DD (no such day, or not in that form)");
     /// ```
     pub fn from_json(text: &str) -> Result<Inquiry> {
-        crate::io::read_record(text, &mut Default::default())
+        crate::record::read_record(text, &mut Default::default())
     }
 
     /// Checks the record against the register's rules, except for duplicate
@@ -272,7 +272,7 @@ impl Inquiry {
                 format!("must be 1 to {MAX_KEY_LEN} printable ASCII characters without spaces"),
             ));
         }
-        if crate::io::trim(&self.citizen).is_empty() {
+        if crate::base::text::trim(&self.citizen).is_empty() {
             return Err(bad("citizen", "the citizen key is empty".into()));
         }
         if self.citizen.len() > MAX_KEY_LEN {
@@ -343,13 +343,13 @@ impl Inquiry {
                     false => format!(
                         "`{}` is not in the taxonomy of {}",
                         shorten(&self.category),
-                        taxonomy.municipality
+                        taxonomy.def().municipality
                     ),
                 },
             ));
         }
         if let Some(site) = &self.site {
-            if !taxonomy.sites.iter().any(|s| &s.code == site) {
+            if !taxonomy.def().sites.iter().any(|s| &s.code == site) {
                 return Err(bad(
                     "site",
                     match looks_like_cpr(site) {

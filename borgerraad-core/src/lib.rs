@@ -1,40 +1,60 @@
 #![doc = include_str!("../../README.md")]
 #![deny(missing_docs)]
 
+// The floors, from the ground up: a module builds only on the floors
+// below it.
+
+// 1. The error type; text, date, hash and CPR-shape helpers.
+mod base;
+
+// 2. Documents (JSON, files), code lists and labels, CPR numbers and keys.
+mod codes;
+mod document;
+mod privacy;
+
+// 3. The municipality, the calendar and the record.
 pub mod calendar;
-mod citizens;
-pub mod codes;
-pub mod deadline;
-pub mod disclosure;
-pub mod error;
-mod facts;
-pub mod inquiry;
-pub mod io;
-mod keys;
-pub mod privacy;
-pub mod referral;
-pub mod register;
-pub mod render;
-pub mod sample;
-pub mod schema;
-pub mod stats;
+mod inquiry;
 pub mod taxonomy;
 
-pub use calendar::Calendar;
+// 4. The record format (JSON Lines, CSV, columns) and counting.
+mod citizens;
+mod facts;
+mod record;
+pub mod stats;
+
+// 5. The register, the rules and deadlines, and what is published.
+pub mod deadline;
+mod disclosure;
+pub mod referral;
+mod register;
+mod sample;
+
+// 6. Text for people and schemas for machines.
+pub mod render;
+pub mod schema;
+
+pub use base::error::{Error, Location, Result};
 pub use codes::{Label, Lang};
-pub use deadline::{deadline, Deadline, DeadlineOptions, Delivery, ProcessingDeadlines, Status};
 pub use disclosure::{Disclosure, PublishedTable};
-pub use error::{Error, Location, Result};
 pub use inquiry::{
     Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
     Topics,
 };
-pub use referral::{Decision, RuleSet};
+pub use privacy::{looks_like_cpr, redact_cpr, Cpr, Pseudonymizer};
+pub use record::{Field, FieldKind, FIELDS};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;
 /// Builds [`Topics`] and [`Actions`] as `vec!` builds a `Vec`:
 /// `smallvec!["sygedagpenge".into()]`.
 pub use smallvec::smallvec;
 pub use smol_str::SmolStr;
-pub use stats::{Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};
-pub use taxonomy::Taxonomy;
+
+/// Plumbing for the Python and JS bindings: conversions of the record
+/// format's cells and dates. Not part of the stable API.
+#[doc(hidden)]
+pub mod bindings {
+    pub use crate::base::date::{date_of, day_of_epoch, epoch_day, parse_date};
+    pub use crate::document::{from_json, read, read_text};
+    pub use crate::record::{csv_cells, Cells, Column, CSV_COLUMNS};
+}

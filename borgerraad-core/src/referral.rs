@@ -12,8 +12,8 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::base::error::{shorten, Error, Location, Result};
 use crate::codes::{coded_enum, is_code, Label};
-use crate::error::{shorten, Error, Location, Result};
 use crate::inquiry::{Inquiry, Kind};
 use crate::stats::Count;
 use crate::taxonomy::Taxonomy;
@@ -245,14 +245,14 @@ impl RuleSet {
 
     /// Loads and validates a rule set against a taxonomy.
     pub fn from_json_str(text: &str, source: &str, taxonomy: &Taxonomy) -> Result<RuleSet> {
-        let def: RuleSetDef = crate::io::from_json(text, source)?;
+        let def: RuleSetDef = crate::document::from_json(text, source)?;
         RuleSet::new(def, source, taxonomy)
     }
 
     /// Loads and validates a rule set from a JSON file.
     pub fn from_json_file(path: impl AsRef<Path>, taxonomy: &Taxonomy) -> Result<RuleSet> {
         let path = path.as_ref();
-        let text = crate::io::read_text(path)?;
+        let text = crate::document::read_text(path)?;
         RuleSet::from_json_str(&text, &path.display().to_string(), taxonomy)
     }
 

@@ -4,13 +4,14 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Location, Result};
+use crate::base::error::{Error, Location, Result};
+use crate::base::hash::{self, fingerprint};
+use crate::document;
 use crate::facts::{self, Codes, Fact};
 use crate::inquiry::Inquiry;
-use crate::io;
-use crate::keys::{self, fingerprint};
 use crate::privacy::Pseudonymizer;
-use crate::stats::{Stats, YearStats};
+use crate::record;
+use crate::stats::Stats;
 use crate::taxonomy::Taxonomy;
 
 /// What to do with invalid records while loading.
@@ -63,7 +64,7 @@ pub struct Rejected {
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{Register, Taxonomy, LoadOptions};
+/// use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, Register};
 /// let jsonl = r#"{"id":"A-1","citizen":"kxqb","received":"2022-01-03","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}
 /// {"id":"A-2","citizen":"kxqb","received":"2022-01-02","closed":"2022-01-01","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
 /// let mut register = Register::new(Taxonomy::esbjerg());
@@ -123,14 +124,14 @@ fn sorted_ids(records: &[Inquiry], first: usize) -> Vec<(u64, u32)> {
         .enumerate()
         .map(|(i, r)| (fingerprint(&r.id), (first + i) as u32))
         .collect();
-    keys::sort_by_key(&mut ids, |e| e.0);
+    hash::sort_by_key(&mut ids, |e| e.0);
     ids
 }
 
 /// The new records of consecutive parts of a load, indexed on a thread of
 /// their own: their facts (numbering codes of their own) and sorted ids.
 struct Indexed {
-    part: io::Part,
+    part: record::Part,
     /// The position of the part's first record.
     first: usize,
     facts: Vec<Fact>,
@@ -141,21 +142,21 @@ struct Indexed {
 /// Indexes the records `items[first..]`, which the parts tell in order:
 /// one job for each thread, over consecutive parts (fewer sorted lists of
 /// ids to merge afterwards).
-fn index(items: &[Inquiry], first: usize, parts: Vec<io::Part>) -> Vec<Indexed> {
-    let per_job = parts.len().div_ceil(io::threads(parts.len())).max(1);
+fn index(items: &[Inquiry], first: usize, parts: Vec<record::Part>) -> Vec<Indexed> {
+    let per_job = parts.len().div_ceil(record::threads(parts.len())).max(1);
     let mut parts = parts.into_iter().peekable();
     let (mut jobs, mut at) = (Vec::new(), first);
     while parts.peek().is_some() {
-        let group: Vec<io::Part> = parts.by_ref().take(per_job).collect();
+        let group: Vec<record::Part> = parts.by_ref().take(per_job).collect();
         let n: usize = group.iter().map(|p| p.lines.len()).sum();
         jobs.push((group, at, &items[at..at + n]));
         at += n;
     }
-    io::in_parallel(jobs, |(group, first, records)| {
+    record::in_parallel(jobs, |(group, first, records)| {
         let (facts, codes) = facts::of(records);
         Indexed {
             ids: sorted_ids(records, first),
-            part: io::Part::join(group),
+            part: record::Part::join(group),
             first,
             facts,
             codes,
@@ -246,9 +247,9 @@ impl Register {
         let records: Vec<Inquiry> = records.into_iter().collect();
         let room = records.len();
         self.load(None, options, |check, items| {
-            io::parse_into(items, vec![(records, room)], |records, sink| {
+            record::parse_into(items, vec![(records, room)], |records, sink| {
                 for (i, r) in records.into_iter().enumerate() {
-                    sink.push(i as u64 + 1, io::checked(Ok(r), check));
+                    sink.push(i as u64 + 1, record::checked(Ok(r), check));
                 }
             })
         })
@@ -262,11 +263,11 @@ impl Register {
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
         self.load(Some(source), options, |check, items| {
-            io::parse_jsonl(bytes, source, check, items)
+            record::parse_jsonl(bytes, source, check, items)
         })
     }
 
-    /// Loads CSV from bytes (see [`io::CSV_COLUMNS`]); `source` names the input in errors.
+    /// Loads CSV from bytes (see [`record::CSV_COLUMNS`]); `source` names the input in errors.
     pub fn load_csv(
         &mut self,
         bytes: &[u8],
@@ -275,7 +276,7 @@ impl Register {
     ) -> Result<Vec<Rejected>> {
         let pseudo = options.pseudonymizer.as_ref();
         self.load(Some(source), options, |check, items| {
-            io::parse_csv(bytes, source, pseudo, check, items)
+            record::parse_csv(bytes, source, pseudo, check, items)
         })
     }
 
@@ -284,13 +285,13 @@ impl Register {
     /// errors, and row `i` is reported as line `i + 1`.
     pub fn load_columns(
         &mut self,
-        columns: &[io::Column<'_>],
+        columns: &[record::Column<'_>],
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
         let pseudo = options.pseudonymizer.as_ref();
         self.load(Some(source), options, |check, items| {
-            io::parse_columns(columns, source, pseudo, check, items)
+            record::parse_columns(columns, source, pseudo, check, items)
         })
     }
 
@@ -302,7 +303,7 @@ impl Register {
         &mut self,
         source: Option<&str>,
         options: &LoadOptions,
-        parse: impl FnOnce(&io::Check<'_>, &mut Vec<Inquiry>) -> Vec<io::Part>,
+        parse: impl FnOnce(&record::Check<'_>, &mut Vec<Inquiry>) -> Vec<record::Part>,
     ) -> Result<Vec<Rejected>> {
         let first = self.items.len();
         let parts = parse(&checker(&self.taxonomy, options), &mut self.items);
@@ -315,7 +316,7 @@ impl Register {
         let path = path.as_ref();
         let mut register = Register::new(taxonomy);
         register.load_jsonl(
-            &io::read(path)?,
+            &document::read(path)?,
             &path.display().to_string(),
             &LoadOptions::default(),
         )?;
@@ -327,35 +328,25 @@ impl Register {
         let path = path.as_ref();
         let mut register = Register::new(taxonomy);
         register.load_csv(
-            &io::read(path)?,
+            &document::read(path)?,
             &path.display().to_string(),
             &LoadOptions::default(),
         )?;
         Ok(register)
     }
 
-    /// The statistics of the inquiries received in one year (the same as
-    /// [`YearStats::of`] over the records, computed from a compact column),
-    /// or a `RangeError` when no inquiry was received in it.
-    pub fn year_stats(&self, year: i32) -> Result<YearStats> {
-        let stats = facts::year_stats(year, &self.facts, &self.codes);
-        if stats.registrations() == 0 {
-            return Err(crate::stats::no_year(year));
-        }
-        Ok(stats)
-    }
-
-    /// The statistics of every year; the same as [`Stats::of`] over the
-    /// records, computed from a compact column.
+    /// The statistics of every year, counted with the register's taxonomy;
+    /// the same as [`Stats::of`] over the records, computed from a compact
+    /// column.
     ///
     /// # Example
     /// ```
-    /// use borgerraad_core::{sample, Stats};
+    /// use borgerraad_core::{sample, stats::Stats};
     /// let register = sample();
-    /// assert_eq!(register.stats(), Stats::of(register.iter()));
+    /// assert_eq!(register.stats(), Stats::of(register.taxonomy(), register.iter()));
     /// ```
     pub fn stats(&self) -> Stats {
-        facts::stats(&self.facts, &self.codes)
+        Stats::from_facts(&self.taxonomy, &self.facts, &self.codes)
     }
 
     /// All records of one citizen, for a subject-access request (indsigt,
@@ -438,7 +429,7 @@ impl Register {
                 obj.insert(k.clone(), v.clone());
             }
         }
-        let fixed = io::read_record(&json.to_string(), &mut Default::default())
+        let fixed = record::read_record(&json.to_string(), &mut Default::default())
             .map_err(|e| e.located(&at))?;
         fixed
             .validate(&self.taxonomy, None)
@@ -460,17 +451,17 @@ impl Register {
 
     /// Saves the register as a JSON Lines file.
     pub fn save_jsonl(&self, path: impl AsRef<Path>) -> Result<()> {
-        self.write_jsonl(io::create(path.as_ref())?)
+        self.write_jsonl(document::create(path.as_ref())?)
     }
 
     /// Saves the register as a CSV file.
     pub fn save_csv(&self, path: impl AsRef<Path>) -> Result<()> {
-        self.write_csv(io::create(path.as_ref())?)
+        self.write_csv(document::create(path.as_ref())?)
     }
 
     /// Writes the register as JSON Lines.
     pub fn write_jsonl(&self, w: impl std::io::Write) -> Result<()> {
-        io::write_jsonl(w, self.items.iter()).map_err(|e| Error::Io {
+        record::write_jsonl(w, self.items.iter()).map_err(|e| Error::Io {
             path: "jsonl output".into(),
             reason: e.to_string(),
         })
@@ -478,7 +469,7 @@ impl Register {
 
     /// Writes the register as CSV.
     pub fn write_csv(&self, w: impl std::io::Write) -> Result<()> {
-        io::write_csv(w, self.items.iter())
+        record::write_csv(w, self.items.iter())
     }
 
     /// Keeps the new records `items[first..]` (told by `parts`) unless one
@@ -490,7 +481,7 @@ impl Register {
     fn add_all(
         &mut self,
         first: usize,
-        parts: Vec<io::Part>,
+        parts: Vec<record::Part>,
         source: &Location,
         has_lines: bool,
         options: &LoadOptions,
@@ -535,7 +526,7 @@ impl Register {
                 pos += 1;
                 pos <= first || duplicates.binary_search(&(pos - 1)).is_err()
             });
-            let rest = io::Part {
+            let rest = record::Part {
                 lines: vec![0; self.items.len() - first],
                 errors: Vec::new(),
             };
@@ -558,7 +549,7 @@ impl Register {
         self.ids.sorted = if self.ids.sorted.is_empty() {
             new_ids
         } else {
-            keys::merge(&self.ids.sorted, &new_ids)
+            hash::merge(&self.ids.sorted, &new_ids)
         };
         Ok(rejected)
     }
@@ -613,7 +604,7 @@ fn merged_ids(parts: &mut [Indexed]) -> Vec<(u64, u32)> {
     parts
         .iter_mut()
         .map(|p| std::mem::take(&mut p.ids))
-        .reduce(|all, ids| keys::merge(&all, &ids))
+        .reduce(|all, ids| hash::merge(&all, &ids))
         .unwrap_or_default()
 }
 

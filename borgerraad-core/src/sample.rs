@@ -187,7 +187,7 @@ fn key(rng: &mut Rng, seen: &mut HashSet<String>) -> String {
 }
 
 /// The inquiries of the sample, in order of receipt.
-pub fn sample_inquiries() -> Vec<Inquiry> {
+pub(crate) fn sample_inquiries() -> Vec<Inquiry> {
     let mut rng = Rng(0x00b0_46e4_4aad_2017);
     let mut keys = HashSet::new();
     let mut out = Vec::new();

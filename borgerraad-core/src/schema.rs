@@ -3,7 +3,7 @@
 //! They are committed under `schema/` at the top of the repository, and a
 //! test fails when they are stale.
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 /// Declares every schema once: its name, file and Rust type.
 macro_rules! schemas {

@@ -10,12 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Datelike;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::base::error::{Error, Location, Result};
 use crate::codes::{coded_enum, Label, Lang};
-use crate::error::{Error, Result};
 use crate::inquiry::{Channel, Inquiry, Kind, Requester};
 use crate::taxonomy::{area_of, department_of, Taxonomy};
 
@@ -81,9 +80,9 @@ coded_enum! {
     }
 }
 
+use crate::base::hash::FastMap;
 use crate::citizens::Citizens;
-use crate::facts;
-use crate::keys::FastMap;
+use crate::facts::{self, Codes, Fact, YearCounts};
 
 fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
     for (k, v) in from {
@@ -97,7 +96,7 @@ fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
 /// ```
 /// use borgerraad_core::{sample, stats::Stats};
 /// let register = sample();
-/// let stats = Stats::of(register.iter());
+/// let stats = Stats::of(register.taxonomy(), register.iter());
 /// let y2021 = stats.year(2021).unwrap().summary();
 /// assert_eq!((y2021.registrations, y2021.distinct_citizens), (683, 385));
 /// ```
@@ -118,34 +117,21 @@ pub struct YearStats {
 }
 
 impl YearStats {
-    /// Statistics of the inquiries received in `year`; others are skipped.
-    pub fn of<'a>(year: i32, inquiries: impl IntoIterator<Item = &'a Inquiry>) -> YearStats {
-        let (facts, codes) = facts::of(inquiries.into_iter().filter(|i| i.received.year() == year));
-        facts::year_stats(year, &facts, &codes)
-    }
-
-    /// Statistics assembled from counts (the register's fast path).
-    pub(crate) fn from_parts(
-        year: i32,
-        months: [u64; 12],
-        citizens: Vec<u64>,
-        [categories, sites, forwarded, referred]: [Vec<(String, u64)>; 4],
-        (kinds, requesters, channels): ([u64; 6], [u64; 4], [u64; 6]),
-        days_open: Vec<u64>,
-    ) -> YearStats {
-        let map = |v: Vec<(String, u64)>| v.into_iter().collect::<FastMap<String, u64>>();
+    /// The statistics of one year's counts.
+    fn from_counts(year: i32, c: YearCounts) -> YearStats {
+        let [categories, sites, forwarded, referred] = c.coded.map(|v| v.into_iter().collect());
         YearStats {
             year,
-            months,
-            citizens: Citizens::from_fingerprints(citizens),
-            categories: map(categories),
-            sites: map(sites),
-            forwarded: map(forwarded),
-            referred: map(referred),
-            kinds,
-            requesters,
-            channels,
-            days_open,
+            months: c.months,
+            citizens: Citizens::from_fingerprints(c.citizens),
+            categories,
+            sites,
+            forwarded,
+            referred,
+            kinds: c.kinds,
+            requesters: c.requesters,
+            channels: c.channels,
+            days_open: c.days_open,
         }
     }
 
@@ -242,7 +228,7 @@ impl YearStats {
 
     /// Count and percent of registrations grouped by `by`, largest first,
     /// labelled from the taxonomy (codes unknown to it keep their code).
-    pub fn breakdown(&self, by: By, taxonomy: &Taxonomy) -> Breakdown {
+    fn breakdown(&self, by: By, taxonomy: &Taxonomy) -> Breakdown {
         let total = self.registrations();
         let coded = |counts: &[u64],
                      label: &dyn Fn(usize) -> (String, Label)|
@@ -422,46 +408,83 @@ pub(crate) fn no_year(year: i32) -> Error {
     }
 }
 
-/// Statistics of several years, each a [`YearStats`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Statistics of several years, each a [`YearStats`], and the taxonomy
+/// they were counted with (which labels their breakdowns).
+///
+/// # Example
+/// ```
+/// use borgerraad_core::sample;
+/// let stats = sample().stats();
+/// let y2021 = stats.year(2021).unwrap().summary();
+/// assert_eq!((y2021.registrations, y2021.distinct_citizens), (683, 385));
+/// assert_eq!(stats.year(2016).unwrap_err().kind(), "RangeError");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
+    taxonomy: Taxonomy,
     years: BTreeMap<i32, YearStats>,
 }
 
 impl Stats {
-    /// Statistics of inquiries, split by the year they were received.
-    /// (A [`crate::Register`] keeps the facts ready: [`crate::Register::stats`].)
-    pub fn of<'a>(inquiries: impl IntoIterator<Item = &'a Inquiry>) -> Stats {
+    /// Statistics of inquiries under `taxonomy`, split by the year they were
+    /// received. (A [`crate::Register`] keeps the facts ready:
+    /// [`crate::Register::stats`].)
+    pub fn of<'a>(taxonomy: &Taxonomy, inquiries: impl IntoIterator<Item = &'a Inquiry>) -> Stats {
         let (facts, codes) = facts::of(inquiries);
-        facts::stats(&facts, &codes)
+        Stats::from_facts(taxonomy, &facts, &codes)
     }
 
-    /// Statistics from finished years.
-    pub(crate) fn from_years(years: BTreeMap<i32, YearStats>) -> Stats {
-        Stats { years }
+    /// Statistics of a register's facts.
+    pub(crate) fn from_facts(taxonomy: &Taxonomy, facts: &[Fact], codes: &Codes) -> Stats {
+        Stats {
+            taxonomy: taxonomy.clone(),
+            years: facts::counts(facts, codes)
+                .into_iter()
+                .map(|(y, c)| (y, YearStats::from_counts(y, c)))
+                .collect(),
+        }
     }
 
-    /// Adds another part's statistics.
-    pub fn merge(&mut self, other: &Stats) {
+    /// The taxonomy the statistics were counted with.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// Adds another part's statistics. Parts counted with different
+    /// taxonomies do not add up: that is a `ConfigError`, and `self` is
+    /// left as it was.
+    pub fn merge(&mut self, other: &Stats) -> Result<()> {
+        if other.taxonomy != self.taxonomy {
+            return Err(Error::config(
+                Location::source("stats"),
+                Some("taxonomy"),
+                format!(
+                    "statistics counted with the taxonomy of `{}` cannot be merged into statistics counted with another taxonomy of `{}`",
+                    other.taxonomy.def().municipality,
+                    self.taxonomy.def().municipality
+                ),
+            ));
+        }
         for (year, part) in &other.years {
             match self.years.get_mut(year) {
-                Some(mine) => mine.merge(part).expect("same year"),
+                Some(mine) => mine.merge(part)?,
                 None => {
                     self.years.insert(*year, part.clone());
                 }
             }
         }
-    }
-
-    /// The statistics of one year, if any inquiry was received in it.
-    pub fn year(&self, year: i32) -> Option<&YearStats> {
-        self.years.get(&year)
+        Ok(())
     }
 
     /// The statistics of one year, or a `RangeError` when no inquiry was
     /// received in it.
-    pub fn get(&self, year: i32) -> Result<&YearStats> {
+    pub fn year(&self, year: i32) -> Result<&YearStats> {
         self.years.get(&year).ok_or_else(|| no_year(year))
+    }
+
+    /// The breakdown of one year by `by`, labelled from the taxonomy.
+    pub fn breakdown(&self, year: i32, by: By) -> Result<Breakdown> {
+        Ok(self.year(year)?.breakdown(by, &self.taxonomy))
     }
 
     /// The years with inquiries, ascending.

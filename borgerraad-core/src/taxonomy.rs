@@ -6,10 +6,10 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::base::cpr::looks_like_cpr;
+use crate::base::error::{Error, Location, Result};
+use crate::base::hash::FastMap;
 use crate::codes::{is_code, Label, Lang};
-use crate::error::{Error, Location, Result};
-use crate::keys::FastMap;
-use crate::privacy::looks_like_cpr;
 use smol_str::SmolStr;
 
 /// What an area stands for in the statistics.
@@ -90,7 +90,7 @@ pub struct TaxonomyDef {
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{Taxonomy, Lang};
+/// use borgerraad_core::{taxonomy::Taxonomy, Lang};
 /// let tax = Taxonomy::esbjerg();
 /// assert_eq!(tax.label("borger-arbejdsmarked/jobcenter", Lang::Da), Some("Jobcenter"));
 /// assert!(tax.serves("fanoe"));
@@ -101,10 +101,18 @@ pub struct Taxonomy {
     index: FastMap<SmolStr, Label>,
 }
 
-impl std::ops::Deref for Taxonomy {
-    type Target = TaxonomyDef;
-    fn deref(&self) -> &TaxonomyDef {
-        &self.def
+impl Serialize for Taxonomy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.def.serialize(s)
+    }
+}
+
+/// A taxonomy read back (inside pickled [`crate::stats::Stats`], say) is
+/// validated as [`Taxonomy::new`] validates it.
+impl<'de> Deserialize<'de> for Taxonomy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Taxonomy, D::Error> {
+        let def = TaxonomyDef::deserialize(d)?;
+        Taxonomy::new(def, "taxonomy").map_err(serde::de::Error::custom)
     }
 }
 
@@ -121,14 +129,14 @@ impl Taxonomy {
 
     /// Loads and validates a taxonomy from JSON text; `source` names it in errors.
     pub fn from_json_str(text: &str, source: &str) -> Result<Taxonomy> {
-        let def: TaxonomyDef = crate::io::from_json(text, source)?;
+        let def: TaxonomyDef = crate::document::from_json(text, source)?;
         Taxonomy::new(def, source)
     }
 
     /// Loads and validates a taxonomy from a JSON file.
     pub fn from_json_file(path: impl AsRef<Path>) -> Result<Taxonomy> {
         let path = path.as_ref();
-        let text = crate::io::read_text(path)?;
+        let text = crate::document::read_text(path)?;
         Taxonomy::from_json_str(&text, &path.display().to_string())
     }
 
@@ -224,7 +232,7 @@ fn check_segment(code: &str, at: &Location) -> Result<()> {
     Err(Error::config(
         at.clone(),
         Some("code"),
-        format!("`{}` {reason}", crate::error::shorten(code)),
+        format!("`{}` {reason}", crate::base::error::shorten(code)),
     ))
 }
 

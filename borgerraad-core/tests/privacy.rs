@@ -1,10 +1,15 @@
 //! Privacy: CPR numbers never enter the register or any output; data-subject
 //! rights; disclosure control that withstands an attacker who subtracts.
 
-use borgerraad_core::disclosure::Disclosure;
-use borgerraad_core::privacy::{looks_like_cpr, Cpr, Pseudonymizer};
 use borgerraad_core::render::AnnualReport;
-use borgerraad_core::{sample, By, Lang, LoadOptions, Register, Stats, Taxonomy};
+use borgerraad_core::Disclosure;
+use borgerraad_core::{looks_like_cpr, Cpr, Pseudonymizer};
+use borgerraad_core::{
+    sample,
+    stats::{By, Stats},
+    taxonomy::Taxonomy,
+    Lang, LoadOptions, Register,
+};
 use proptest::prelude::*;
 
 const CPRS: [&str; 3] = ["010190-1234", "2512871235", "311299-4321"];
@@ -46,7 +51,7 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
     let mut outputs = Vec::new();
     register.write_jsonl(&mut outputs).unwrap();
     register.write_csv(&mut outputs).unwrap();
-    let stats = Stats::of(register.iter());
+    let stats = Stats::of(register.taxonomy(), register.iter());
     let y = stats.year(2022).unwrap();
     let report = AnnualReport::new(
         stats.monthly_table(&[2022]),
@@ -258,7 +263,7 @@ proptest! {
     ) {
         let rows = (0..table.len()).map(|i| format!("r{i}")).collect();
         let columns = (0..table[0].len()).map(|i| format!("c{i}")).collect();
-        let t = Disclosure::with_threshold(threshold).apply(rows, columns, table.clone(), row_totals, column_totals);
+        let t = Disclosure::new(Some(threshold)).apply(rows, columns, table.clone(), row_totals, column_totals);
         for (r, row) in table.iter().enumerate() {
             for (c, &v) in row.iter().enumerate() {
                 if v > 0 && v < threshold {
@@ -275,7 +280,7 @@ proptest! {
 #[test]
 fn the_published_report_tables_follow_the_policy() {
     let register = sample();
-    let stats = Stats::of(register.iter());
+    let stats = Stats::of(register.taxonomy(), register.iter());
     let policy = Disclosure::default();
     // The report's monthly counts are all at least 14: nothing is hidden.
     let monthly = policy.monthly(

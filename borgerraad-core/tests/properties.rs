@@ -2,15 +2,15 @@
 
 use borgerraad_core::calendar::Calendar;
 use borgerraad_core::deadline::{catalogue, deadline, DeadlineOptions};
-use borgerraad_core::sample::sample_inquiries;
-use borgerraad_core::{Inquiry, Stats};
+use borgerraad_core::sample;
+use borgerraad_core::{stats::Stats, taxonomy::Taxonomy, Inquiry};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
 fn inquiries() -> &'static [Inquiry] {
     static CELL: OnceLock<Vec<Inquiry>> = OnceLock::new();
-    CELL.get_or_init(sample_inquiries)
+    CELL.get_or_init(|| sample().inquiries().to_vec())
 }
 
 fn calendars() -> &'static [Calendar] {
@@ -42,17 +42,18 @@ proptest! {
     fn split_and_merge_equals_whole(cuts in proptest::collection::vec(any::<prop::sample::Index>(), 0..5), reverse in any::<bool>()) {
         let all = inquiries();
         let mut cuts: Vec<usize> = cuts.iter().map(|c| c.index(all.len() + 1)).collect();
-        let whole = Stats::of(all);
+        let tax = Taxonomy::esbjerg();
+        let whole = Stats::of(&tax, all);
         cuts.push(0);
         cuts.push(all.len());
         cuts.sort();
-        let mut parts: Vec<Stats> = cuts.windows(2).map(|w| Stats::of(&all[w[0]..w[1]])).collect();
+        let mut parts: Vec<Stats> = cuts.windows(2).map(|w| Stats::of(&tax, &all[w[0]..w[1]])).collect();
         if reverse {
             parts.reverse();
         }
-        let mut merged = Stats::default();
+        let mut merged = Stats::of(&tax, []);
         for p in &parts {
-            merged.merge(p);
+            merged.merge(p).unwrap();
         }
         prop_assert_eq!(merged, whole);
     }
@@ -64,7 +65,7 @@ proptest! {
         let all = inquiries();
         let (from, to) = (a.index(all.len() + 1), b.index(all.len() + 1));
         let part = &all[from.min(to)..from.max(to)];
-        let stats = Stats::of(part);
+        let stats = Stats::of(&Taxonomy::esbjerg(), part);
         for year in stats.years() {
             let ys = stats.year(year).unwrap();
             let s = ys.summary();

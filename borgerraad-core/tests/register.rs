@@ -1,7 +1,7 @@
 //! The register's rules: each rejection, all-or-nothing loading, collecting
 //! rejected records, and errors that name file, line, record and field.
 
-use borgerraad_core::{Error, LoadOptions, OnError, Register, Taxonomy};
+use borgerraad_core::{taxonomy::Taxonomy, Error, LoadOptions, OnError, Register};
 
 const OK: &str = r#"{"id":"A-1","citizen":"kqzv","received":"2022-03-01","municipality":"esbjerg","channel":"email","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
 
@@ -238,11 +238,16 @@ fn csv_errors_name_line_and_field() {
 
 #[test]
 fn year_statistics_follow_loads_erasures_and_rectifications() {
-    use borgerraad_core::{sample, Stats};
+    use borgerraad_core::{sample, stats::Stats};
     let mut register = sample();
-    let whole = |r: &Register, y: i32| Stats::of(r.iter()).year(y).map(|s| s.summary());
+    let whole = |r: &Register, y: i32| {
+        Stats::of(r.taxonomy(), r.iter())
+            .year(y)
+            .map(|s| s.summary())
+            .ok()
+    };
     assert_eq!(
-        Some(register.year_stats(2021).unwrap().summary()),
+        Some(register.stats().year(2021).unwrap().summary()),
         whole(&register, 2021)
     );
     let patch = serde_json::json!({"received": "2021-12-30", "closed": null, "actions": []});
@@ -253,13 +258,16 @@ fn year_statistics_follow_loads_erasures_and_rectifications() {
             "2023-01-02".parse().unwrap(),
         )
         .unwrap();
-    assert_eq!(register.year_stats(2021).unwrap().registrations(), 684);
-    assert_eq!(register.year_stats(1999).unwrap_err().kind(), "RangeError");
+    assert_eq!(register.stats().year(2021).unwrap().registrations(), 684);
+    assert_eq!(
+        register.stats().year(1999).unwrap_err().kind(),
+        "RangeError"
+    );
     let citizen = register.get("EBJ-2021-0001").unwrap().citizen.clone();
     register.erase(&citizen, "2023-01-02".parse().unwrap());
     for year in [2021, 2022] {
         assert_eq!(
-            Some(register.year_stats(year).unwrap().summary()),
+            Some(register.stats().year(year).unwrap().summary()),
             whole(&register, year)
         );
     }
@@ -314,7 +322,7 @@ fn a_large_input_loads_as_if_read_line_by_line() {
     assert!(register.get("L-10").is_none());
     assert_eq!(
         register.stats(),
-        borgerraad_core::Stats::of(register.iter())
+        borgerraad_core::stats::Stats::of(register.taxonomy(), register.iter())
     );
 }
 
@@ -327,7 +335,7 @@ struct Table {
 
 impl Table {
     fn of_sample() -> Table {
-        use borgerraad_core::io::{csv_cells, CSV_COLUMNS};
+        use borgerraad_core::bindings::{csv_cells, CSV_COLUMNS};
         let rows: Vec<_> = borgerraad_core::sample().iter().map(csv_cells).collect();
         let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
         let mut table = Table {
@@ -351,8 +359,8 @@ impl Table {
     }
 
     /// The columns, with those named in `as_days` as days.
-    fn columns(&self, as_days: &[&str]) -> Vec<borgerraad_core::io::Column<'_>> {
-        use borgerraad_core::io::{Cells, Column, CSV_COLUMNS};
+    fn columns(&self, as_days: &[&str]) -> Vec<borgerraad_core::bindings::Column<'_>> {
+        use borgerraad_core::bindings::{Cells, Column, CSV_COLUMNS};
         CSV_COLUMNS
             .iter()
             .enumerate()
@@ -376,7 +384,9 @@ impl Table {
 }
 
 /// A new register with Esbjerg's taxonomy, loaded from `columns`.
-fn load_table(columns: &[borgerraad_core::io::Column<'_>]) -> borgerraad_core::Result<Register> {
+fn load_table(
+    columns: &[borgerraad_core::bindings::Column<'_>],
+) -> borgerraad_core::Result<Register> {
     let mut register = Register::new(Taxonomy::esbjerg());
     register
         .load_columns(columns, "table", &LoadOptions::default())
@@ -385,7 +395,7 @@ fn load_table(columns: &[borgerraad_core::io::Column<'_>]) -> borgerraad_core::R
 
 #[test]
 fn date_columns_load_as_text_or_as_days() {
-    use borgerraad_core::io::{Cells, CSV_COLUMNS};
+    use borgerraad_core::bindings::{Cells, CSV_COLUMNS};
     let table = Table::of_sample();
     let dates = ["received", "closed", "consent_given", "matter_date"];
     let as_text = load_table(&table.columns(&[])).unwrap();
@@ -428,7 +438,7 @@ fn date_columns_load_as_text_or_as_days() {
 
 #[test]
 fn text_with_64_bit_offsets_loads_like_text_with_32_bit_offsets() {
-    use borgerraad_core::io::{Cells, Column};
+    use borgerraad_core::bindings::{Cells, Column};
     let table = Table::of_sample();
     let wide: Vec<Vec<i64>> = table
         .text
@@ -470,7 +480,7 @@ fn text_with_64_bit_offsets_loads_like_text_with_32_bit_offsets() {
 
 #[test]
 fn text_cells_marked_invalid_are_missing_values_whatever_bytes_they_hold() {
-    use borgerraad_core::io::{Cells, Column, CSV_COLUMNS};
+    use borgerraad_core::bindings::{Cells, Column, CSV_COLUMNS};
     // Each text column as Arrow may hold it with nulls: a missing cell is
     // marked invalid, and the bytes under it are not defined (here: junk).
     let junk = "not a code; 010190-1234";
@@ -559,7 +569,7 @@ fn lists_longer_than_a_record_holds_inline_survive_every_format() {
 
 #[test]
 fn a_cell_that_is_not_utf8_is_named_by_row_column_and_record() {
-    use borgerraad_core::io::CSV_COLUMNS;
+    use borgerraad_core::bindings::CSV_COLUMNS;
     let mut table = Table::of_sample();
     let category = CSV_COLUMNS.iter().position(|&c| c == "category").unwrap();
     // Row 300: past the first block of rows read together.

@@ -7,7 +7,7 @@ use borgerraad_core::deadline::{
     deadline, rule_by_code, DeadlineOptions, Delivery, ProcessingDeadlines, Status,
 };
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::{Inquiry, Lang, LoadOptions, Register, Taxonomy};
+use borgerraad_core::{taxonomy::Taxonomy, Inquiry, Lang, LoadOptions, Register};
 use chrono::NaiveDate;
 use serde_json::Value;
 

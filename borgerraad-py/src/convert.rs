@@ -5,7 +5,7 @@
 //! Python and ISO strings on the wire. Arrays of dates are numpy
 //! `datetime64[D]`, i.e. days since 1970-01-01.
 
-use borgerraad_core::io::{day_of_epoch, epoch_day};
+use borgerraad_core::bindings::{day_of_epoch, epoch_day};
 use borgerraad_core::Error;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -66,7 +66,7 @@ fn with_dates(obj: &Bound<'_, PyAny>) -> PyResult<()> {
 /// ISO strings) as a core value, read from its JSON text as the JS binding
 /// reads its values; a mismatch is a `ParseError` naming the field.
 pub fn from_object<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    borgerraad_core::io::from_json(&json_text(obj, what)?, what).map_err(to_py)
+    borgerraad_core::bindings::from_json(&json_text(obj, what)?, what).map_err(to_py)
 }
 
 /// A Python value's JSON text (dates as ISO strings); a value with no JSON

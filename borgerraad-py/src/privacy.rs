@@ -1,6 +1,6 @@
 //! `borgerraad.Cpr` and `borgerraad.Pseudonymizer`.
 
-use borgerraad_core::privacy::{Cpr, Pseudonymizer};
+use borgerraad_core::{Cpr, Pseudonymizer};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 

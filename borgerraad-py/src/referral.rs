@@ -1,7 +1,7 @@
 //! `borgerraad.RuleSet` and `Decision`.
 
 use borgerraad_core::referral::{Decision, RuleSet};
-use borgerraad_core::{Inquiry, Taxonomy};
+use borgerraad_core::{taxonomy::Taxonomy, Inquiry};
 use pyo3::prelude::*;
 
 use crate::convert::{json_text, to_object};

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use borgerraad_core::io::{Cells, Column, CSV_COLUMNS};
-use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected, Taxonomy};
+use borgerraad_core::bindings::{Cells, Column, CSV_COLUMNS};
+use borgerraad_core::{sample, taxonomy::Taxonomy, LoadOptions, OnError, Register, Rejected};
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
@@ -77,7 +77,7 @@ fn fill<'py>(
 }
 
 fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
-    borgerraad_core::io::read(path).py()
+    borgerraad_core::bindings::read(path).py()
 }
 
 #[pymethods]
@@ -231,7 +231,10 @@ impl PyRegister {
         let mut cols: Vec<Vec<String>> =
             vec![Vec::with_capacity(self.inner.len()); CSV_COLUMNS.len()];
         for inquiry in self.inner.iter() {
-            for (col, cell) in cols.iter_mut().zip(borgerraad_core::io::csv_cells(inquiry)) {
+            for (col, cell) in cols
+                .iter_mut()
+                .zip(borgerraad_core::bindings::csv_cells(inquiry))
+            {
                 col.push(cell);
             }
         }
@@ -283,14 +286,13 @@ impl PyRegister {
     fn stats(&self, py: Python<'_>) -> PyStats {
         PyStats {
             inner: py.detach(|| self.inner.stats()),
-            taxonomy: self.inner.taxonomy().clone(),
         }
     }
 
     /// The key figures of one year.
     fn year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
-        let stats = py.detach(|| self.inner.year_stats(year)).py()?;
-        Ok(PyYearSummary(stats.summary()))
+        let stats = py.detach(|| self.inner.stats());
+        Ok(PyYearSummary(stats.year(year).py()?.summary()))
     }
 
     fn __repr__(&self) -> String {

@@ -2,7 +2,7 @@
 
 use borgerraad_core::render::svg;
 use borgerraad_core::stats::{month_name, By, YearSummary};
-use borgerraad_core::{Disclosure, Lang, Stats, Taxonomy};
+use borgerraad_core::{stats::Stats, Disclosure, Lang};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
@@ -21,7 +21,6 @@ type BreakdownRow = (String, String, String, u64, f64);
 #[pyclass(name = "Stats", module = "borgerraad._borgerraad", frozen)]
 pub struct PyStats {
     pub inner: Stats,
-    pub taxonomy: Taxonomy,
 }
 
 #[pymethods]
@@ -31,17 +30,15 @@ impl PyStats {
         self.inner.years()
     }
 
-    /// A new Stats holding both parts.
-    fn merge(&self, other: &PyStats) -> PyStats {
+    /// A new Stats holding both parts; parts counted with different
+    /// taxonomies raise `ConfigError`.
+    fn merge(&self, other: &PyStats) -> PyResult<PyStats> {
         let mut inner = self.inner.clone();
-        inner.merge(&other.inner);
-        PyStats {
-            inner,
-            taxonomy: self.taxonomy.clone(),
-        }
+        inner.merge(&other.inner).py()?;
+        Ok(PyStats { inner })
     }
 
-    fn __add__(&self, other: &PyStats) -> PyStats {
+    fn __add__(&self, other: &PyStats) -> PyResult<PyStats> {
         self.merge(other)
     }
 
@@ -51,7 +48,7 @@ impl PyStats {
 
     /// The key figures of one year.
     pub fn year_summary(&self, year: i32) -> PyResult<PyYearSummary> {
-        let ys = self.inner.get(year).py()?;
+        let ys = self.inner.year(year).py()?;
         Ok(PyYearSummary(ys.summary()))
     }
 
@@ -77,9 +74,10 @@ impl PyStats {
     /// Breakdown rows: code, Danish label, English label, count, percent.
     fn _breakdown(&self, year: i32, by: &str) -> PyResult<Vec<BreakdownRow>> {
         let by: By = by.parse().py()?;
-        let ys = self.inner.get(year).py()?;
-        Ok(ys
-            .breakdown(by, &self.taxonomy)
+        Ok(self
+            .inner
+            .breakdown(year, by)
+            .py()?
             .rows
             .into_iter()
             .map(|r| (r.code, r.label.da, r.label.en, r.count, r.percent))
@@ -116,9 +114,8 @@ impl PyStats {
         threshold: Option<u64>,
     ) -> PyResult<String> {
         let by: By = by.parse().py()?;
-        let ys = self.inner.get(year).py()?;
         Ok(svg::breakdown_chart(
-            &ys.breakdown(by, &self.taxonomy),
+            &self.inner.breakdown(year, by).py()?,
             lang.parse::<Lang>().py()?,
             &Disclosure::new(threshold),
         ))
@@ -151,9 +148,8 @@ impl PyStats {
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let by: By = by.parse().py()?;
-        let ys = self.inner.get(year).py()?;
         let table = Disclosure::new(threshold).breakdown(
-            &ys.breakdown(by, &self.taxonomy),
+            &self.inner.breakdown(year, by).py()?,
             lang.parse::<Lang>().py()?,
         );
         to_object(py, &table)
@@ -167,11 +163,8 @@ impl PyStats {
     /// Statistics from `to_json()` text.
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyStats> {
-        let inner = borgerraad_core::io::from_json(text, "stats").py()?;
-        Ok(PyStats {
-            inner,
-            taxonomy: Taxonomy::esbjerg(),
-        })
+        let inner = borgerraad_core::bindings::from_json(text, "stats").py()?;
+        Ok(PyStats { inner })
     }
 
     fn __reduce__<'py>(

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use borgerraad_core::{Lang, Taxonomy};
+use borgerraad_core::{taxonomy::Taxonomy, Lang};
 use pyo3::prelude::*;
 
 use crate::errors::IntoPy;
@@ -27,7 +27,7 @@ impl TextOrPath {
     pub fn read(self) -> PyResult<(String, String)> {
         match self {
             TextOrPath::Path(p) => Ok((
-                borgerraad_core::io::read_text(&p).py()?,
+                borgerraad_core::bindings::read_text(&p).py()?,
                 p.display().to_string(),
             )),
             TextOrPath::Text(t) if t.trim_start().starts_with('{') => Ok((t, "<json>".into())),
@@ -54,7 +54,7 @@ impl PyTaxonomy {
     /// The municipality's code.
     #[getter]
     fn municipality(&self) -> String {
-        self.0.municipality.clone()
+        self.0.def().municipality.clone()
     }
 
     /// The label of a category code, or None.
@@ -75,6 +75,6 @@ impl PyTaxonomy {
     }
 
     fn __repr__(&self) -> String {
-        format!("Taxonomy({:?})", self.0.municipality)
+        format!("Taxonomy({:?})", self.0.def().municipality)
     }
 }

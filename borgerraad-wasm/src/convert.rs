@@ -18,7 +18,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A plain JS value as a core value; a mismatch is a `ParseError`.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    borgerraad_core::io::from_json(&json_text(&value, what)?, what).js()
+    borgerraad_core::bindings::from_json(&json_text(&value, what)?, what).js()
 }
 
 /// A plain JS value as JSON text (`JSON.stringify`); a value with no JSON
@@ -32,5 +32,5 @@ pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 
 /// A `YYYY-MM-DD` string as a date.
 pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
-    borgerraad_core::io::date_of(s, what).js()
+    borgerraad_core::bindings::date_of(s, what).js()
 }

@@ -1,7 +1,7 @@
 //! `RuleSet`.
 
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::{Inquiry, Taxonomy};
+use borgerraad_core::{taxonomy::Taxonomy, Inquiry};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{json_text, to_js};

@@ -1,8 +1,13 @@
 //! `Register`: loading, statistics and charts.
 
-use borgerraad_core::privacy::Pseudonymizer;
 use borgerraad_core::render::{monthly_report, svg};
-use borgerraad_core::{sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Taxonomy};
+use borgerraad_core::Pseudonymizer;
+use borgerraad_core::{
+    sample,
+    stats::{Breakdown, By},
+    taxonomy::Taxonomy,
+    Disclosure, Lang, LoadOptions, OnError, Register,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{date, from_js, json_text, to_js};
@@ -237,7 +242,7 @@ impl JsRegister {
     /// The key figures of one year.
     #[wasm_bindgen(js_name = yearSummary)]
     pub fn year_summary(&self, year: i32) -> Result<YearSummaryValue, JsValue> {
-        Ok(to_js(&self.inner.year_stats(year).js()?.summary())?.unchecked_into())
+        Ok(to_js(&self.inner.stats().year(year).js()?.summary())?.unchecked_into())
     }
 
     /// The report's table: months, "I alt" and "Gennemsnit" by year, with
@@ -296,13 +301,9 @@ impl JsRegister {
 }
 
 impl JsRegister {
-    fn breakdown_of(&self, year: i32, by: &str) -> Result<borgerraad_core::Breakdown, JsValue> {
+    fn breakdown_of(&self, year: i32, by: &str) -> Result<Breakdown, JsValue> {
         let by: By = by.parse().js()?;
-        Ok(self
-            .inner
-            .year_stats(year)
-            .js()?
-            .breakdown(by, self.inner.taxonomy()))
+        self.inner.stats().breakdown(year, by).js()
     }
 }
 

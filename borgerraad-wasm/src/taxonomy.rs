@@ -1,6 +1,6 @@
 //! `Taxonomy`: a municipality's case categories.
 
-use borgerraad_core::Taxonomy;
+use borgerraad_core::taxonomy::Taxonomy;
 use wasm_bindgen::prelude::*;
 
 use crate::errors::IntoJs;

@@ -1,8 +1,8 @@
 #![no_main]
 //! CSV loading, with and without CPR pseudonymisation: never a panic, and
 //! a failed load leaves the register empty.
-use borgerraad_core::privacy::Pseudonymizer;
-use borgerraad_core::{LoadOptions, OnError, Register, Taxonomy};
+use borgerraad_core::Pseudonymizer;
+use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, OnError, Register};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

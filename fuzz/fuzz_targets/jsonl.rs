@@ -1,7 +1,7 @@
 #![no_main]
 //! JSON Lines loading: any bytes give records or a typed error, never a
 //! panic; a failed all-or-nothing load leaves the register empty.
-use borgerraad_core::{LoadOptions, OnError, Register, Taxonomy};
+use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, OnError, Register};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 #![no_main]
 //! Rule-set loading from JSON, and deciding with a loaded set: never a panic.
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::{sample, Taxonomy};
+use borgerraad_core::{sample, taxonomy::Taxonomy};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 #![no_main]
 //! Taxonomy and regime loading from JSON: never a panic.
 use borgerraad_core::calendar::Regime;
-use borgerraad_core::Taxonomy;
+use borgerraad_core::taxonomy::Taxonomy;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,13 +1,13 @@
 //! The synthetic data of the benchmarks, shared by `core.rs` (criterion)
 //! and `load_once.rs` (instruction counts).
 
-use borgerraad_core::io::{csv_cells, epoch_day, Cells, Column, CSV_COLUMNS};
-use borgerraad_core::sample::sample_inquiries;
-use borgerraad_core::{Inquiry, LoadOptions, Register, Taxonomy};
+use borgerraad_core::bindings::{csv_cells, epoch_day, Cells, Column, CSV_COLUMNS};
+use borgerraad_core::sample;
+use borgerraad_core::{taxonomy::Taxonomy, Inquiry, LoadOptions, Register};
 
 /// `n` synthetic inquiries: the sample repeated with fresh ids and citizens.
 pub fn synthetic(n: usize) -> Vec<Inquiry> {
-    let base = sample_inquiries();
+    let base = sample().inquiries().to_vec();
     (0..n)
         .map(|i| {
             let mut x = base[i % base.len()].clone();

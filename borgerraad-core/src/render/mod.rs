@@ -10,6 +10,44 @@ use crate::codes::Lang;
 use crate::disclosure::{Disclosure, PublishedTable};
 use crate::stats::{counting_rule, month_name, Breakdown, MonthlyTable, YearSummary};
 
+impl PublishedTable {
+    /// The table in Markdown with `–` for suppressed values, and the policy below.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let show = |v: Option<u64>| v.map_or("–".to_string(), |n| number(n as f64, lang));
+        let total = match lang {
+            Lang::Da => "I alt",
+            Lang::En => "Total",
+        };
+        let mut header = vec![String::new()];
+        header.extend(self.columns.iter().cloned());
+        if self.row_totals.is_some() {
+            header.push(total.into());
+        }
+        let mut out = format!(
+            "| {} |\n|{}\n",
+            header.join(" | "),
+            "---|".repeat(header.len())
+        );
+        for (r, label) in self.rows.iter().enumerate() {
+            let mut line: Vec<String> = vec![label.clone()];
+            line.extend(self.cells[r].iter().map(|&v| show(v)));
+            if let Some(t) = &self.row_totals {
+                line.push(show(t[r]));
+            }
+            out += &format!("| {} |\n", line.join(" | "));
+        }
+        if let Some(t) = &self.column_totals {
+            let mut line = vec![total.to_string()];
+            line.extend(t.iter().map(|&v| show(v)));
+            if self.row_totals.is_some() {
+                line.push(String::new());
+            }
+            out += &format!("| {} |\n", line.join(" | "));
+        }
+        out + "\n" + self.policy(lang) + "\n"
+    }
+}
+
 /// Formats a number with at most two decimals and trailing zeros dropped,
 /// as the report prints means: `47,75`, `49,5`, `42,83` in Danish.
 ///
@@ -139,7 +177,7 @@ pub struct MonthlyReport {
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{render, sample, Lang, Stats};
+/// use borgerraad_core::{render, sample, stats::Stats, Lang};
 /// let table = Stats::of(sample().iter()).monthly_table(&[2019]);
 /// let report = render::monthly_report(&table, Lang::Da);
 /// let mean = report.rows.last().unwrap();

@@ -61,7 +61,7 @@ fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{render::svg, sample, Disclosure, Lang, Stats};
+/// use borgerraad_core::{render::svg, sample, stats::Stats, Disclosure, Lang};
 /// let table = Stats::of(sample().iter()).monthly_table(&[2021, 2022]);
 /// let chart = svg::monthly_chart(&table, svg::Style::Lines, Lang::Da, &Disclosure::default());
 /// assert!(chart.starts_with("<svg") && chart.contains("Registreringer pr. måned"));
@@ -215,9 +215,9 @@ const MONTH_ABBR: [[&str; 12]; 2] = [
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{render::svg, sample, By, Disclosure, Lang, Stats};
+/// use borgerraad_core::{render::svg, sample, stats::{By, Stats}, Disclosure, Lang};
 /// let register = sample();
-/// let b = Stats::of(register.iter()).year(2022).unwrap().breakdown(By::Kind, register.taxonomy());
+/// let b = Stats::of(register.taxonomy(), register.iter()).year(2022).unwrap().breakdown(By::Kind, register.taxonomy());
 /// assert!(svg::breakdown_chart(&b, Lang::Da, &Disclosure::default()).contains("Henvendelsestype 2022"));
 /// ```
 pub fn breakdown_chart(b: &Breakdown, lang: Lang, policy: &Disclosure) -> String {
@@ -284,7 +284,7 @@ mod tests {
     fn suppressed_counts_are_not_drawn() {
         let b = Breakdown {
             year: 2022,
-            by: crate::By::Kind,
+            by: crate::stats::By::Kind,
             total: 43,
             rows: [("a", 40), ("b", 3)]
                 .iter()
@@ -304,7 +304,7 @@ mod tests {
     fn labels_are_escaped() {
         let b = Breakdown {
             year: 2022,
-            by: crate::By::Area,
+            by: crate::stats::By::Area,
             total: 1,
             rows: vec![crate::stats::BreakdownRow {
                 code: "x".into(),
@@ -313,7 +313,7 @@ mod tests {
                 percent: 100.0,
             }],
         };
-        let svg = breakdown_chart(&b, Lang::Da, &Disclosure::with_threshold(1));
+        let svg = breakdown_chart(&b, Lang::Da, &Disclosure::new(Some(1)));
         assert!(svg.contains("Børn &amp; Kultur") && !svg.contains("Børn & Kultur"));
     }
 }

@@ -146,7 +146,7 @@ fn field_prefix(field: &Option<String>) -> String {
 /// A message from another library (serde, csv, a binding's converter) as
 /// a reason: CPR-shaped numbers masked, cut short when huge.
 pub(crate) fn foreign_reason(message: &str) -> String {
-    let message = crate::privacy::redact_cpr(message);
+    let message = super::cpr::redact_cpr(message);
     match head(&message, 300) {
         Some(head) => format!("{head}… (message cut)"),
         None => message.into_owned(),
@@ -170,7 +170,7 @@ fn head(text: &str, max: usize) -> Option<&str> {
 /// shaped like a CPR number.
 pub(crate) fn shorten(value: &str) -> String {
     const MAX: usize = 64;
-    if crate::privacy::looks_like_cpr(value) {
+    if super::cpr::looks_like_cpr(value) {
         return "(a value shaped like a CPR number, not repeated)".into();
     }
     match head(value, MAX) {

@@ -6,45 +6,14 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::{
-    checked, not_a_date, parse_date, parse_into, pieces, split_at, split_once_at, trim, Check,
-    Interner, Part, Sink,
-};
+use super::fields::{column, CSV_COLUMNS, DATE_COLUMNS, REQUIRED_COLUMNS};
+use super::{checked, parse_into, pieces, Check, Interner, Part, Sink};
+use crate::base::date::{day_of_epoch, not_a_date, parse_date};
+use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
+use crate::base::text::{split_at, split_once_at, trim};
 use crate::codes::is_code;
-use crate::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 use crate::privacy::{Cpr, Pseudonymizer};
-
-/// The CSV columns, in the order they are written.
-pub const CSV_COLUMNS: [&str; 17] = [
-    "id",
-    "citizen",
-    "received",
-    "closed",
-    "municipality",
-    "channel",
-    "site",
-    "requester",
-    "kind",
-    "category",
-    "topics",
-    "actions",
-    "consent_given",
-    "referral_to",
-    "referral_basis",
-    "outcome",
-    "matter_date",
-];
-const REQUIRED: [usize; 8] = [
-    col::ID,
-    col::CITIZEN,
-    col::RECEIVED,
-    col::MUNICIPALITY,
-    col::CHANNEL,
-    col::REQUESTER,
-    col::KIND,
-    col::CATEGORY,
-];
 
 /// Parses CSV text in the columns of [`CSV_COLUMNS`] (any order; optional
 /// columns may be left out).
@@ -120,23 +89,24 @@ fn read_rows(
 
 /// The position of each column in [`CSV_COLUMNS`].
 mod col {
-    pub(super) const ID: usize = 0;
-    pub(super) const CITIZEN: usize = 1;
-    pub(super) const RECEIVED: usize = 2;
-    pub(super) const CLOSED: usize = 3;
-    pub(super) const MUNICIPALITY: usize = 4;
-    pub(super) const CHANNEL: usize = 5;
-    pub(super) const SITE: usize = 6;
-    pub(super) const REQUESTER: usize = 7;
-    pub(super) const KIND: usize = 8;
-    pub(super) const CATEGORY: usize = 9;
-    pub(super) const TOPICS: usize = 10;
-    pub(super) const ACTIONS: usize = 11;
-    pub(super) const CONSENT_GIVEN: usize = 12;
-    pub(super) const REFERRAL_TO: usize = 13;
-    pub(super) const REFERRAL_BASIS: usize = 14;
-    pub(super) const OUTCOME: usize = 15;
-    pub(super) const MATTER_DATE: usize = 16;
+    use super::column;
+    pub(super) const ID: usize = column("id");
+    pub(super) const CITIZEN: usize = column("citizen");
+    pub(super) const RECEIVED: usize = column("received");
+    pub(super) const CLOSED: usize = column("closed");
+    pub(super) const MUNICIPALITY: usize = column("municipality");
+    pub(super) const CHANNEL: usize = column("channel");
+    pub(super) const SITE: usize = column("site");
+    pub(super) const REQUESTER: usize = column("requester");
+    pub(super) const KIND: usize = column("kind");
+    pub(super) const CATEGORY: usize = column("category");
+    pub(super) const TOPICS: usize = column("topics");
+    pub(super) const ACTIONS: usize = column("actions");
+    pub(super) const CONSENT_GIVEN: usize = column("consent_given");
+    pub(super) const REFERRAL_TO: usize = column("referral_to");
+    pub(super) const REFERRAL_BASIS: usize = column("referral_basis");
+    pub(super) const OUTCOME: usize = column("outcome");
+    pub(super) const MATTER_DATE: usize = column("matter_date");
 }
 
 /// Maps header names to the positions of [`CSV_COLUMNS`] (`usize::MAX` for
@@ -166,7 +136,7 @@ fn column_index<'a>(
         return Err("give either a `citizen` or a `cpr` column, not both".into());
     }
     let has = |c: usize| index[c] != usize::MAX || (c == col::CITIZEN && index[CPR] != usize::MAX);
-    match REQUIRED.iter().find(|&&c| !has(c)) {
+    match REQUIRED_COLUMNS.iter().find(|&&c| !has(c)) {
         Some(&missing) => Err(format!(
             "the header lacks the required column `{}`",
             CSV_COLUMNS[missing]
@@ -264,46 +234,6 @@ fn text_rows<O: Copy + Into<i64>>(
         && valid.is_none_or(|v| v.len() == rows);
     sane.then_some(rows)
 }
-
-/// The columns that may hold [`Cells::Days`].
-const DATE_COLUMNS: [usize; 4] = [
-    col::RECEIVED,
-    col::CLOSED,
-    col::CONSENT_GIVEN,
-    col::MATTER_DATE,
-];
-
-/// The day of an Arrow `date32` value (days since 1970-01-01).
-///
-/// # Example
-/// ```
-/// use borgerraad_core::io::day_of_epoch;
-/// assert_eq!(day_of_epoch(0), chrono::NaiveDate::from_ymd_opt(1970, 1, 1));
-/// assert_eq!(day_of_epoch(19_358), chrono::NaiveDate::from_ymd_opt(2023, 1, 1));
-/// assert_eq!(day_of_epoch(i32::MAX), None);
-/// ```
-pub fn day_of_epoch(days: i32) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(days.checked_add(EPOCH_CE)?)
-}
-
-/// A day as days since 1970-01-01 (Arrow `date32`, numpy `datetime64[D]`);
-/// the inverse of [`day_of_epoch`].
-///
-/// # Example
-/// ```
-/// use borgerraad_core::io::epoch_day;
-/// let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// assert_eq!(epoch_day(day(1970, 1, 1)), 0);
-/// assert_eq!(epoch_day(day(2023, 1, 1)), 19_358);
-/// assert_eq!(epoch_day(day(1969, 12, 31)), -1);
-/// ```
-pub fn epoch_day(day: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    day.num_days_from_ce() - EPOCH_CE
-}
-
-/// 1970-01-01 as days from the common era (0001-01-01 is day 1).
-const EPOCH_CE: i32 = 719_163;
 
 /// Parses columns (as from a data frame or an Arrow table) with the same
 /// names and cell formats as CSV. Row `i` is reported as line `i + 1`.

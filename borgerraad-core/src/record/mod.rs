@@ -1,26 +1,27 @@
-//! Reading and writing the record format: JSON Lines (`io/json.rs`), and CSV
-//! and columns in the Arrow layout (`io/cells.rs`).
+//! The record format: JSON Lines (`record/json.rs`), and CSV and columns in
+//! the Arrow layout (`record/cells.rs`), all reading the one declaration of
+//! the record's fields (`record/fields.rs`).
 //!
 //! Parsing here only turns text into [`Inquiry`] values, with errors that
 //! name the line and field; the register's rules live in
 //! [`Inquiry::validate`] and [`crate::Register`].
 
 mod cells;
+mod fields;
 mod json;
 
-pub use cells::{csv_cells, day_of_epoch, epoch_day, Cells, Column, CSV_COLUMNS};
+pub use cells::{csv_cells, Cells, Column};
 pub(crate) use cells::{parse_columns, parse_csv, write_csv};
-pub use json::from_json;
+pub use fields::{Field, FieldKind, CSV_COLUMNS, FIELDS};
 pub(crate) use json::{parse_jsonl, read_record, write_jsonl};
 
 use std::mem::MaybeUninit;
 
-use chrono::NaiveDate;
 use smol_str::SmolStr;
 
-use crate::error::{shorten, Error, Location, Result};
+use crate::base::error::{Error, Location, Result};
+use crate::base::hash::FastSet;
 use crate::inquiry::Inquiry;
-use crate::keys::FastSet;
 
 /// The check each record passes before it is kept (validation against the
 /// register's taxonomy).
@@ -177,28 +178,6 @@ impl Interner {
     }
 }
 
-/// Reads a whole file; the error names the path.
-pub fn read(path: &std::path::Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(path, e))
-}
-
-/// Reads a whole UTF-8 text file; invalid UTF-8 is a `ParseError`, and
-/// errors name the path.
-pub fn read_text(path: &std::path::Path) -> Result<String> {
-    String::from_utf8(read(path)?).map_err(|e| Error::Parse {
-        at: Location::source(path.display().to_string()),
-        field: None,
-        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-    })
-}
-
-/// Creates (or truncates) a file for buffered writing; the error names the path.
-pub fn create(path: &std::path::Path) -> Result<std::io::BufWriter<std::fs::File>> {
-    std::fs::File::create(path)
-        .map(std::io::BufWriter::new)
-        .map_err(|e| Error::io(path, e))
-}
-
 /// How many threads to use for work of `size` units (one unit is worth a
 /// thread): at most the cores available, at most 8, at least 1.
 pub(crate) fn threads(size: usize) -> usize {
@@ -246,112 +225,6 @@ pub(crate) fn in_parallel<I: Send, T: Send>(inputs: Vec<I>, f: impl Fn(I) -> T +
     done.into_iter().map(|(_, output)| output).collect()
 }
 
-/// `s` without leading and trailing whitespace, exactly as [`str::trim`];
-/// text that starts and ends with a visible ASCII character (nearly every
-/// cell and key) is returned without decoding its characters.
-pub(crate) fn trim(s: &str) -> &str {
-    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
-        s
-    } else {
-        s.trim()
-    }
-}
-
-/// `s` split at each ASCII byte `sep`, exactly as `s.split(sep as char)`.
-/// A cell is short, so it is scanned byte by byte: `memchr`, which
-/// `str::split` uses, costs more to set up than it saves here.
-pub(crate) fn split_at(s: &str, sep: u8) -> impl Iterator<Item = &str> {
-    debug_assert!(sep.is_ascii());
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        Some(match split_once_at(r, sep) {
-            Some((head, tail)) => {
-                rest = Some(tail);
-                head
-            }
-            None => {
-                rest = None;
-                r
-            }
-        })
-    })
-}
-
-/// `s` split at the first ASCII byte `sep`, exactly as
-/// `s.split_once(sep as char)` (see [`split_at`]).
-pub(crate) fn split_once_at(s: &str, sep: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|b| b == sep)?;
-    Some((&s[..i], &s[i + 1..]))
-}
-
-pub(crate) fn not_a_date(s: &str) -> String {
-    format!(
-        "`{}` is not a date YYYY-MM-DD (no such day, or not in that form)",
-        shorten(s)
-    )
-}
-
-/// Parses exactly `YYYY-MM-DD`; `None` for another form or a day that does
-/// not exist (30 February).
-///
-/// # Example
-/// ```
-/// use borgerraad_core::io::parse_date;
-/// assert_eq!(parse_date("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
-/// assert_eq!(parse_date("2023-02-29"), None);
-/// assert_eq!(parse_date("2023-2-28"), None);
-/// ```
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
-}
-
-/// Parses exactly `YYYY-MM-DD` given as the input `what` (an argument of a
-/// binding, say); the `ParseError` never repeats a CPR-shaped value.
-///
-/// # Example
-/// ```
-/// use borgerraad_core::io::date_of;
-/// assert_eq!(date_of("2024-02-29", "day").unwrap().to_string(), "2024-02-29");
-/// let err = date_of("010190-1234", "day").unwrap_err();
-/// assert_eq!(err.kind(), "ParseError");
-/// assert!(!err.to_string().contains("0190"));
-/// ```
-pub fn date_of(s: &str, what: &str) -> Result<NaiveDate> {
-    parse_date(s).ok_or_else(|| Error::Parse {
-        at: Location::source(what),
-        field: None,
-        reason: not_a_date(s),
-    })
-}
-
-/// Deserialises a date written `YYYY-MM-DD` (faster than chrono's parser).
-pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<NaiveDate, D::Error> {
-    let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-    parse_date(&s).ok_or_else(|| serde::de::Error::custom(not_a_date(&s)))
-}
-
-/// [`de_date`] for an optional date.
-pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<NaiveDate>, D::Error> {
-    #[derive(serde::Deserialize)]
-    struct Wrap(#[serde(deserialize_with = "de_date")] NaiveDate);
-    Ok(<Option<Wrap> as serde::Deserialize>::deserialize(d)?.map(|w| w.0))
-}
-
 #[cfg(test)]
 mod tests {
     use super::Interner;
@@ -368,7 +241,7 @@ mod tests {
 
         let mut jsonl = Vec::new();
         crate::sample::sample().write_jsonl(&mut jsonl).unwrap();
-        let mut register = crate::Register::new(crate::Taxonomy::esbjerg());
+        let mut register = crate::Register::new(crate::taxonomy::Taxonomy::esbjerg());
         let options = crate::LoadOptions::default();
         register
             .load_jsonl(&jsonl, "sample.jsonl", &options)
@@ -383,19 +256,5 @@ mod tests {
             1,
             "the sample's records share the category"
         );
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn trim_agrees_with_str_trim(s in "[ \t\r\n\u{b}\u{c}\u{a0}\u{2003}a-z;@0-9æ-]{0,12}") {
-            proptest::prop_assert_eq!(super::trim(&s), s.trim());
-        }
-
-        #[test]
-        fn split_at_agrees_with_str_split(s in "[ ;@a-zæ0-9-]{0,16}") {
-            let ours: Vec<&str> = super::split_at(&s, b';').collect();
-            proptest::prop_assert_eq!(ours, s.split(';').collect::<Vec<_>>());
-            proptest::prop_assert_eq!(super::split_once_at(&s, b'@'), s.split_once('@'));
-        }
     }
 }
