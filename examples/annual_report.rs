@@ -85,14 +85,17 @@ fn main() -> ExitCode {
     let mut summaries = Vec::new();
     let mut breakdowns = Vec::new();
     for &year in &key_years {
-        let Some(ys) = stats.year(year) else {
-            eprintln!("error: the register holds no inquiries received in {year}");
-            return ExitCode::FAILURE;
+        let ys = match stats.year(year) {
+            Ok(ys) => ys,
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::FAILURE;
+            }
         };
         summaries.push(ys.summary());
         if args.years.is_some() {
             for by in [By::Area, By::Kind, By::Requester, By::Channel, By::Site] {
-                breakdowns.push(ys.breakdown(by, register.taxonomy()));
+                breakdowns.push(stats.breakdown(year, by).expect("the year has inquiries"));
             }
         }
     }

@@ -178,7 +178,7 @@ pub struct MonthlyReport {
 /// # Example
 /// ```
 /// use borgerraad_core::{render, sample, stats::Stats, Lang};
-/// let table = Stats::of(sample().iter()).monthly_table(&[2019]);
+/// let table = sample().stats().monthly_table(&[2019]);
 /// let report = render::monthly_report(&table, Lang::Da);
 /// let mean = report.rows.last().unwrap();
 /// assert_eq!((mean.label.as_str(), mean.text[0].as_str()), ("Gennemsnit", "49,58"));
@@ -214,7 +214,7 @@ pub fn monthly_report(table: &MonthlyTable, lang: Lang) -> MonthlyReport {
 /// # Example
 /// ```
 /// use borgerraad_core::{render, sample, stats::Stats, Lang};
-/// let table = Stats::of(sample().iter()).monthly_table(&[2017]);
+/// let table = sample().stats().monthly_table(&[2017]);
 /// let md = render::monthly_markdown(&table, Lang::Da);
 /// assert!(md.contains("| I alt | 573 |"));
 /// assert!(md.contains("| Gennemsnit | 47,75 |"));

@@ -62,7 +62,7 @@ fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
 /// # Example
 /// ```
 /// use borgerraad_core::{render::svg, sample, stats::Stats, Disclosure, Lang};
-/// let table = Stats::of(sample().iter()).monthly_table(&[2021, 2022]);
+/// let table = sample().stats().monthly_table(&[2021, 2022]);
 /// let chart = svg::monthly_chart(&table, svg::Style::Lines, Lang::Da, &Disclosure::default());
 /// assert!(chart.starts_with("<svg") && chart.contains("Registreringer pr. måned"));
 /// assert!(chart.contains("Marts 2022: 86"));
@@ -217,7 +217,7 @@ const MONTH_ABBR: [[&str; 12]; 2] = [
 /// ```
 /// use borgerraad_core::{render::svg, sample, stats::{By, Stats}, Disclosure, Lang};
 /// let register = sample();
-/// let b = Stats::of(register.taxonomy(), register.iter()).year(2022).unwrap().breakdown(By::Kind, register.taxonomy());
+/// let b = register.stats().breakdown(2022, By::Kind).unwrap();
 /// assert!(svg::breakdown_chart(&b, Lang::Da, &Disclosure::default()).contains("Henvendelsestype 2022"));
 /// ```
 pub fn breakdown_chart(b: &Breakdown, lang: Lang, policy: &Disclosure) -> String {
