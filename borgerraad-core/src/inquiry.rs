@@ -227,32 +227,13 @@ pub struct Inquiry {
     pub matter_date: Option<NaiveDate>,
 }
 
-/// The first year a register holds.
-pub const FIRST_YEAR: i32 = 1900;
-/// The last year a register holds (the calendars end with it).
-pub const LAST_YEAR: i32 = 2200;
+/// The years a register holds (the calendars end with the last).
+const RECORD_YEARS: std::ops::RangeInclusive<i32> = 1900..=crate::calendar::LAST_YEAR;
 
 /// The longest id or citizen key accepted.
-pub const MAX_KEY_LEN: usize = 128;
+const MAX_KEY_LEN: usize = 128;
 
 impl Inquiry {
-    /// Reads one record from its JSON form (one line of JSON Lines), as the
-    /// register's loaders do: the error names the field at fault
-    /// (`actions[0].date`) and, when it can be read, the record's id. It
-    /// accepts exactly what the derived `Deserialize` accepts, faster.
-    ///
-    /// # Example
-    /// ```
-    /// use borgerraad_core::Inquiry;
-    /// let err = Inquiry::from_json(r#"{"id":"EX-2","received":"2022-02-30"}"#).unwrap_err();
-    /// assert_eq!(err.field(), Some("received"));
-    /// assert_eq!(err.to_string(), "record `EX-2`: field `received`: \
-    ///     `2022-02-30` is not a date YYYY-MM-DD (no such day, or not in that form)");
-    /// ```
-    pub fn from_json(text: &str) -> Result<Inquiry> {
-        crate::record::read_record(text, &mut Default::default())
-    }
-
     /// Checks the record against the register's rules, except for duplicate
     /// ids, which only the register can see.
     ///
@@ -303,10 +284,14 @@ impl Inquiry {
         .chain(self.consent.iter().map(|c| ("consent", Some(c.given))))
         .chain(self.actions.iter().map(|a| ("actions", Some(a.date))));
         for (field, date) in dates {
-            if let Some(d) = date.filter(|d| !(FIRST_YEAR..=LAST_YEAR).contains(&d.year())) {
+            if let Some(d) = date.filter(|d| !RECORD_YEARS.contains(&d.year())) {
                 return Err(bad(
                     field,
-                    format!("{d} is outside the years {FIRST_YEAR}–{LAST_YEAR} a register holds"),
+                    format!(
+                        "{d} is outside the years {}–{} a register holds",
+                        RECORD_YEARS.start(),
+                        RECORD_YEARS.end()
+                    ),
                 ));
             }
         }

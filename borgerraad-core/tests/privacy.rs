@@ -289,9 +289,6 @@ fn the_published_report_tables_follow_the_policy() {
     );
     assert!(monthly.cells.iter().flatten().all(Option::is_some));
     assert!(monthly.markdown(Lang::Da).contains("Diskretionering"));
-    let sites = policy.breakdown(
-        &stats.breakdown(2022, By::Site).unwrap(),
-        Lang::Da,
-    );
+    let sites = policy.breakdown(&stats.breakdown(2022, By::Site).unwrap(), Lang::Da);
     assert!(attack(&sites).is_empty());
 }

@@ -57,6 +57,25 @@ pub(crate) fn read_record(text: &str, codes: &mut Interner) -> Result<Inquiry> {
         })
 }
 
+impl Inquiry {
+    /// Reads one record from its JSON form (one line of JSON Lines), as the
+    /// register's loaders do: the error names the field at fault
+    /// (`actions[0].date`) and, when it can be read, the record's id. It
+    /// accepts exactly what the derived `Deserialize` accepts, faster.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::Inquiry;
+    /// let err = Inquiry::from_json(r#"{"id":"EX-2","received":"2022-02-30"}"#).unwrap_err();
+    /// assert_eq!(err.field(), Some("received"));
+    /// assert_eq!(err.to_string(), "record `EX-2`: field `received`: \
+    ///     `2022-02-30` is not a date YYYY-MM-DD (no such day, or not in that form)");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Inquiry> {
+        read_record(text, &mut Default::default())
+    }
+}
+
 /// Splits bytes into lines and reads each non-blank line as a record, then
 /// applies `check` to it, adding the records to `items`. Large inputs are
 /// parsed on all available cores, in chunks of whole lines; the result is
