@@ -29,7 +29,7 @@ fn statistics(c: &mut Criterion) {
         });
         // From records: any iterator of inquiries.
         group.bench_function(format!("records_{}M", n / 1_000_000), |b| {
-            b.iter(|| Stats::of(black_box(register.inquiries())))
+            b.iter(|| Stats::of(register.taxonomy(), black_box(register.inquiries())))
         });
     }
     group.finish();
