@@ -67,3 +67,54 @@ schemas! {
 pub fn json_schema(name: &str) -> Result<&'static str> {
     committed(name).ok_or_else(|| Error::unknown("schema", name, NAMES))
 }
+
+/// The property names that hold a date (`"format": "date"`) in any of the
+/// wire formats, read from the schemas: the bindings turn the values under
+/// these names into their language's dates.
+///
+/// # Example
+/// ```
+/// let keys = borgerraad_core::schema::date_keys();
+/// assert!(keys.contains(&"received") && keys.contains(&"due"));
+/// assert!(!keys.contains(&"id"));
+/// ```
+pub fn date_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys = std::collections::BTreeSet::new();
+        for name in NAMES {
+            let schema = committed(name).expect("every name has a committed schema");
+            let value: serde_json::Value = serde_json::from_str(schema).unwrap_or_default();
+            collect_date_keys(&value, &mut keys);
+        }
+        keys.into_iter().collect()
+    })
+}
+
+fn collect_date_keys(schema: &serde_json::Value, keys: &mut std::collections::BTreeSet<&'static str>) {
+    use serde_json::Value;
+    let is_date = |s: &Value| {
+        let one = |s: &Value| s.get("format").and_then(Value::as_str) == Some("date");
+        one(s) || ["anyOf", "oneOf"].iter().any(|k| {
+            s.get(k)
+                .and_then(Value::as_array)
+                .is_some_and(|alts| alts.iter().any(one))
+        })
+    };
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get("properties") {
+                for (key, sub) in props {
+                    if is_date(sub) {
+                        keys.insert(Box::leak(key.clone().into_boxed_str()));
+                    }
+                }
+            }
+            for sub in map.values() {
+                collect_date_keys(sub, keys);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|s| collect_date_keys(s, keys)),
+        _ => {}
+    }
+}

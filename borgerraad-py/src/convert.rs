@@ -2,10 +2,12 @@
 //!
 //! Records and results cross as dicts in the wire format of the core's serde
 //! types (see `schema/`), with one change: dates are `datetime.date` in
-//! Python and ISO strings on the wire. Arrays of dates are numpy
+//! Python and ISO strings on the wire (the keys that hold dates are read
+//! from the schemas: `schema::date_keys`). Arrays of dates are numpy
 //! `datetime64[D]`, i.e. days since 1970-01-01.
 
 use borgerraad_core::bindings::{day_of_epoch, epoch_day};
+use borgerraad_core::schema::date_keys;
 use borgerraad_core::Error;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -14,21 +16,6 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::errors::to_py;
-
-/// Keys whose values are dates in the wire format.
-const DATE_KEYS: &[&str] = &[
-    "received",
-    "on",
-    "closed",
-    "matter_date",
-    "given",
-    "date",
-    "sent",
-    "start",
-    "period_end",
-    "due",
-    "extended_due",
-];
 
 /// A core value as Python objects, dates as `datetime.date`.
 pub fn to_object<'py, T: Serialize + ?Sized>(
@@ -45,7 +32,7 @@ fn with_dates(obj: &Bound<'_, PyAny>) -> PyResult<()> {
         for (k, v) in dict.iter() {
             let is_date_key = k
                 .extract::<String>()
-                .is_ok_and(|k| DATE_KEYS.contains(&k.as_str()));
+                .is_ok_and(|k| date_keys().contains(&k.as_str()));
             if let (true, Ok(s)) = (is_date_key, v.extract::<String>()) {
                 if let Ok(d) = s.parse::<NaiveDate>() {
                     dict.set_item(k, d)?;

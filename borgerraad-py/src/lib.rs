@@ -33,5 +33,6 @@ fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(render::format_number, m)?)?;
     m.add_function(wrap_pyfunction!(schema::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(schema::schema_names, m)?)?;
+    m.add_function(wrap_pyfunction!(schema::record_fields, m)?)?;
     Ok(())
 }

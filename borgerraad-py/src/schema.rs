@@ -1,4 +1,4 @@
-//! `borgerraad.json_schema()`.
+//! `borgerraad.json_schema()` and the record format's fields.
 
 use pyo3::prelude::*;
 
@@ -16,4 +16,15 @@ pub fn json_schema(name: &str) -> PyResult<String> {
 #[pyfunction]
 pub fn schema_names() -> Vec<&'static str> {
     borgerraad_core::schema::NAMES.to_vec()
+}
+
+/// The columns of the record format, as the core declares them: column
+/// name, JSON field, whether required, and kind (`text`, `date`, `code`,
+/// `list` or `actions`).
+#[pyfunction]
+pub fn record_fields() -> Vec<(&'static str, &'static str, bool, &'static str)> {
+    borgerraad_core::FIELDS
+        .iter()
+        .map(|f| (f.column, f.json, f.required, f.kind.name()))
+        .collect()
 }

@@ -357,3 +357,51 @@ def test_messages_from_other_libraries_never_quote_a_cpr_number(sample):
     with pytest.raises(errors.ParseError) as info:
         borgerraad.Stats.from_json('{"years": "010190-1234"}')
     assert info.value.field == "years" and "0190" not in str(info.value)
+
+
+# A second municipality, written for this test: its areas are centres.
+_VARDE = {
+    "municipality": "varde",
+    "label": {"da": "Varde Kommune", "en": "Varde Municipality"},
+    "served": [{"code": "varde", "label": {"da": "Varde Kommune", "en": "Varde Municipality"}}],
+    "areas": [
+        {"code": "center-sundhed", "label": {"da": "Center for Sundhed", "en": "Centre for Health"}},
+        {"code": "center-job", "label": {"da": "Center for Job", "en": "Centre for Jobs"}},
+    ],
+}
+
+
+def _varde_register():
+    import json
+
+    tax = borgerraad.Taxonomy.from_json(json.dumps(_VARDE))
+    rows = [
+        {"id": f"V-{n}", "citizen": f"k{n % 3}", "received": "2023-05-02", "municipality": "varde",
+         "channel": "telefon", "requester": "borger", "kind": "vejledning",
+         "category": "center-sundhed" if n < 4 else "center-job"}
+        for n in range(6)
+    ]
+    return borgerraad.Register.from_records(rows, taxonomy=tax)
+
+
+def test_stats_keep_their_taxonomy_through_pickling():
+    stats = _varde_register().stats()
+    again = pickle.loads(pickle.dumps(stats))
+    # Labels come from the Varde taxonomy written above, not Esbjerg's.
+    rows = again._breakdown(2023, "area")
+    labels = {r[0]: r[1] for r in rows}
+    assert labels == {"center-sundhed": "Center for Sundhed", "center-job": "Center for Job"}
+
+
+def test_merging_stats_of_two_taxonomies_is_a_config_error(sample):
+    with pytest.raises(errors.ConfigError, match="taxonomy"):
+        sample.stats() + _varde_register().stats()
+
+
+def test_the_record_fields_come_from_the_core():
+    fields = borgerraad.record_fields()
+    # The record format as README.md documents it: 17 columns, 4 of them dates.
+    assert len(fields) == 17
+    assert [c for c, _, _, kind in fields if kind == "date"] == ["received", "closed", "consent_given", "matter_date"]
+    required = [c for c, _, req, _ in fields if req]
+    assert required == ["id", "citizen", "received", "municipality", "channel", "requester", "kind", "category"]

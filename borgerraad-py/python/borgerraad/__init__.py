@@ -31,6 +31,7 @@ from ._borgerraad import (
     deadlines,
     format_number,
     json_schema,
+    record_fields,
     schema_names,
 )
 from ._borgerraad import Register as _NativeRegister
@@ -97,5 +98,6 @@ __all__ = [
     "format_number",
     "json_schema",
     "sample",
+    "record_fields",
     "schema_names",
 ]

@@ -11,7 +11,7 @@ _JsonSource = Union[str, os.PathLike[str]]
 _Path = Union[str, os.PathLike[str]]
 __all__ = [
     "Calendar", "Cpr", "Deadline", "Decision", "Pseudonymizer", "Register", "RuleSet", "Stats", "Taxonomy", "YearSummary",
-    "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "schema_names",
+    "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "record_fields", "schema_names",
 ]
 
 _Dates = Any  # a numpy datetime64[D] array, a list of dates or a pandas Series
@@ -199,3 +199,4 @@ class Pseudonymizer:
 
 def json_schema(name: str) -> str: ...
 def schema_names() -> list[str]: ...
+def record_fields() -> list[tuple[str, str, bool, str]]: ...

@@ -20,7 +20,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import Register
     from ._borgerraad import Pseudonymizer, Taxonomy
 
-_DATE_COLUMNS = ("received", "closed", "consent_given", "matter_date")
+from ._borgerraad import record_fields as _record_fields
+
+# The date columns of the record format, as the core declares them.
+_DATE_COLUMNS = tuple(column for column, _, _, kind in _record_fields() if kind == "date")
 
 
 def _default(value: Any) -> Any:
