@@ -18,8 +18,6 @@ mod inquiry;
 pub mod taxonomy;
 
 // 4. The record format (JSON Lines, CSV, columns) and counting.
-mod citizens;
-mod facts;
 mod record;
 pub mod stats;
 

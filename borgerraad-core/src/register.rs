@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use crate::base::error::{Error, Location, Result};
 use crate::base::hash::{self, fingerprint};
 use crate::document;
-use crate::facts::{self, Codes, Fact};
 use crate::inquiry::Inquiry;
 use crate::privacy::Pseudonymizer;
 use crate::record;
+use crate::stats::facts::{self, Codes, Fact};
 use crate::stats::Stats;
 use crate::taxonomy::Taxonomy;
 

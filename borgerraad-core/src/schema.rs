@@ -91,15 +91,19 @@ pub fn date_keys() -> &'static [&'static str] {
     })
 }
 
-fn collect_date_keys(schema: &serde_json::Value, keys: &mut std::collections::BTreeSet<&'static str>) {
+fn collect_date_keys(
+    schema: &serde_json::Value,
+    keys: &mut std::collections::BTreeSet<&'static str>,
+) {
     use serde_json::Value;
     let is_date = |s: &Value| {
         let one = |s: &Value| s.get("format").and_then(Value::as_str) == Some("date");
-        one(s) || ["anyOf", "oneOf"].iter().any(|k| {
-            s.get(k)
-                .and_then(Value::as_array)
-                .is_some_and(|alts| alts.iter().any(one))
-        })
+        one(s)
+            || ["anyOf", "oneOf"].iter().any(|k| {
+                s.get(k)
+                    .and_then(Value::as_array)
+                    .is_some_and(|alts| alts.iter().any(one))
+            })
     };
     match schema {
         Value::Object(map) => {

@@ -26,3 +26,40 @@ fn committed_schemas_are_fresh() {
         );
     }
 }
+
+/// The record's schema (from the serde type) and the one declaration of its
+/// fields that the readers and the bindings use agree.
+#[test]
+fn the_record_schema_follows_the_field_declaration() {
+    let schema: serde_json::Value = serde_json::from_str(json_schema("inquiry").unwrap()).unwrap();
+    let mut properties: Vec<&str> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    properties.sort();
+    let mut declared: Vec<&str> = borgerraad_core::FIELDS.iter().map(|f| f.json).collect();
+    declared.dedup();
+    declared.sort();
+    assert_eq!(properties, declared);
+
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let declared_required: Vec<&str> = borgerraad_core::FIELDS
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.json)
+        .collect();
+    assert_eq!(required, declared_required);
+
+    let dates = borgerraad_core::schema::date_keys();
+    for f in borgerraad_core::FIELDS.iter().filter(|f| f.json == f.column) {
+        let is_date = f.kind == borgerraad_core::FieldKind::Date;
+        assert_eq!(dates.contains(&f.json), is_date, "{}", f.json);
+    }
+}

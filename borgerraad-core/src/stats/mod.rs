@@ -1,4 +1,6 @@
-//! The annual statistics (årsstatistik) of the report to the city council.
+//! The annual statistics (årsstatistik) of the report to the city council:
+//! the counting (`facts`: one compact fact per record, counted into arrays;
+//! `citizens`: distinct citizens) and its results.
 //!
 //! [`YearStats`] is a mergeable partial: compute it over parts of a
 //! register, [`merge`](YearStats::merge) the parts, and the result equals the
@@ -7,6 +9,9 @@
 //! **Counting rule.** Each inquiry counts once in every total and in every
 //! breakdown, under its primary category ([`counting_rule`]); topics are not
 //! counted in breakdowns.
+
+mod citizens;
+pub(crate) mod facts;
 
 use std::collections::BTreeMap;
 
@@ -81,8 +86,8 @@ coded_enum! {
 }
 
 use crate::base::hash::FastMap;
-use crate::citizens::Citizens;
-use crate::facts::{self, Codes, Fact, YearCounts};
+use citizens::Citizens;
+use facts::{Codes, Fact, YearCounts};
 
 fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
     for (k, v) in from {

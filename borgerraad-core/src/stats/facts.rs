@@ -177,7 +177,7 @@ impl Dense {
     }
 }
 
-/// The counts of one year, for [`crate::stats::YearStats`] to keep.
+/// The counts of one year, for [`super::YearStats`] to keep.
 pub(crate) struct YearCounts {
     pub(crate) months: [u64; 12],
     /// The citizens' fingerprints, one per inquiry.
