@@ -186,7 +186,8 @@ pub fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
         let path = path_at(text, offset);
         Error::Parse {
             at,
-            field: (!path.is_empty()).then_some(path),
+            // The path names keys of the document, which may be anything.
+            field: (!path.is_empty()).then(|| crate::privacy::redact_cpr(&path).into_owned()),
             reason: foreign_reason(reason),
         }
     })
