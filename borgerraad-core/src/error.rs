@@ -118,7 +118,9 @@ pub enum Error {
         /// Why.
         reason: String,
     },
-    /// A date lies outside what the calendar covers.
+    /// A date lies outside what the calendar covers, a load does not fit
+    /// in memory or in its budget (`LoadOptions::memory_budget`), or a count
+    /// would overflow.
     #[error("{what} {value} is out of range: {reason}")]
     Range {
         /// What was out of range.

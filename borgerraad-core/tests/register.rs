@@ -581,3 +581,59 @@ fn a_cell_that_is_not_utf8_is_named_by_row_column_and_record() {
     );
     assert!(err.to_string().contains("invalid UTF-8"), "{err}");
 }
+
+/// In collect mode a malformed row costs that row only: 999 rows, the third
+/// with a field too many (CSV) or broken JSON (JSON Lines), keep 998.
+#[test]
+fn a_malformed_row_costs_that_row_only_when_collecting() {
+    let collect = LoadOptions {
+        on_error: OnError::Collect,
+        ..LoadOptions::default()
+    };
+    let mut csv =
+        String::from("id,citizen,received,municipality,channel,requester,kind,category\n");
+    let mut jsonl = String::new();
+    for i in 1..=999 {
+        let extra = if i == 3 { ",surplus" } else { "" };
+        csv += &format!(
+            "C-{i},kqzv,2022-03-01,esbjerg,email,borger,vejledning,teknik-miljoe{extra}\n"
+        );
+        jsonl += &match i {
+            3 => "{\"id\": \"C-3\",\n".to_string(),
+            _ => with(&format!(r#"{{"id":"C-{i}"}}"#)) + "\n",
+        };
+    }
+    let mut register = Register::new(Taxonomy::esbjerg());
+    let rejected = register
+        .load_csv(csv.as_bytes(), "in.csv", &collect)
+        .unwrap();
+    assert_eq!(register.len(), 998);
+    assert_eq!(rejected.len(), 1);
+    // The header is line 1, so the third row is line 4.
+    assert_eq!(rejected[0].line, Some(4));
+    assert!(register.get("C-999").is_some());
+    let (register, rejected) = load(&jsonl, &collect);
+    assert_eq!((register.len(), rejected.unwrap()[0].line), (998, Some(3)));
+}
+
+/// A load over its memory budget is a `RangeError` before anything is read,
+/// whatever `on_error` says; under it, the load goes on.
+#[test]
+fn a_load_over_its_memory_budget_is_a_range_error() {
+    let text = format!("{OK}\n{}\n", "\n".repeat(1_000_000));
+    // 1 000 187 bytes hold at most 1 000 187 / 128 + 1 = 7 814 records.
+    let most = 7_814 * Register::BYTES_PER_RECORD;
+    for on_error in [OnError::Raise, OnError::Collect] {
+        let options = |budget| LoadOptions {
+            on_error,
+            memory_budget: Some(budget),
+            ..LoadOptions::default()
+        };
+        let (register, result) = load(&text, &options(most - 1));
+        assert_eq!(result.unwrap_err().kind(), "RangeError");
+        assert!(register.is_empty());
+        let (register, result) = load(&text, &options(most));
+        assert!(result.is_ok());
+        assert_eq!(register.len(), 1);
+    }
+}

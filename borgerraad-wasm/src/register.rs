@@ -32,6 +32,7 @@ fn options(
             .map(|s| Pseudonymizer::new(s.as_bytes()))
             .transpose()
             .js()?,
+        ..LoadOptions::default()
     })
 }
 

@@ -69,8 +69,10 @@ pub(crate) fn parse_csv(
         Ok(index) => index,
         Err(reason) => return header_err(reason),
     };
-    // At most one record a line; a line ends at `\n`, `\r` or both.
-    let room = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
+    // At most one record a line (a line ends at `\n`, `\r` or both), and
+    // one per `MIN_CSV_ROW` bytes: blank lines cost no memory.
+    let lines = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
+    let room = lines.min(super::most_records(bytes.len(), super::MIN_CSV_ROW));
     let parts = parse_into(items, vec![(reader, room)], |mut reader, out| {
         read_rows(&mut reader, &index, &at, pseudo, check, out)
     });
@@ -89,6 +91,7 @@ fn read_rows(
     out: &mut Sink<'_>,
 ) {
     let mut record = csv::StringRecord::new();
+    let mut last = reader.position().byte();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -102,6 +105,9 @@ fn read_rows(
                 let parsed = csv_row(&row, pseudo, &mut out.codes);
                 out.push(line, checked(parsed, check).map_err(|e| e.located(&here())));
             }
+            // A malformed row (a field too many or too few, bad UTF-8)
+            // costs that row only: the reader has read past it. Reading
+            // stops only where it did not move on.
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 out.push(
@@ -112,7 +118,11 @@ fn read_rows(
                         reason: csv_reason(&e),
                     }),
                 );
-                break;
+                let now = reader.position().byte();
+                if e.position().is_none() || now <= last {
+                    break;
+                }
+                last = now;
             }
         }
     }
@@ -225,6 +235,13 @@ pub enum Cells<'a> {
         /// do.
         valid: Option<&'a [bool]>,
     },
+}
+
+impl Column<'_> {
+    /// The number of rows (0 if the layout is not consistent).
+    pub(crate) fn rows(&self) -> usize {
+        self.cells.rows().unwrap_or(0)
+    }
 }
 
 impl Cells<'_> {
