@@ -637,3 +637,35 @@ fn a_load_over_its_memory_budget_is_a_range_error() {
         assert_eq!(register.len(), 1);
     }
 }
+
+/// Cells a spreadsheet would run as formulas (OWASP: starting with `=`, `+`,
+/// `-`, `@`, tab or carriage return) are written with a leading `'`, and
+/// the reader gives the values back unchanged.
+#[test]
+fn csv_output_is_safe_for_spreadsheets_and_reads_back() {
+    let jsonl = [
+        with(r#"{"id":"=1+2","citizen":"@kqzv","topics":["-gaeld","x"]}"#),
+        with(r#"{"id":"+A-2","citizen":"'=zq"}"#),
+        with(r#"{"id":"A-3","citizen":"'plain"}"#),
+    ]
+    .join("\n");
+    let (register, result) = load(&jsonl, &LoadOptions::default());
+    result.unwrap();
+    let mut csv = Vec::new();
+    register.write_csv(&mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    // Written by hand from the rule: a `'` before each formula-like cell.
+    assert_eq!(&rows[0][..2], ["'=1+2", "'@kqzv"]);
+    assert_eq!(rows[0][10], "'-gaeld;x");
+    assert_eq!(&rows[1][..2], ["'+A-2", "''=zq"]);
+    assert_eq!(&rows[2][..2], ["A-3", "'plain"]);
+    for row in &rows {
+        assert!(row.iter().all(|c| !c.starts_with(['=', '+', '-', '@', '\t', '\r'])));
+    }
+    let mut again = Register::new(Taxonomy::esbjerg());
+    again
+        .load_csv(csv.as_bytes(), "out.csv", &LoadOptions::default())
+        .unwrap();
+    assert_eq!(again.inquiries(), register.inquiries());
+}

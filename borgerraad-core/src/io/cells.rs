@@ -442,7 +442,49 @@ struct CsvRow<'r> {
 
 impl<'r> Row<'r> for CsvRow<'r> {
     fn text(&self, c: usize) -> &'r str {
-        self.record.get(self.index[c]).unwrap_or("")
+        from_spreadsheet(self.record.get(self.index[c]).unwrap_or(""))
+    }
+}
+
+/// Whether a spreadsheet would run a cell that starts like `s` as a
+/// formula, after any leading `'`: it starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return (OWASP, "CSV Injection").
+fn formula_like(s: &str) -> bool {
+    matches!(
+        s.trim_start_matches('\'').as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// A cell as the CSV writers write it: a cell that a spreadsheet would run
+/// as a formula gets a leading `'`, which Excel and LibreOffice show as
+/// text (OWASP's advice for CSV injection: prefix a single quote; the CSV
+/// writer quotes cells that need it). A cell that starts with `'` before
+/// such a character gets one more, so that the library's own reader,
+/// which takes one leading `'` off exactly those cells, gives back the
+/// value written.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::io::to_spreadsheet;
+/// assert_eq!(to_spreadsheet("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(to_spreadsheet("-1"), "'-1");
+/// assert_eq!(to_spreadsheet("'@x"), "''@x");
+/// assert_eq!(to_spreadsheet("EBJ-2022-0001"), "EBJ-2022-0001");
+/// ```
+pub fn to_spreadsheet(cell: &str) -> std::borrow::Cow<'_, str> {
+    match formula_like(cell) {
+        true => format!("'{cell}").into(),
+        false => cell.into(),
+    }
+}
+
+/// The value of a cell written by [`to_spreadsheet`]: one leading `'` is
+/// taken off a cell that would otherwise be a formula.
+fn from_spreadsheet(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
     }
 }
 
@@ -695,7 +737,8 @@ pub fn csv_cells(i: &Inquiry) -> [String; CSV_COLUMNS.len()] {
     ]
 }
 
-/// Writes inquiries as CSV with the columns of [`CSV_COLUMNS`].
+/// Writes inquiries as CSV with the columns of [`CSV_COLUMNS`], each cell
+/// safe for spreadsheets ([`to_spreadsheet`]).
 pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inquiry>) -> Result<()> {
     let mut out = csv::Writer::from_writer(w);
     let fail = |e: csv::Error| Error::Io {
@@ -704,7 +747,11 @@ pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inqui
     };
     out.write_record(CSV_COLUMNS).map_err(fail)?;
     for i in items {
-        out.write_record(csv_cells(i)).map_err(fail)?;
+        for cell in csv_cells(i) {
+            out.write_field(to_spreadsheet(&cell).as_bytes())
+                .map_err(fail)?;
+        }
+        out.write_record(None::<&[u8]>).map_err(fail)?;
     }
     out.flush().map_err(|e| Error::Io {
         path: "csv output".into(),

@@ -8,7 +8,7 @@
 mod cells;
 mod json;
 
-pub use cells::{csv_cells, day_of_epoch, epoch_day, Cells, Column, CSV_COLUMNS};
+pub use cells::{csv_cells, day_of_epoch, epoch_day, to_spreadsheet, Cells, Column, CSV_COLUMNS};
 pub(crate) use cells::{parse_columns, parse_csv, write_csv};
 pub use json::from_json;
 pub(crate) use json::{parse_jsonl, read_record, write_jsonl};
