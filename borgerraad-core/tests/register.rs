@@ -654,18 +654,101 @@ fn csv_output_is_safe_for_spreadsheets_and_reads_back() {
     let mut csv = Vec::new();
     register.write_csv(&mut csv).unwrap();
     let csv = String::from_utf8(csv).unwrap();
-    let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
     // Written by hand from the rule: a `'` before each formula-like cell.
     assert_eq!(&rows[0][..2], ["'=1+2", "'@kqzv"]);
     assert_eq!(rows[0][10], "'-gaeld;x");
     assert_eq!(&rows[1][..2], ["'+A-2", "''=zq"]);
     assert_eq!(&rows[2][..2], ["A-3", "'plain"]);
     for row in &rows {
-        assert!(row.iter().all(|c| !c.starts_with(['=', '+', '-', '@', '\t', '\r'])));
+        assert!(row
+            .iter()
+            .all(|c| !c.starts_with(['=', '+', '-', '@', '\t', '\r'])));
     }
     let mut again = Register::new(Taxonomy::esbjerg());
     again
         .load_csv(csv.as_bytes(), "out.csv", &LoadOptions::default())
         .unwrap();
     assert_eq!(again.inquiries(), register.inquiries());
+}
+
+/// Crafted statistics documents are refused with a `ParseError` naming the
+/// fault; merging never panics, and an overflow is a `RangeError` that
+/// leaves the statistics as they were.
+#[test]
+fn crafted_statistics_are_refused_and_merging_never_panics() {
+    use borgerraad_core::{io::from_json, Stats};
+    let stats = borgerraad_core::sample().stats();
+    let good = serde_json::to_value(&stats).unwrap();
+    assert_eq!(
+        from_json::<Stats>(&good.to_string(), "stats").unwrap(),
+        stats
+    );
+    let crafted = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut doc = good.clone();
+        edit(&mut doc);
+        from_json::<Stats>(&doc.to_string(), "stats")
+    };
+    // The crash: the statistics under 2021 are of 2022.
+    let moved = crafted(&|d| d["years"]["2021"] = d["years"]["2022"].clone());
+    assert_eq!(moved.unwrap_err().kind(), "ParseError");
+    let huge = crafted(&|d| d["years"]["2022"]["months"][0] = u64::MAX.into());
+    assert!(huge.unwrap_err().to_string().contains("64 bits"));
+    let uneven = crafted(&|d| d["years"]["2022"]["kinds"][0] = 0.into());
+    assert!(uneven
+        .unwrap_err()
+        .to_string()
+        .contains("kinds do not add up"));
+    let cpr = crafted(&|d| {
+        let year = &mut d["years"]["2022"];
+        let categories = year["categories"].as_object_mut().unwrap();
+        let (k, v) = categories
+            .iter()
+            .next()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .unwrap();
+        categories.remove(&k);
+        categories.insert("010190-1234".into(), v);
+    });
+    let err = cpr.unwrap_err();
+    assert!(!err.to_string().contains("0190"), "{err}");
+
+    // Two halves of u64::MAX registrations in January merge to an overflow.
+    let one = |n: u64| {
+        let mut doc = good.clone();
+        let y = doc["years"]["2022"].as_object_mut().unwrap();
+        for (field, len) in [
+            ("months", 12),
+            ("kinds", 6),
+            ("requesters", 4),
+            ("channels", 6),
+        ] {
+            let mut v = vec![0u64; len];
+            v[0] = n;
+            y.insert(field.into(), v.into());
+        }
+        y.insert("categories".into(), serde_json::json!({"teknik-miljoe": n}));
+        y.insert("citizens".into(), serde_json::json!([]));
+        for field in ["sites", "forwarded", "referred"] {
+            y.insert(field.into(), serde_json::json!({}));
+        }
+        y.insert("days_open".into(), serde_json::json!([]));
+        doc["years"] = serde_json::json!({"2022": y.clone()});
+        doc
+    };
+    // Citizens must add up to the registrations: one citizen with n.
+    let with_citizen = |n: u64| {
+        let mut doc = one(n);
+        doc["years"]["2022"]["citizens"] = serde_json::json!([[7, n]]);
+        from_json::<Stats>(&doc.to_string(), "stats").unwrap()
+    };
+    let mut a = with_citizen(u64::from(u32::MAX));
+    let before = a.clone();
+    let b = with_citizen(1);
+    assert_eq!(a.merge(&b).unwrap_err().kind(), "RangeError");
+    assert_eq!(a, before, "a failed merge changes nothing");
 }

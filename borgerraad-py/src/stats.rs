@@ -31,17 +31,17 @@ impl PyStats {
         self.inner.years()
     }
 
-    /// A new Stats holding both parts.
-    fn merge(&self, other: &PyStats) -> PyStats {
+    /// A new Stats holding both parts (`RangeError` when a count would overflow).
+    fn merge(&self, other: &PyStats) -> PyResult<PyStats> {
         let mut inner = self.inner.clone();
-        inner.merge(&other.inner);
-        PyStats {
+        inner.merge(&other.inner).py()?;
+        Ok(PyStats {
             inner,
             taxonomy: self.taxonomy.clone(),
-        }
+        })
     }
 
-    fn __add__(&self, other: &PyStats) -> PyStats {
+    fn __add__(&self, other: &PyStats) -> PyResult<PyStats> {
         self.merge(other)
     }
 

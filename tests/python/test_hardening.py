@@ -36,3 +36,17 @@ def test_a_row_with_an_extra_field_costs_that_row_only(tmp_path):
     register = borgerraad.Register.read_csv(path, on_error="collect")
     assert len(register) == 998
     assert [r.line for r in register.rejected] == [4]
+
+
+def test_crafted_stats_give_typed_errors_never_a_panic(sample):
+    stats = sample.stats()
+    import json
+
+    doc = json.loads(stats.to_json())
+    doc["years"]["2021"] = doc["years"]["2022"]  # the crash: keys that disagree
+    with pytest.raises(errors.ParseError):
+        borgerraad.Stats.from_json(json.dumps(doc))
+    doc = json.loads(stats.to_json())
+    doc["years"]["2022"]["months"][0] = 2**64 - 1
+    with pytest.raises(errors.ParseError, match="64 bits"):
+        borgerraad.Stats.from_json(json.dumps(doc))
