@@ -228,7 +228,7 @@ pub struct Inquiry {
 }
 
 /// The years a register holds (the calendars end with the last).
-const RECORD_YEARS: std::ops::RangeInclusive<i32> = 1900..=crate::calendar::LAST_YEAR;
+pub(crate) const RECORD_YEARS: std::ops::RangeInclusive<i32> = 1900..=crate::calendar::LAST_YEAR;
 
 /// The longest id or citizen key accepted.
 const MAX_KEY_LEN: usize = 128;

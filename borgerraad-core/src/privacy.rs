@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use crate::base::cpr::whole_cpr;
 pub use crate::base::cpr::{looks_like_cpr, redact_cpr};
 use crate::base::error::{Error, Location, Result};
 
@@ -37,30 +38,18 @@ fn cpr_error(reason: &str) -> Error {
 }
 
 impl Cpr {
-    /// Parses `DDMMYY-SSSS` or ten digits. The date must exist, with the
-    /// century taken from the seventh digit as the CPR office assigns it.
-    /// The modulus-11 check is deliberately not applied.
+    /// Parses a CPR number in any of the forms [`looks_like_cpr`] finds:
+    /// `DDMMYY-SSSS` or ten digits, with any Unicode digits, any dash or
+    /// space (`010190 1234`, `010190–1234`), dots and slashes
+    /// (`01.01.90-1234`), digits in groups (`01 01 90 12 34`), or the nine
+    /// digits a spreadsheet leaves when it drops the leading zero
+    /// (`101901234`). So every form of one number gives the same citizen key.
+    /// The date must exist, with the century taken from the seventh digit as
+    /// the CPR office assigns it. The modulus-11 check is deliberately not
+    /// applied.
     pub fn parse(s: &str) -> Result<Cpr> {
-        let s = s.trim();
-        let b = s.as_bytes();
-        let digits: Vec<u8> = match b.len() {
-            11 if b[6] == b'-' => b[..6].iter().chain(&b[7..]).copied().collect(),
-            10 => b.to_vec(),
-            _ => {
-                return Err(cpr_error(
-                    "not a CPR number: expected DDMMYY-SSSS or ten digits",
-                ))
-            }
-        };
-        if !digits.iter().all(u8::is_ascii_digit) {
-            return Err(cpr_error(
-                "not a CPR number: expected DDMMYY-SSSS or ten digits",
-            ));
-        }
-        let mut d = [0u8; 10];
-        for (o, c) in d.iter_mut().zip(&digits) {
-            *o = c - b'0';
-        }
+        let d = whole_cpr(s.trim())
+            .ok_or_else(|| cpr_error("not a CPR number: expected DDMMYY-SSSS or ten digits"))?;
         let cpr = Cpr(d);
         cpr.birth_date_opt()
             .ok_or_else(|| cpr_error("not a CPR number: the date part is not a real day"))?;
@@ -192,11 +181,14 @@ mod tests {
             "01019O1234",
             "320190-1234",
             "011390-1234",
-            "01-0190-1234",
+            "01-0190-12345",
+            "0101-9012-34", // no break after the sixth digit
+            "０１０１９０－１２３",
         ] {
             let e = Cpr::parse(bad).unwrap_err();
             assert_eq!(e.kind(), "ParseError");
             assert!(!e.to_string().contains("0190"), "{e}");
+            assert!(!e.to_string().contains("０１９０"), "{e}");
         }
     }
 

@@ -46,6 +46,13 @@ pub struct LoadOptions {
     /// Turns a `cpr` column of CSV or columnar input into citizen keys on
     /// loading; the numbers are dropped. Without it a `cpr` column is refused.
     pub pseudonymizer: Option<Pseudonymizer>,
+    /// The most memory, in bytes, a load may take for its new records
+    /// (`None`: no limit). It is checked before anything is read, against
+    /// the most records the input could hold (a JSON Lines record takes at
+    /// least 128 bytes, a CSV row 32) at [`Register::BYTES_PER_RECORD`]
+    /// each; a load over it fails with a `RangeError`, whatever `on_error`
+    /// says. A load that finds no memory fails the same way, never aborts.
+    pub memory_budget: Option<usize>,
 }
 
 /// A record that was not loaded, with the reason.
@@ -192,6 +199,14 @@ pub struct Rectification {
 }
 
 impl Register {
+    /// The memory a record takes in a register, in bytes, as
+    /// [`LoadOptions::memory_budget`] counts it: the record, its facts for
+    /// the statistics, and its place in the index of ids (kept and merged).
+    pub const BYTES_PER_RECORD: usize = std::mem::size_of::<Inquiry>()
+        + std::mem::size_of::<Fact>()
+        + 2 * std::mem::size_of::<(u64, u32)>()
+        + std::mem::size_of::<u64>();
+
     /// An empty register over a taxonomy.
     pub fn new(taxonomy: Taxonomy) -> Register {
         Register {
@@ -246,7 +261,7 @@ impl Register {
     ) -> Result<Vec<Rejected>> {
         let records: Vec<Inquiry> = records.into_iter().collect();
         let room = records.len();
-        self.load(None, options, |check, items| {
+        self.load(None, options, room, |check, items| {
             record::parse_into(items, vec![(records, room)], |records, sink| {
                 for (i, r) in records.into_iter().enumerate() {
                     sink.push(i as u64 + 1, record::checked(Ok(r), check));
@@ -262,7 +277,8 @@ impl Register {
         source: &str,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        self.load(Some(source), options, |check, items| {
+        let most = record::most_records(bytes.len(), record::MIN_JSONL_RECORD);
+        self.load(Some(source), options, most, |check, items| {
             record::parse_jsonl(bytes, source, check, items)
         })
     }
@@ -275,7 +291,8 @@ impl Register {
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
         let pseudo = options.pseudonymizer.as_ref();
-        self.load(Some(source), options, |check, items| {
+        let most = record::most_records(bytes.len(), record::MIN_CSV_ROW);
+        self.load(Some(source), options, most, |check, items| {
             record::parse_csv(bytes, source, pseudo, check, items)
         })
     }
@@ -290,7 +307,8 @@ impl Register {
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
         let pseudo = options.pseudonymizer.as_ref();
-        self.load(Some(source), options, |check, items| {
+        let most = columns.first().map_or(0, record::Column::rows);
+        self.load(Some(source), options, most, |check, items| {
             record::parse_columns(columns, source, pseudo, check, items)
         })
     }
@@ -298,15 +316,36 @@ impl Register {
     /// Runs `parse`, which appends the records it reads (each after the
     /// register's check) to the records it is given, then keeps them or
     /// takes them back ([`Register::add_all`]). Errors name `source`, and a
-    /// line, when there is a source.
+    /// line, when there is a source. `most` is the most records the input
+    /// can hold, for [`LoadOptions::memory_budget`].
     fn load(
         &mut self,
         source: Option<&str>,
         options: &LoadOptions,
+        most: usize,
         parse: impl FnOnce(&record::Check<'_>, &mut Vec<Inquiry>) -> Vec<record::Part>,
     ) -> Result<Vec<Rejected>> {
+        if let Some(budget) = options.memory_budget {
+            let need = most.saturating_mul(Self::BYTES_PER_RECORD);
+            if need > budget {
+                return Err(record::out_of_memory(format!(
+                    "the input can hold {most} records, up to {need} bytes, over the memory budget of {budget} bytes"
+                )));
+            }
+        }
         let first = self.items.len();
         let parts = parse(&checker(&self.taxonomy, options), &mut self.items);
+        // A load that found no memory fails as a whole (records fail with
+        // parse and validation errors only).
+        let whole = parts
+            .iter()
+            .flat_map(|p| &p.errors)
+            .find(|e| matches!(e.1, Error::Range { .. }));
+        if let Some((_, e)) = whole {
+            let e = e.clone();
+            self.items.truncate(first);
+            return Err(e);
+        }
         let at = source.map_or_else(Location::default, Location::source);
         self.add_all(first, parts, &at, source.is_some(), options)
     }

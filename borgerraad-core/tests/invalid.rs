@@ -63,6 +63,9 @@ fn every_invalid_input_gives_its_error_kind_and_changes_nothing() {
         if let Some(field) = case.get("field") {
             assert_eq!(err.field(), field.as_str(), "{name}: {err}");
         }
+        if let Some(secret) = case.get("secret").and_then(Value::as_str) {
+            assert_never_repeated(&err, secret, name);
+        }
         assert!(
             err.to_string().len() < 600,
             "{name}: the message stays short"
@@ -72,5 +75,25 @@ fn every_invalid_input_gives_its_error_kind_and_changes_nothing() {
             good.inquiries(),
             "{name}: a failed load changes nothing"
         );
+    }
+}
+
+/// The message and every attribute of `err` hold no digit of another script,
+/// and their ASCII digits, read one after another, never hold `secret`.
+fn assert_never_repeated(err: &Error, secret: &str, name: &str) {
+    let at = err.location();
+    let texts = [
+        Some(err.to_string()),
+        at.and_then(|a| a.source.clone()),
+        at.and_then(|a| a.record.clone()),
+        err.field().map(str::to_string),
+    ];
+    for text in texts.into_iter().flatten() {
+        assert!(
+            !text.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()),
+            "{name}: {text}"
+        );
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        assert!(!digits.contains(secret), "{name}: {text}");
     }
 }

@@ -292,3 +292,54 @@ fn the_published_report_tables_follow_the_policy() {
     let sites = policy.breakdown(&stats.breakdown(2022, By::Site).unwrap(), Lang::Da);
     assert!(attack(&sites).is_empty());
 }
+
+/// The shared CPR forms (`tests/fixtures/cpr-forms.json`, written with
+/// Python's `unicodedata`): each text that holds one is refused as a citizen
+/// key without a message that repeats it, parses as a number where it is
+/// nothing else, and the texts that hold none load.
+#[test]
+fn cpr_numbers_in_any_form_are_refused_and_other_text_is_not() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/cpr-forms.json");
+    let forms: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let secret = forms["never_in_messages"].as_str().unwrap();
+    let record = |citizen: &str| {
+        serde_json::json!({"id": "F-1", "citizen": citizen, "received": "2022-05-02",
+            "municipality": "esbjerg", "channel": "email", "requester": "borger",
+            "kind": "vejledning", "category": "borger-arbejdsmarked/jobcenter"})
+        .to_string()
+    };
+    let number = Cpr::parse(forms["number"].as_str().unwrap()).unwrap();
+    let found = forms["found"].as_array().unwrap();
+    let in_text = forms["found_in_text"].as_array().unwrap();
+    for (i, text) in found.iter().chain(in_text).enumerate() {
+        let text = text.as_str().unwrap();
+        assert!(looks_like_cpr(text), "{text:?}");
+        let mut register = Register::new(Taxonomy::esbjerg());
+        let err = register
+            .load_jsonl(record(text).as_bytes(), "f.jsonl", &LoadOptions::default())
+            .unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            ("ValidationError", Some("citizen"))
+        );
+        let message = err.to_string();
+        let digits: String = message.chars().filter(char::is_ascii_digit).collect();
+        assert!(!digits.contains(secret), "{message}");
+        assert!(!message
+            .chars()
+            .any(|c| c.is_numeric() && !c.is_ascii_digit()));
+        if i < found.len() {
+            assert!(Cpr::parse(text).unwrap() == number, "{text:?}");
+        }
+    }
+    for text in forms["not_found"].as_array().unwrap() {
+        let text = text.as_str().unwrap();
+        assert!(!looks_like_cpr(text), "{text:?}");
+        let mut register = Register::new(Taxonomy::esbjerg());
+        register
+            .load_jsonl(record(text).as_bytes(), "f.jsonl", &LoadOptions::default())
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    }
+}

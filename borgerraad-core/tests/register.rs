@@ -591,3 +591,174 @@ fn a_cell_that_is_not_utf8_is_named_by_row_column_and_record() {
     );
     assert!(err.to_string().contains("invalid UTF-8"), "{err}");
 }
+
+/// In collect mode a malformed row costs that row only: 999 rows, the third
+/// with a field too many (CSV) or broken JSON (JSON Lines), keep 998.
+#[test]
+fn a_malformed_row_costs_that_row_only_when_collecting() {
+    let collect = LoadOptions {
+        on_error: OnError::Collect,
+        ..LoadOptions::default()
+    };
+    let mut csv =
+        String::from("id,citizen,received,municipality,channel,requester,kind,category\n");
+    let mut jsonl = String::new();
+    for i in 1..=999 {
+        let extra = if i == 3 { ",surplus" } else { "" };
+        csv += &format!(
+            "C-{i},kqzv,2022-03-01,esbjerg,email,borger,vejledning,teknik-miljoe{extra}\n"
+        );
+        jsonl += &match i {
+            3 => "{\"id\": \"C-3\",\n".to_string(),
+            _ => with(&format!(r#"{{"id":"C-{i}"}}"#)) + "\n",
+        };
+    }
+    let mut register = Register::new(Taxonomy::esbjerg());
+    let rejected = register
+        .load_csv(csv.as_bytes(), "in.csv", &collect)
+        .unwrap();
+    assert_eq!(register.len(), 998);
+    assert_eq!(rejected.len(), 1);
+    // The header is line 1, so the third row is line 4.
+    assert_eq!(rejected[0].line, Some(4));
+    assert!(register.get("C-999").is_some());
+    let (register, rejected) = load(&jsonl, &collect);
+    assert_eq!((register.len(), rejected.unwrap()[0].line), (998, Some(3)));
+}
+
+/// A load over its memory budget is a `RangeError` before anything is read,
+/// whatever `on_error` says; under it, the load goes on.
+#[test]
+fn a_load_over_its_memory_budget_is_a_range_error() {
+    let text = format!("{OK}\n{}\n", "\n".repeat(1_000_000));
+    // 1 000 187 bytes hold at most 1 000 187 / 128 + 1 = 7 814 records.
+    let most = 7_814 * Register::BYTES_PER_RECORD;
+    for on_error in [OnError::Raise, OnError::Collect] {
+        let options = |budget| LoadOptions {
+            on_error,
+            memory_budget: Some(budget),
+            ..LoadOptions::default()
+        };
+        let (register, result) = load(&text, &options(most - 1));
+        assert_eq!(result.unwrap_err().kind(), "RangeError");
+        assert!(register.is_empty());
+        let (register, result) = load(&text, &options(most));
+        assert!(result.is_ok());
+        assert_eq!(register.len(), 1);
+    }
+}
+
+/// Cells a spreadsheet would run as formulas (OWASP: starting with `=`, `+`,
+/// `-`, `@`, tab or carriage return) are written with a leading `'`, and
+/// the reader gives the values back unchanged.
+#[test]
+fn csv_output_is_safe_for_spreadsheets_and_reads_back() {
+    let jsonl = [
+        with(r#"{"id":"=1+2","citizen":"@kqzv","topics":["-gaeld","x"]}"#),
+        with(r#"{"id":"+A-2","citizen":"'=zq"}"#),
+        with(r#"{"id":"A-3","citizen":"'plain"}"#),
+    ]
+    .join("\n");
+    let (register, result) = load(&jsonl, &LoadOptions::default());
+    result.unwrap();
+    let mut csv = Vec::new();
+    register.write_csv(&mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    // Written by hand from the rule: a `'` before each formula-like cell.
+    assert_eq!(&rows[0][..2], ["'=1+2", "'@kqzv"]);
+    assert_eq!(rows[0][10], "'-gaeld;x");
+    assert_eq!(&rows[1][..2], ["'+A-2", "''=zq"]);
+    assert_eq!(&rows[2][..2], ["A-3", "'plain"]);
+    for row in &rows {
+        assert!(row
+            .iter()
+            .all(|c| !c.starts_with(['=', '+', '-', '@', '\t', '\r'])));
+    }
+    let mut again = Register::new(Taxonomy::esbjerg());
+    again
+        .load_csv(csv.as_bytes(), "out.csv", &LoadOptions::default())
+        .unwrap();
+    assert_eq!(again.inquiries(), register.inquiries());
+}
+
+/// Crafted statistics documents are refused with a `ParseError` naming the
+/// fault; merging never panics, and an overflow is a `RangeError` that
+/// leaves the statistics as they were.
+#[test]
+fn crafted_statistics_are_refused_and_merging_never_panics() {
+    use borgerraad_core::{bindings::from_json, stats::Stats};
+    let stats = borgerraad_core::sample().stats();
+    let good = serde_json::to_value(&stats).unwrap();
+    assert_eq!(
+        from_json::<Stats>(&good.to_string(), "stats").unwrap(),
+        stats
+    );
+    let crafted = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut doc = good.clone();
+        edit(&mut doc);
+        from_json::<Stats>(&doc.to_string(), "stats")
+    };
+    // The issue's crash: the statistics under 2021 are of 2022.
+    let moved = crafted(&|d| d["years"]["2021"] = d["years"]["2022"].clone());
+    assert_eq!(moved.unwrap_err().kind(), "ParseError");
+    let huge = crafted(&|d| d["years"]["2022"]["months"][0] = u64::MAX.into());
+    assert!(huge.unwrap_err().to_string().contains("64 bits"));
+    let uneven = crafted(&|d| d["years"]["2022"]["kinds"][0] = 0.into());
+    assert!(uneven
+        .unwrap_err()
+        .to_string()
+        .contains("kinds do not add up"));
+    let cpr = crafted(&|d| {
+        let year = &mut d["years"]["2022"];
+        let categories = year["categories"].as_object_mut().unwrap();
+        let (k, v) = categories
+            .iter()
+            .next()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .unwrap();
+        categories.remove(&k);
+        categories.insert("010190-1234".into(), v);
+    });
+    let err = cpr.unwrap_err();
+    assert!(!err.to_string().contains("0190"), "{err}");
+
+    // Two halves of u64::MAX registrations in January merge to an overflow.
+    let one = |n: u64| {
+        let mut doc = good.clone();
+        let y = doc["years"]["2022"].as_object_mut().unwrap();
+        for (field, len) in [
+            ("months", 12),
+            ("kinds", 6),
+            ("requesters", 4),
+            ("channels", 6),
+        ] {
+            let mut v = vec![0u64; len];
+            v[0] = n;
+            y.insert(field.into(), v.into());
+        }
+        y.insert("categories".into(), serde_json::json!({"teknik-miljoe": n}));
+        y.insert("citizens".into(), serde_json::json!([]));
+        for field in ["sites", "forwarded", "referred"] {
+            y.insert(field.into(), serde_json::json!({}));
+        }
+        y.insert("days_open".into(), serde_json::json!([]));
+        doc["years"] = serde_json::json!({"2022": y.clone()});
+        doc
+    };
+    // Citizens must add up to the registrations: one citizen with n.
+    let with_citizen = |n: u64| {
+        let mut doc = one(n);
+        doc["years"]["2022"]["citizens"] = serde_json::json!([[7, n]]);
+        from_json::<Stats>(&doc.to_string(), "stats").unwrap()
+    };
+    let mut a = with_citizen(u64::from(u32::MAX));
+    let before = a.clone();
+    let b = with_citizen(1);
+    assert_eq!(a.merge(&b).unwrap_err().kind(), "RangeError");
+    assert_eq!(a, before, "a failed merge changes nothing");
+}

@@ -58,7 +58,10 @@ fn the_record_schema_follows_the_field_declaration() {
     assert_eq!(required, declared_required);
 
     let dates = borgerraad_core::schema::date_keys();
-    for f in borgerraad_core::FIELDS.iter().filter(|f| f.json == f.column) {
+    for f in borgerraad_core::FIELDS
+        .iter()
+        .filter(|f| f.json == f.column)
+    {
         let is_date = f.kind == borgerraad_core::FieldKind::Date;
         assert_eq!(dates.contains(&f.json), is_date, "{}", f.json);
     }

@@ -55,6 +55,7 @@ fn options(
         on_error: on_error.parse::<OnError>().py()?,
         as_of,
         pseudonymizer: pseudonymizer.map(|p| p.0.clone()),
+        ..LoadOptions::default()
     })
 }
 

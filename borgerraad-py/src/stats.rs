@@ -31,7 +31,8 @@ impl PyStats {
     }
 
     /// A new Stats holding both parts; parts counted with different
-    /// taxonomies raise `ConfigError`.
+    /// taxonomies raise `ConfigError`, and a count that would overflow
+    /// `RangeError`.
     fn merge(&self, other: &PyStats) -> PyResult<PyStats> {
         let mut inner = self.inner.clone();
         inner.merge(&other.inner).py()?;

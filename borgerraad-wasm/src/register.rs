@@ -37,6 +37,7 @@ fn options(
             .map(|s| Pseudonymizer::new(s.as_bytes()))
             .transpose()
             .js()?,
+        ..LoadOptions::default()
     })
 }
 

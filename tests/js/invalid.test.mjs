@@ -31,6 +31,20 @@ function load(c) {
   }
 }
 
+/**
+ * The message and attributes of `e` hold no digit of another script, and
+ * their ASCII digits, one after another, never hold `secret`.
+ * @param {Error & {source?: string | null, record?: string | null, field?: string | null}} e
+ * @param {string} secret
+ */
+export function assertNeverRepeated(e, secret) {
+  for (const text of [e.message, e.source, e.record, e.field]) {
+    if (text == null) continue;
+    assert.ok(!/[^\P{Nd}0-9]/u.test(text), text);
+    assert.ok(!text.replace(/[^0-9]/g, "").includes(secret), text);
+  }
+}
+
 test("at least 40 invalid inputs", () => assert.ok(cases.length >= 40));
 
 for (const c of cases) {
@@ -39,5 +53,6 @@ for (const c of cases) {
     assert.equal(e.name, c.kind, e.message);
     if ("line" in c) assert.equal(e.line, c.line, e.message);
     if ("field" in c) assert.equal(e.field, c.field, e.message);
+    if ("secret" in c) assertNeverRepeated(e, c.secret);
   });
 }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { Calendar, Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
-import { thrown } from "./helpers.mjs";
+import { fixture, thrown } from "./helpers.mjs";
 
 const CPR_SHAPE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d-?\d{4}(?!\d)/;
 const csv = [
@@ -68,4 +68,32 @@ test("published tables hide small counts and print the policy", () => {
   for (const row of t.cells) for (const v of row) assert.ok(v === null || v >= 5);
   const monthly = sample().publishedMonthlyTable([2021, 2022]);
   assert.deepEqual(monthly.column_totals, [683, 793]);
+});
+
+// CPR numbers in any form (tests/fixtures/cpr-forms.json, written with
+// Python's unicodedata): refused as citizen keys, never repeated; other
+// text loads.
+const forms = fixture("cpr-forms.json");
+const formRecord = (/** @type {string} */ citizen) => ({
+  id: "F-1", citizen, received: "2022-05-02", municipality: "esbjerg", channel: "email",
+  requester: "borger", kind: "vejledning", category: "borger-arbejdsmarked/jobcenter",
+});
+
+test("cpr numbers in any form are refused and never repeated", () => {
+  for (const text of [...forms.found, ...forms.found_in_text]) {
+    const e = thrown(() => Register.fromRecords([formRecord(text)]));
+    assert.equal(e.name, "ValidationError", text);
+    assert.equal(e.field, "citizen", text);
+    for (const t of [e.message, e.source, e.record, e.field]) {
+      if (t == null) continue;
+      assert.ok(!/[^\P{Nd}0-9]/u.test(t), t);
+      assert.ok(!t.replace(/[^0-9]/g, "").includes(forms.never_in_messages), t);
+    }
+  }
+});
+
+test("text that holds no cpr number loads", () => {
+  for (const text of forms.not_found) {
+    assert.equal(Register.fromRecords([formRecord(text)]).length, 1, text);
+  }
 });

@@ -20,10 +20,12 @@ pub struct Location {
 }
 
 impl Location {
-    /// A location in the named source.
+    /// A location in the named source (a CPR-shaped number in the name is
+    /// masked, as everywhere in errors).
     pub fn source(source: impl Into<String>) -> Self {
+        let source = source.into();
         Location {
-            source: Some(source.into()),
+            source: Some(crate::privacy::redact_cpr(&source).into_owned()),
             ..Location::default()
         }
     }
@@ -116,7 +118,9 @@ pub enum Error {
         /// Why.
         reason: String,
     },
-    /// A date lies outside what the calendar covers.
+    /// A date lies outside what the calendar covers, a load does not fit
+    /// in memory or in its budget (`LoadOptions::memory_budget`), or a count
+    /// would overflow.
     #[error("{what} {value} is out of range: {reason}")]
     Range {
         /// What was out of range.
@@ -251,7 +255,7 @@ impl Error {
 
     pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Self {
         Error::Io {
-            path: path.display().to_string(),
+            path: crate::privacy::redact_cpr(&path.display().to_string()).into_owned(),
             reason: err.to_string(),
         }
     }

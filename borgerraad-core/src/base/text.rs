@@ -41,8 +41,45 @@ pub(crate) fn split_once_at(s: &str, sep: u8) -> Option<(&str, &str)> {
     Some((&s[..i], &s[i + 1..]))
 }
 
+/// Whether a spreadsheet would run a cell that starts like `s` as a
+/// formula, after any leading `'`: it starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return (OWASP, "CSV Injection").
+pub(crate) fn formula_like(s: &str) -> bool {
+    matches!(
+        s.trim_start_matches('\'').as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// A cell as the CSV writers write it: a cell that a spreadsheet would run
+/// as a formula gets a leading `'`, which Excel and LibreOffice show as
+/// text (OWASP's advice for CSV injection: prefix a single quote; the CSV
+/// writer quotes cells that need it). A cell that starts with `'` before
+/// such a character gets one more, so that the library's own reader,
+/// which takes one leading `'` off exactly those cells, gives back the
+/// value written.
+pub(crate) fn to_spreadsheet(cell: &str) -> std::borrow::Cow<'_, str> {
+    match formula_like(cell) {
+        true => format!("'{cell}").into(),
+        false => cell.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn formula_cells_get_a_quote() {
+        use super::to_spreadsheet;
+        // OWASP's examples of CSV injection, and cells that are no formula.
+        assert_eq!(
+            to_spreadsheet("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(to_spreadsheet("-1"), "'-1");
+        assert_eq!(to_spreadsheet("'@x"), "''@x");
+        assert_eq!(to_spreadsheet("EBJ-2022-0001"), "EBJ-2022-0001");
+    }
+
     proptest::proptest! {
         #[test]
         fn trim_agrees_with_str_trim(s in "[ \t\r\n\u{b}\u{c}\u{a0}\u{2003}a-z;@0-9æ-]{0,12}") {

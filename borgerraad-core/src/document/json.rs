@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
+use crate::base::cpr::redact_cpr;
 use crate::base::date::{not_a_date, parse_date};
 use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
 
@@ -38,7 +39,8 @@ pub fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
         let path = path_at(text, offset);
         Error::Parse {
             at,
-            field: (!path.is_empty()).then_some(path),
+            // The path names keys of the document, which may be anything.
+            field: (!path.is_empty()).then(|| redact_cpr(&path).into_owned()),
             reason: foreign_reason(reason),
         }
     })

@@ -10,7 +10,7 @@ use super::fields::{column, CSV_COLUMNS, DATE_COLUMNS, REQUIRED_COLUMNS};
 use super::{checked, parse_into, pieces, Check, Interner, Part, Sink};
 use crate::base::date::{day_of_epoch, not_a_date, parse_date};
 use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
-use crate::base::text::{split_at, split_once_at, trim};
+use crate::base::text::{formula_like, split_at, split_once_at, to_spreadsheet, trim};
 use crate::codes::is_code;
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 use crate::privacy::{Cpr, Pseudonymizer};
@@ -38,8 +38,10 @@ pub(crate) fn parse_csv(
         Ok(index) => index,
         Err(reason) => return header_err(reason),
     };
-    // At most one record a line; a line ends at `\n`, `\r` or both.
-    let room = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
+    // At most one record a line (a line ends at `\n`, `\r` or both), and
+    // one per `MIN_CSV_ROW` bytes: blank lines cost no memory.
+    let lines = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
+    let room = lines.min(super::most_records(bytes.len(), super::MIN_CSV_ROW));
     let parts = parse_into(items, vec![(reader, room)], |mut reader, out| {
         read_rows(&mut reader, &index, &at, pseudo, check, out)
     });
@@ -58,6 +60,7 @@ fn read_rows(
     out: &mut Sink<'_>,
 ) {
     let mut record = csv::StringRecord::new();
+    let mut last = reader.position().byte();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -71,6 +74,9 @@ fn read_rows(
                 let parsed = csv_row(&row, pseudo, &mut out.codes);
                 out.push(line, checked(parsed, check).map_err(|e| e.located(&here())));
             }
+            // A malformed row (a field too many or too few, bad UTF-8)
+            // costs that row only: the reader has read past it. Reading
+            // stops only where it did not move on.
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 out.push(
@@ -81,7 +87,11 @@ fn read_rows(
                         reason: csv_reason(&e),
                     }),
                 );
-                break;
+                let now = reader.position().byte();
+                if e.position().is_none() || now <= last {
+                    break;
+                }
+                last = now;
             }
         }
     }
@@ -195,6 +205,13 @@ pub enum Cells<'a> {
         /// do.
         valid: Option<&'a [bool]>,
     },
+}
+
+impl Column<'_> {
+    /// The number of rows (0 if the layout is not consistent).
+    pub(crate) fn rows(&self) -> usize {
+        self.cells.rows().unwrap_or(0)
+    }
 }
 
 impl Cells<'_> {
@@ -355,7 +372,16 @@ struct CsvRow<'r> {
 
 impl<'r> Row<'r> for CsvRow<'r> {
     fn text(&self, c: usize) -> &'r str {
-        self.record.get(self.index[c]).unwrap_or("")
+        from_spreadsheet(self.record.get(self.index[c]).unwrap_or(""))
+    }
+}
+
+/// The value of a cell written by [`to_spreadsheet`](crate::base::text::to_spreadsheet): one leading `'` is
+/// taken off a cell that would otherwise be a formula.
+fn from_spreadsheet(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
     }
 }
 
@@ -608,7 +634,8 @@ pub fn csv_cells(i: &Inquiry) -> [String; CSV_COLUMNS.len()] {
     ]
 }
 
-/// Writes inquiries as CSV with the columns of [`CSV_COLUMNS`].
+/// Writes inquiries as CSV with the columns of [`CSV_COLUMNS`], each cell
+/// safe for spreadsheets ([`to_spreadsheet`]).
 pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inquiry>) -> Result<()> {
     let mut out = csv::Writer::from_writer(w);
     let fail = |e: csv::Error| Error::Io {
@@ -617,7 +644,11 @@ pub(crate) fn write_csv<'a>(w: impl Write, items: impl Iterator<Item = &'a Inqui
     };
     out.write_record(CSV_COLUMNS).map_err(fail)?;
     for i in items {
-        out.write_record(csv_cells(i)).map_err(fail)?;
+        for cell in csv_cells(i) {
+            out.write_field(to_spreadsheet(&cell).as_bytes())
+                .map_err(fail)?;
+        }
+        out.write_record(None::<&[u8]>).map_err(fail)?;
     }
     out.flush().map_err(|e| Error::Io {
         path: "csv output".into(),

@@ -111,7 +111,8 @@ pub(crate) fn parse_jsonl(
         .into_iter()
         .zip(newlines)
         .map(|(chunk, newlines)| {
-            let room = newlines + usize::from(!chunk.is_empty() && !chunk.ends_with(b"\n"));
+            let lines = newlines + usize::from(!chunk.is_empty() && !chunk.ends_with(b"\n"));
+            let room = lines.min(super::most_records(chunk.len(), super::MIN_JSONL_RECORD));
             let first = first_line;
             first_line += newlines as u64;
             ((chunk, first), room)

@@ -116,7 +116,15 @@ pub(crate) fn parse_into<J: Send>(
     parse: impl Fn(J, &mut Sink<'_>) + Sync,
 ) -> Vec<Part> {
     let rooms: Vec<usize> = jobs.iter().map(|j| j.1).collect();
-    items.reserve(rooms.iter().sum());
+    let room = rooms.iter().sum();
+    if items.try_reserve(room).is_err() {
+        // A whole-load failure (see `Register::load`), never an abort.
+        let reason = format!("no memory for {room} more records");
+        return vec![Part {
+            lines: Vec::new(),
+            errors: vec![(1, out_of_memory(reason))],
+        }];
+    }
     let mut spare = items.spare_capacity_mut();
     let mut work = Vec::with_capacity(jobs.len());
     for (job, room) in jobs {
@@ -151,6 +159,32 @@ pub(crate) fn parse_into<J: Send>(
     // front without touching their contents.
     unsafe { items.set_len(items.len() + filled) };
     parts
+}
+
+/// The fewest bytes a JSON Lines record takes that passes the register's
+/// check: the shortest is 134 bytes
+/// (`{"id":"a","citizen":"a","received":"2022-01-01","municipality":"a","channel":"brev","requester":"anden","kind":"klage","category":"a"}`).
+/// Room is reserved for at most one record per this many bytes of input,
+/// so that blank lines cost no memory.
+pub(crate) const MIN_JSONL_RECORD: usize = 128;
+
+/// The fewest bytes of a CSV row that passes the check: eight cells, the
+/// shortest `a,a,2022-01-01,a,brev,anden,klage,a` (35 bytes).
+pub(crate) const MIN_CSV_ROW: usize = 32;
+
+/// The most records `bytes` of input can hold, one per `min` bytes.
+pub(crate) fn most_records(bytes: usize, min: usize) -> usize {
+    bytes / min + 1
+}
+
+/// The error of a load that does not fit in memory or in its budget: the
+/// whole load fails, whatever `OnError` says.
+pub(crate) fn out_of_memory(reason: String) -> Error {
+    Error::Range {
+        what: "load".into(),
+        value: "the input".into(),
+        reason,
+    }
 }
 
 /// The codes (category, site, topics, ...) one piece has read, so
@@ -256,5 +290,23 @@ mod tests {
             1,
             "the sample's records share the category"
         );
+    }
+
+    #[test]
+    fn blank_lines_reserve_no_room() {
+        // A million newlines could hold no record; before, each reserved
+        // room for one (248 bytes).
+        let blank = vec![b'\n'; 1_000_000];
+        let mut items = Vec::new();
+        let check = |_: &crate::Inquiry| Ok(());
+        super::parse_jsonl(&blank, "blank.jsonl", &check, &mut items);
+        // 1 000 000 / 128 = 7 812 records at most, and one more per piece.
+        assert!(items.capacity() <= 7_812 + 64, "{}", items.capacity());
+        let mut items = Vec::new();
+        let mut csv = b"id,citizen,received,municipality,channel,requester,kind,category".to_vec();
+        csv.extend_from_slice(&blank);
+        super::parse_csv(&csv, "blank.csv", None, &check, &mut items);
+        // (1 000 000 + 64) / 32 + 1 = 31 253
+        assert!(items.capacity() <= 31_253, "{}", items.capacity());
     }
 }

@@ -28,8 +28,19 @@ impl Citizens {
         }
     }
 
-    pub(crate) fn merge(&mut self, other: &Citizens) {
-        self.sorted = merge(&self.sorted, &other.sorted);
+    /// Adds another part's citizens; `None` (and no change) when a count
+    /// would overflow.
+    pub(crate) fn merge(&mut self, other: &Citizens) -> Option<()> {
+        self.sorted = merge(&self.sorted, &other.sorted)?;
+        Some(())
+    }
+
+    /// The registrations counted, one per citizen and registration
+    /// (saturating: a crafted document cannot make it overflow).
+    pub(crate) fn registrations(&self) -> u64 {
+        self.sorted
+            .iter()
+            .fold(0u64, |a, c| a.saturating_add(u64::from(c.1)))
     }
 
     /// Distinct citizens, and citizens with more than one registration.
@@ -54,8 +65,9 @@ fn runs(mut keys: Vec<u64>) -> Vec<(u64, u32)> {
     out
 }
 
-/// Merges two sorted lists, adding the counts of equal fingerprints.
-fn merge(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u64, u32)> {
+/// Merges two sorted lists, adding the counts of equal fingerprints;
+/// `None` where a sum would overflow.
+fn merge(a: &[(u64, u32)], b: &[(u64, u32)]) -> Option<Vec<(u64, u32)>> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -69,7 +81,7 @@ fn merge(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u64, u32)> {
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1));
+                out.push((a[i].0, a[i].1.checked_add(b[j].1)?));
                 i += 1;
                 j += 1;
             }
@@ -77,7 +89,7 @@ fn merge(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u64, u32)> {
     }
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
-    out
+    Some(out)
 }
 
 impl Serialize for Citizens {
@@ -90,13 +102,22 @@ impl<'de> Deserialize<'de> for Citizens {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut sorted = Vec::<(u64, u32)>::deserialize(d)?;
         sorted.sort_unstable();
+        let mut overflow = false;
         sorted.dedup_by(|b, a| {
             let same = a.0 == b.0;
             if same {
-                a.1 += b.1;
+                a.1 = a.1.checked_add(b.1).unwrap_or_else(|| {
+                    overflow = true;
+                    u32::MAX
+                });
             }
             same
         });
+        if overflow || sorted.iter().any(|c| c.1 == 0) {
+            return Err(serde::de::Error::custom(
+                "a citizen's count is 0 or overflows 32 bits",
+            ));
+        }
         Ok(Citizens { sorted })
     }
 }
@@ -113,7 +134,7 @@ mod tests {
         };
         let mut a = fps(&["x", "y", "x", "z"]);
         assert_eq!(a.distinct_and_repeat(), (3, 1));
-        a.merge(&fps(&["y"]));
+        a.merge(&fps(&["y"])).unwrap();
         assert_eq!(a, fps(&["x", "y", "x", "z", "y"]));
         assert_eq!(a.distinct_and_repeat(), (3, 2));
     }

@@ -89,9 +89,125 @@ use crate::base::hash::FastMap;
 use citizens::Citizens;
 use facts::{Codes, Fact, YearCounts};
 
-fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
+fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) -> Result<()> {
     for (k, v) in from {
-        *into.entry(k.clone()).or_default() += v;
+        let sum = into.entry(k.clone()).or_default();
+        *sum = add(*sum, *v)?;
+    }
+    Ok(())
+}
+
+/// `a + b`, or a `RangeError` where the count would overflow.
+fn add(a: u64, b: u64) -> Result<u64> {
+    a.checked_add(b).ok_or_else(overflow)
+}
+
+fn overflow() -> Error {
+    Error::Range {
+        what: "count".into(),
+        value: "a sum of counts".into(),
+        reason: "it would overflow 64 bits".into(),
+    }
+}
+
+/// The sum of `counts`, or a `RangeError` where it would overflow.
+fn sum<'a>(counts: impl IntoIterator<Item = &'a u64>) -> Result<u64> {
+    counts.into_iter().try_fold(0, |a, &b| add(a, b))
+}
+
+/// A [`YearStats`] as read from JSON (a document or a pickle), before it is
+/// checked ([`YearStats::try_from`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearStatsDoc {
+    year: i32,
+    months: [u64; 12],
+    citizens: Citizens,
+    categories: FastMap<String, u64>,
+    sites: FastMap<String, u64>,
+    forwarded: FastMap<String, u64>,
+    referred: FastMap<String, u64>,
+    kinds: [u64; 6],
+    requesters: [u64; 4],
+    channels: [u64; 6],
+    days_open: Vec<u64>,
+}
+
+impl TryFrom<YearStatsDoc> for YearStats {
+    type Error = String;
+
+    /// Statistics read from a document must be statistics that a register
+    /// could give: a year a register holds, counts whose sums do not
+    /// overflow, every breakdown adding up to the registrations, no more
+    /// closed inquiries than registrations, codes as keys (never a
+    /// CPR-shaped one).
+    fn try_from(d: YearStatsDoc) -> std::result::Result<YearStats, String> {
+        use crate::inquiry::RECORD_YEARS;
+        if !RECORD_YEARS.contains(&d.year) {
+            return Err(format!(
+                "year {} is outside the years {}–{} a register holds",
+                d.year,
+                RECORD_YEARS.start(),
+                RECORD_YEARS.end()
+            ));
+        }
+        let overflows = |_| "the counts add up to more than 64 bits hold".to_string();
+        let registrations = sum(&d.months).map_err(overflows)?;
+        let totals = [
+            ("kinds", sum(&d.kinds)),
+            ("requesters", sum(&d.requesters)),
+            ("channels", sum(&d.channels)),
+            ("categories", sum(d.categories.values())),
+            ("citizens", Ok(d.citizens.registrations())),
+        ];
+        for (name, total) in totals {
+            if total.map_err(overflows)? != registrations {
+                return Err(format!(
+                    "the {name} do not add up to the {registrations} registrations of the months"
+                ));
+            }
+        }
+        let most_days = (RECORD_YEARS.end() - RECORD_YEARS.start() + 1) as usize * 366;
+        if d.days_open.len() > most_days || sum(&d.days_open).map_err(overflows)? > registrations {
+            return Err(
+                "days_open counts more closed inquiries, or longer ones, than a register holds"
+                    .into(),
+            );
+        }
+        for (name, map) in [
+            ("categories", &d.categories),
+            ("sites", &d.sites),
+            ("forwarded", &d.forwarded),
+            ("referred", &d.referred),
+        ] {
+            let bad = map
+                .keys()
+                .find(|k| !crate::codes::is_code(k) || crate::privacy::looks_like_cpr(k));
+            if let Some(key) = bad {
+                return Err(format!(
+                    "{name}: `{}` is not a code",
+                    crate::base::error::shorten(key)
+                ));
+            }
+            if sum(map.values()).map_err(overflows)? > registrations {
+                return Err(format!(
+                    "the {name} count more than the {registrations} registrations"
+                ));
+            }
+        }
+        Ok(YearStats {
+            year: d.year,
+            months: d.months,
+            citizens: d.citizens,
+            categories: d.categories,
+            sites: d.sites,
+            forwarded: d.forwarded,
+            referred: d.referred,
+            kinds: d.kinds,
+            requesters: d.requesters,
+            channels: d.channels,
+            days_open: d.days_open,
+        })
     }
 }
 
@@ -106,6 +222,7 @@ fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) {
 /// assert_eq!((y2021.registrations, y2021.distinct_citizens), (683, 385));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "YearStatsDoc")]
 pub struct YearStats {
     year: i32,
     months: [u64; 12],
@@ -157,29 +274,28 @@ impl YearStats {
                 ),
             });
         }
-        for (a, b) in self.months.iter_mut().zip(other.months) {
-            *a += b;
+        // Added into a copy, kept only when no count overflows.
+        let mut sum = self.clone();
+        let add_all = |a: &mut [u64], b: &[u64]| -> Result<()> {
+            for (a, b) in a.iter_mut().zip(b) {
+                *a = add(*a, *b)?;
+            }
+            Ok(())
+        };
+        add_all(&mut sum.months, &other.months)?;
+        sum.citizens.merge(&other.citizens).ok_or_else(overflow)?;
+        add_map(&mut sum.categories, &other.categories)?;
+        add_map(&mut sum.sites, &other.sites)?;
+        add_map(&mut sum.forwarded, &other.forwarded)?;
+        add_map(&mut sum.referred, &other.referred)?;
+        add_all(&mut sum.kinds, &other.kinds)?;
+        add_all(&mut sum.requesters, &other.requesters)?;
+        add_all(&mut sum.channels, &other.channels)?;
+        if sum.days_open.len() < other.days_open.len() {
+            sum.days_open.resize(other.days_open.len(), 0);
         }
-        self.citizens.merge(&other.citizens);
-        add_map(&mut self.categories, &other.categories);
-        add_map(&mut self.sites, &other.sites);
-        add_map(&mut self.forwarded, &other.forwarded);
-        add_map(&mut self.referred, &other.referred);
-        for (a, b) in self.kinds.iter_mut().zip(other.kinds) {
-            *a += b;
-        }
-        for (a, b) in self.requesters.iter_mut().zip(other.requesters) {
-            *a += b;
-        }
-        for (a, b) in self.channels.iter_mut().zip(other.channels) {
-            *a += b;
-        }
-        if self.days_open.len() < other.days_open.len() {
-            self.days_open.resize(other.days_open.len(), 0);
-        }
-        for (a, b) in self.days_open.iter_mut().zip(&other.days_open) {
-            *a += b;
-        }
+        add_all(&mut sum.days_open, &other.days_open)?;
+        *self = sum;
         Ok(())
     }
 
@@ -425,9 +541,36 @@ pub(crate) fn no_year(year: i32) -> Error {
 /// assert_eq!(stats.year(2016).unwrap_err().kind(), "RangeError");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "StatsDoc")]
 pub struct Stats {
     taxonomy: Taxonomy,
     years: BTreeMap<i32, YearStats>,
+}
+
+/// A [`Stats`] as read from JSON, before its year keys are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatsDoc {
+    taxonomy: Taxonomy,
+    years: BTreeMap<i32, YearStats>,
+}
+
+impl TryFrom<StatsDoc> for Stats {
+    type Error = String;
+
+    /// Each year's key must be the year of its statistics.
+    fn try_from(d: StatsDoc) -> std::result::Result<Stats, String> {
+        match d.years.iter().find(|(k, v)| **k != v.year) {
+            Some((k, v)) => Err(format!(
+                "the statistics under year {k} are of the year {}",
+                v.year
+            )),
+            None => Ok(Stats {
+                taxonomy: d.taxonomy,
+                years: d.years,
+            }),
+        }
+    }
 }
 
 impl Stats {
@@ -456,8 +599,8 @@ impl Stats {
     }
 
     /// Adds another part's statistics. Parts counted with different
-    /// taxonomies do not add up: that is a `ConfigError`, and `self` is
-    /// left as it was.
+    /// taxonomies do not add up: that is a `ConfigError`; a count that
+    /// would overflow is a `RangeError`. Either way `self` is left as it was.
     pub fn merge(&mut self, other: &Stats) -> Result<()> {
         if other.taxonomy != self.taxonomy {
             return Err(Error::config(
@@ -470,14 +613,16 @@ impl Stats {
                 ),
             ));
         }
+        let mut sum = self.years.clone();
         for (year, part) in &other.years {
-            match self.years.get_mut(year) {
+            match sum.get_mut(year) {
                 Some(mine) => mine.merge(part)?,
                 None => {
-                    self.years.insert(*year, part.clone());
+                    sum.insert(*year, part.clone());
                 }
             }
         }
+        self.years = sum;
         Ok(())
     }
 

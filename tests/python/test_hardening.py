@@ -1,0 +1,52 @@
+"""Input hardening in the Python front: CSV output safe for spreadsheets,
+collect mode that costs a malformed row only, crafted Stats refused."""
+import pytest
+
+import borgerraad
+from borgerraad import errors
+
+HEADER = "id,citizen,received,municipality,channel,requester,kind,category"
+
+
+def rec(**patch):
+    r = {"id": "A-1", "citizen": "kqzv", "received": "2022-03-01", "municipality": "esbjerg",
+         "channel": "email", "requester": "borger", "kind": "vejledning", "category": "teknik-miljoe"}
+    r.update(patch)
+    return r
+
+
+def test_csv_cells_that_would_be_formulas_are_written_as_text(tmp_path):
+    register = borgerraad.Register.from_records([rec(id="=1+2", citizen="@kqzv"), rec(id="A-2", citizen="'=x")])
+    path = tmp_path / "out.csv"
+    register.write_csv(path)
+    rows = [line.split(",") for line in path.read_text().splitlines()[1:]]
+    # OWASP: a leading ' before = + - @ tab CR; one more ' before a ' that precedes one.
+    assert rows[0][:2] == ["'=1+2", "'@kqzv"]
+    assert rows[1][:2] == ["A-2", "''=x"]
+    again = borgerraad.Register.read_csv(path)
+    assert [r["id"] for r in again.to_records()] == ["=1+2", "A-2"]
+    assert [r["citizen"] for r in again.to_records()] == ["@kqzv", "'=x"]
+
+
+def test_a_row_with_an_extra_field_costs_that_row_only(tmp_path):
+    rows = [f"C-{i},kqzv,2022-03-01,esbjerg,email,borger,vejledning,teknik-miljoe" + (",extra" if i == 3 else "")
+            for i in range(1, 1000)]
+    path = tmp_path / "in.csv"
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
+    register = borgerraad.Register.read_csv(path, on_error="collect")
+    assert len(register) == 998
+    assert [r.line for r in register.rejected] == [4]
+
+
+def test_crafted_stats_give_typed_errors_never_a_panic(sample):
+    stats = sample.stats()
+    import json
+
+    doc = json.loads(stats.to_json())
+    doc["years"]["2021"] = doc["years"]["2022"]  # the issue's crash: keys that disagree
+    with pytest.raises(errors.ParseError):
+        borgerraad.Stats.from_json(json.dumps(doc))
+    doc = json.loads(stats.to_json())
+    doc["years"]["2022"]["months"][0] = 2**64 - 1
+    with pytest.raises(errors.ParseError, match="64 bits"):
+        borgerraad.Stats.from_json(json.dumps(doc))
