@@ -8,6 +8,10 @@ export type By = "area" | "department" | "kind" | "requester" | "channel" | "sit
  */
 export type Unit = "arbejdsdage" | "dage" | "uger" | "maaneder" | "aar";
 /**
+ * Whose time limit it is.
+ */
+export type Party = "myndighed" | "borger";
+/**
  * What was done.
  */
 export type ActionKind =
@@ -68,8 +72,17 @@ export type Decide =
   | {
       forward: {
         /**
-         * A taxonomy code or an authority code; none means the unit of the
-         * inquiry's own category.
+         * Forward to the municipality the citizen lives in (the acting
+         * municipality, handlekommune, retssikkerhedsloven § 9, stk. 1): when
+         * that is the taxonomy's own municipality, or not a municipality of
+         * the catalogue, to the unit of the inquiry's category; otherwise to
+         * that municipality. Not together with `to`.
+         */
+        residence?: boolean;
+        /**
+         * A taxonomy code (a unit of the municipality) or the code of an
+         * authority of the national catalogue (`udbetaling-danmark`,
+         * `varde`); none means the unit of the inquiry's own category.
          */
         to?: string | null;
       };
@@ -81,7 +94,7 @@ export type Decide =
     }
   | {
       decline: {
-        reason: Label9;
+        reason: Label10;
       };
     };
 /**
@@ -135,9 +148,17 @@ export type Bucket = "ordinaer" | "tvaergaaende" | "udenfor_omraade";
  */
 export type By1 = "area" | "department" | "kind" | "requester" | "channel" | "site";
 /**
+ * Whose time limit a rule is.
+ */
+export type Party1 = "myndighed" | "borger";
+/**
  * The unit of a period.
  */
 export type Unit1 = "arbejdsdage" | "dage" | "uger" | "maaneder" | "aar";
+/**
+ * Whose time limit a rule is.
+ */
+export type Party2 = "myndighed" | "borger";
 /**
  * What the advisor did (handling).
  */
@@ -191,8 +212,17 @@ export type Decide1 =
   | {
       forward: {
         /**
-         * A taxonomy code or an authority code; none means the unit of the
-         * inquiry's own category.
+         * Forward to the municipality the citizen lives in (the acting
+         * municipality, handlekommune, retssikkerhedsloven § 9, stk. 1): when
+         * that is the taxonomy's own municipality, or not a municipality of
+         * the catalogue, to the unit of the inquiry's category; otherwise to
+         * that municipality. Not together with `to`.
+         */
+        residence?: boolean;
+        /**
+         * A taxonomy code (a unit of the municipality) or the code of an
+         * authority of the national catalogue (`udbetaling-danmark`,
+         * `varde`); none means the unit of the inquiry's own category.
          */
         to?: string | null;
       };
@@ -204,7 +234,7 @@ export type Decide1 =
     }
   | {
       decline: {
-        reason: Label9;
+        reason: Label10;
       };
     };
 /**
@@ -244,9 +274,11 @@ export interface BorgerraadTypes {
   YearSummary?: YearSummary;
   BreakdownRow?: BreakdownRow;
   By?: By1;
-  Label?: Label3;
+  Label?: Label4;
+  Party?: Party1;
   Period?: Period;
   Unit?: Unit1;
+  Receipt?: Receipt;
   Skipped?: Skipped;
   Trace?: Trace;
   Action?: Action;
@@ -334,7 +366,15 @@ export interface Rule {
    */
   extended?: Period | null;
   label: Label1;
+  party: Party;
   period: Period1;
+  /**
+   * The built-in regime (see [`crate::calendar::Regime`]) whose working
+   * days the rule counts and rolls forward over, when no other calendar is
+   * given.
+   */
+  regime: string;
+  regime_basis: Label2;
   /**
    * Whether an end on a non-working day moves to the next working day.
    */
@@ -378,33 +418,7 @@ export interface Period1 {
   unit: Unit;
 }
 /**
- * The decision for one inquiry.
- */
-export interface Decision {
-  /**
-   * The legal basis.
-   */
-  basis: string;
-  /**
-   * `handle`, `forward`, `refer` or `decline`.
-   */
-  decision: string;
-  explanation: Label2;
-  /**
-   * Why it is declined.
-   */
-  reason?: Label3 | null;
-  /**
-   * The id of the rule that decided.
-   */
-  rule: string;
-  /**
-   * Where to forward or refer.
-   */
-  to?: string | null;
-}
-/**
- * The explanation for the citizen.
+ * Why the rule uses that regime.
  */
 export interface Label2 {
   /**
@@ -417,9 +431,48 @@ export interface Label2 {
   en: string;
 }
 /**
- * A pair of labels, Danish and English.
+ * The decision for one inquiry.
+ */
+export interface Decision {
+  /**
+   * The legal basis.
+   */
+  basis: string;
+  /**
+   * `handle`, `forward`, `refer` or `decline`.
+   */
+  decision: string;
+  explanation: Label3;
+  /**
+   * Why it is declined.
+   */
+  reason?: Label4 | null;
+  /**
+   * The id of the rule that decided.
+   */
+  rule: string;
+  /**
+   * Where to forward or refer.
+   */
+  to?: string | null;
+}
+/**
+ * The explanation for the citizen.
  */
 export interface Label3 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label4 {
   /**
    * Danish.
    */
@@ -462,7 +515,7 @@ export interface Holiday {
    * The day.
    */
   date: string;
-  name: Label4;
+  name: Label5;
   /**
    * Whether it is a public holiday (helligdag), rather than a day the
    * regime adds.
@@ -472,7 +525,7 @@ export interface Holiday {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label4 {
+export interface Label5 {
   /**
    * Danish.
    */
@@ -658,13 +711,13 @@ export interface ServiceArea {
    * The taxonomy code the deadline applies to, and to everything under it.
    */
   category: string;
-  label: Label5;
+  label: Label6;
   period: Period2;
 }
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label5 {
+export interface Label6 {
   /**
    * Danish.
    */
@@ -746,15 +799,30 @@ export interface Rectification {
  * count as working days. It is data, and a municipality can load its own
  * from JSON.
  *
- * The built-in regimes:
- * - `forvaltning` (the default for municipal deadlines): Grundlovsdag,
- *   24 December and 31 December are non-working. Municipal offices are
- *   closed on them; this is a choice of the library, documented here, and a
- *   municipality that counts them as working days loads its own regime.
+ * The built-in regimes, and which deadline rules use them (see
+ * [`crate::deadline::catalogue`]):
+ * - `forvaltning`: Grundlovsdag, 24 December and 31 December are
+ *   non-working, as under forældelsesloven § 27, stk. 2. It is the library's
+ *   reading of "a Saturday, Sunday, public holiday or the like" in the rule
+ *   that a complaint deadline ending on such a day moves to the next working
+ *   day (a choice, documented here: public offices are closed on these days).
+ *   The library uses it for the *citizen's* time limits and for periods
+ *   counted in working days (arbejdsdage) of the administration. It is never
+ *   used to stretch an authority's own duty counted in days, weeks or months.
  * - `foraeldelse`: forældelsesloven § 27, stk. 2: Grundlovsdag, 24 December
- *   and 31 December.
- * - `udbetaling_danmark`: the Friday after Ascension Day.
- * - `helligdage`: public holidays only.
+ *   and 31 December (the same days as `forvaltning`, kept apart so that each
+ *   rule names its own source).
+ * - `udbetaling_danmark`: the Friday after Ascension Day (borger.dk,
+ *   Udbetaling Danmark: "Udløber klagefristen på en helligdag eller fredagen
+ *   efter Kristi Himmelfart, bliver klagefristen forlænget til den første
+ *   hverdag derefter").
+ * - `helligdage`: public holidays only: EU regulation 1182/71, art. 3(4)
+ *   (only Saturdays, Sundays and public holidays move the end of a period).
+ *   The library uses it for the *authority's own* duties counted in days,
+ *   weeks or months (GDPR art. 12(3), the whistleblower act, forvaltningsloven
+ *   § 23, stk. 2, 2. pkt., retssikkerhedsloven § 66).
+ * - `omdeling`: postal delivery days (omdelingsdage), loaded from
+ *   `data/omdelingsdage.json`; see [`Calendar::delivery_days`].
  *
  * JSON may extend a built-in regime:
  * ```
@@ -781,27 +849,14 @@ export interface Regime {
    * A built-in regime whose days this one adds to.
    */
   extends?: string | null;
-  label: Label7;
+  label: Label8;
 }
 /**
  * A non-working day a regime adds to weekends and public holidays.
  */
 export interface NonWorkingDay {
-  name: Label6;
+  name: Label7;
   rule: DayRule;
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label6 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
 }
 /**
  * A pair of labels, Danish and English.
@@ -817,10 +872,23 @@ export interface Label7 {
   en: string;
 }
 /**
+ * A pair of labels, Danish and English.
+ */
+export interface Label8 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
  * The JSON form of a rule set.
  */
 export interface RuleSetDef {
-  label: Label8;
+  label: Label9;
   /**
    * The set's name, a code.
    */
@@ -833,7 +901,7 @@ export interface RuleSetDef {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label8 {
+export interface Label9 {
   /**
    * Danish.
    */
@@ -852,7 +920,7 @@ export interface RuleDef {
    */
   basis: string;
   decision: Decide;
-  explain: Label10;
+  explain: Label11;
   /**
    * The rule's id, a code.
    */
@@ -862,7 +930,7 @@ export interface RuleDef {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label9 {
+export interface Label10 {
   /**
    * Danish.
    */
@@ -875,7 +943,7 @@ export interface Label9 {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label10 {
+export interface Label11 {
   /**
    * Danish.
    */
@@ -923,7 +991,7 @@ export interface TaxonomyDef {
    * Directorate areas, including the special buckets.
    */
   areas: Area[];
-  label: Label14;
+  label: Label15;
   /**
    * The municipality's code, e.g. `esbjerg`.
    */
@@ -950,7 +1018,7 @@ export interface Area {
    * The departments.
    */
   departments?: Department[];
-  label: Label13;
+  label: Label14;
 }
 /**
  * A department (afdeling) and its sub-units.
@@ -960,7 +1028,7 @@ export interface Department {
    * One code segment, e.g. `jobcenter`.
    */
   code: string;
-  label: Label11;
+  label: Label12;
   /**
    * Optional sub-units.
    */
@@ -969,7 +1037,7 @@ export interface Department {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label11 {
+export interface Label12 {
   /**
    * Danish.
    */
@@ -987,20 +1055,7 @@ export interface Entry {
    * One code segment, e.g. `jobcenter`.
    */
   code: string;
-  label: Label12;
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label12 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
+  label: Label13;
 }
 /**
  * A pair of labels, Danish and English.
@@ -1019,6 +1074,19 @@ export interface Label13 {
  * A pair of labels, Danish and English.
  */
 export interface Label14 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label15 {
   /**
    * Danish.
    */
@@ -1095,6 +1163,46 @@ export interface Count {
   count: number;
 }
 /**
+ * How the day of receipt was reached.
+ */
+export interface Receipt {
+  /**
+   * The delivery's code, e.g. `post`.
+   */
+  delivery: string;
+  /**
+   * The day it counts as received.
+   */
+  received: string;
+  rule: Label16;
+  /**
+   * The date of the letter (the day it was sent).
+   */
+  sent: string;
+  /**
+   * Days that were not delivery days, after the date of the letter up to
+   * the day of receipt.
+   */
+  skipped: Skipped[];
+  /**
+   * Where the rule comes from.
+   */
+  source: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label16 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
  * A non-working day passed over, with its name.
  */
 export interface Skipped {
@@ -1102,12 +1210,12 @@ export interface Skipped {
    * The day.
    */
   date: string;
-  reason: Label15;
+  reason: Label17;
 }
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label15 {
+export interface Label17 {
   /**
    * Danish.
    */
@@ -1125,19 +1233,31 @@ export interface Trace {
    * Calendar days from the start to the due date.
    */
   days_counted: number;
+  party: Party2;
   period: Period3;
   /**
    * The end of the period before any roll-forward.
    */
   period_end: string;
   /**
-   * The regime of the calendar.
+   * How the day of receipt was reached, when the start follows from
+   * delivery.
+   */
+  receipt?: Receipt | null;
+  /**
+   * The regime of the calendar the deadline was computed on.
    */
   regime: string;
+  regime_basis: Label18;
   /**
    * Why the deadline moved forward, if it did.
    */
-  rolled_forward?: Label3 | null;
+  rolled_forward?: Label4 | null;
+  /**
+   * The rule's own regime (differs from `regime` when another calendar
+   * was given).
+   */
+  rule_regime: string;
   /**
    * The day the decision was sent, when the start follows from delivery.
    */
@@ -1168,6 +1288,19 @@ export interface Period3 {
    */
   n: number;
   unit: Unit;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label18 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
 }
 /**
  * The conditions of a rule; all given conditions must hold. An empty

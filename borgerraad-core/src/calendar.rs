@@ -1,4 +1,14 @@
-//! Danish working-day calendars (arbejdsdage), correct in law from 1700 to 2200.
+//! Danish working-day calendars (arbejdsdage), from 1849 to 2200.
+//!
+//! **Range.** The calendars start in 1849. The public holidays modelled here
+//! are the set that has held since the holiday reform of 1770 (which
+//! abolished, among others, the third days of Easter, Whitsun and Christmas,
+//! Epiphany and All Saints' Day as separate holidays; those older holidays are
+//! *not* modelled), and Grundlovsdag (5 June), which some regimes count as
+//! non-working, only exists since the constitution of 5 June 1849. From 1849
+//! on, every day the library reports is therefore a day of the set it models.
+//! The regimes are today's rules; applied to old dates they say what today's
+//! rule would give, not what an office did at the time.
 //!
 //! A working day is a day that is not a Saturday, a Sunday, a public holiday
 //! (helligdag) or a further non-working day of the [`Regime`] in force.
@@ -20,8 +30,9 @@ use serde::{Deserialize, Serialize};
 use crate::base::error::{Error, Location, Result};
 use crate::codes::{is_code, Label, Lang};
 
-/// The first year the calendars cover (Denmark took the Gregorian calendar in 1700).
-pub const FIRST_YEAR: i32 = 1700;
+/// The first year the calendars cover: the year of the constitution (and of
+/// Grundlovsdag). See the module documentation for why not earlier.
+pub const FIRST_YEAR: i32 = 1849;
 /// The last year the calendars cover.
 pub const LAST_YEAR: i32 = 2200;
 /// The last year with Store Bededag as a public holiday.
@@ -164,15 +175,30 @@ pub struct NonWorkingDay {
 /// count as working days. It is data, and a municipality can load its own
 /// from JSON.
 ///
-/// The built-in regimes:
-/// - `forvaltning` (the default for municipal deadlines): Grundlovsdag,
-///   24 December and 31 December are non-working. Municipal offices are
-///   closed on them; this is a choice of the library, documented here, and a
-///   municipality that counts them as working days loads its own regime.
+/// The built-in regimes, and which deadline rules use them (see
+/// [`crate::deadline::catalogue`]):
+/// - `forvaltning`: Grundlovsdag, 24 December and 31 December are
+///   non-working, as under forældelsesloven § 27, stk. 2. It is the library's
+///   reading of "a Saturday, Sunday, public holiday or the like" in the rule
+///   that a complaint deadline ending on such a day moves to the next working
+///   day (a choice, documented here: public offices are closed on these days).
+///   The library uses it for the *citizen's* time limits and for periods
+///   counted in working days (arbejdsdage) of the administration. It is never
+///   used to stretch an authority's own duty counted in days, weeks or months.
 /// - `foraeldelse`: forældelsesloven § 27, stk. 2: Grundlovsdag, 24 December
-///   and 31 December.
-/// - `udbetaling_danmark`: the Friday after Ascension Day.
-/// - `helligdage`: public holidays only.
+///   and 31 December (the same days as `forvaltning`, kept apart so that each
+///   rule names its own source).
+/// - `udbetaling_danmark`: the Friday after Ascension Day (borger.dk,
+///   Udbetaling Danmark: "Udløber klagefristen på en helligdag eller fredagen
+///   efter Kristi Himmelfart, bliver klagefristen forlænget til den første
+///   hverdag derefter").
+/// - `helligdage`: public holidays only: EU regulation 1182/71, art. 3(4)
+///   (only Saturdays, Sundays and public holidays move the end of a period).
+///   The library uses it for the *authority's own* duties counted in days,
+///   weeks or months (GDPR art. 12(3), the whistleblower act, forvaltningsloven
+///   § 23, stk. 2, 2. pkt., retssikkerhedsloven § 66).
+/// - `omdeling`: postal delivery days (omdelingsdage), loaded from
+///   `data/omdelingsdage.json`; see [`Calendar::delivery_days`].
 ///
 /// JSON may extend a built-in regime:
 /// ```
@@ -214,7 +240,11 @@ impl Regime {
         "foraeldelse",
         "udbetaling_danmark",
         "helligdage",
+        "omdeling",
     ];
+
+    /// The postal operator's non-delivery days, as data.
+    const DELIVERY_DAYS: &'static str = include_str!("../data/omdelingsdage.json");
 
     /// A built-in regime by its code.
     pub fn built_in(code: &str) -> Result<Regime> {
@@ -257,6 +287,9 @@ impl Regime {
                 )],
             ),
             "helligdage" => (Label::new("Kun helligdage", "Public holidays only"), vec![]),
+            "omdeling" => {
+                return Regime::from_json_str(Regime::DELIVERY_DAYS, "omdelingsdage.json")
+            }
             _ => return Err(Error::unknown("regime", code, Regime::BUILT_IN)),
         };
         Ok(Regime {
@@ -335,7 +368,7 @@ fn first_day() -> NaiveDate {
 
 /// `first_day()` as days from the common era, a constant.
 const fn first_day_ce() -> i32 {
-    // 1700-01-01: 1699 whole years of the proleptic Gregorian calendar.
+    // 1 January of FIRST_YEAR: FIRST_YEAR - 1 whole years of the proleptic Gregorian calendar.
     let y = FIRST_YEAR - 1;
     y * 365 + y / 4 - y / 100 + y / 400 + 1
 }
@@ -358,9 +391,9 @@ fn last_day() -> NaiveDate {
 #[derive(Debug, Clone)]
 pub struct Calendar {
     regime: Regime,
-    /// For each day from 1 January 1700: working days up to and including it.
+    /// For each day from 1 January of [`FIRST_YEAR`]: working days up to and including it.
     cumulative: Vec<u32>,
-    /// Day numbers (from 1 January 1700) of the working days, in order.
+    /// Day numbers (from 1 January of [`FIRST_YEAR`]) of the working days, in order.
     working: Vec<u32>,
     /// Names of the non-working weekdays.
     names: BTreeMap<NaiveDate, Holiday>,
@@ -407,6 +440,27 @@ impl Calendar {
             working,
             names,
         }
+    }
+
+    /// The calendar of postal delivery days (omdelingsdage), built once.
+    ///
+    /// Justitsministeriets vejledning nr. 9533 af 26. juni 2018 om beregning
+    /// af klagefrister counts ordinary post in omdelingsdage: "dage hvor
+    /// PostNord uddeler post" (as Kammeradvokaten and HK summarise it; the
+    /// text of the vejledning itself that the library's authors could read
+    /// covers only its introduction, so the definition below is an
+    /// assumption, stated here). A delivery day is Monday to Friday, except
+    /// public holidays and the postal operator's non-delivery days.
+    /// PostNord has delivered letters on weekdays only since 2016. Its
+    /// non-delivery days are data (`data/omdelingsdage.json`): Grundlovsdag
+    /// and 24 December, on which Post Danmark may skip delivery, and the
+    /// bridge days (mellemdage) the regulator approved, such as Monday 31
+    /// December 2018 (Trafik-, Bygge- og Boligstyrelsen, 22 June 2018).
+    pub fn delivery_days() -> &'static Calendar {
+        static CELL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| {
+            Calendar::danish("omdeling").expect("the embedded delivery days are valid")
+        })
     }
 
     /// The regime.

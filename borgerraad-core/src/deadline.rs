@@ -1,5 +1,6 @@
-//! Statutory deadlines (frister), each citing its source, computed on a
-//! working-day [`Calendar`] with a trace that explains the due date.
+//! Statutory deadlines (frister), each citing its source and naming its
+//! regime, computed on a working-day [`Calendar`] with a trace that explains
+//! the due date.
 //!
 //! Conventions, from the statutes and domain.md:
 //! - the start day is not counted ("4 weeks from the day the decision was
@@ -9,10 +10,33 @@
 //!   rolls forward to the next working day (retssikkerhedsloven § 67; for
 //!   GDPR, regulation 1182/71 art. 3(4)), unless the rule says otherwise;
 //! - months clamp to the month's end: 31 January + 1 month = 28/29 February.
+//!
+//! **Whose deadline, which days.** Every [`Rule`] names its [`Party`] and
+//! its regime (see [`crate::calendar::Regime`]):
+//! - the *citizen's* time limits (a complaint, a request for reasons, a
+//!   claim) use `forvaltning` (or their own regime, `udbetaling_danmark`,
+//!   `foraeldelse`): an end on Grundlovsdag, 24 or 31 December moves on, so
+//!   that the citizen never loses a day to a closed office;
+//! - the *authority's own* duties counted in days, weeks or months use
+//!   `helligdage`: EU regulation 1182/71, art. 3(4), moves the end of a period
+//!   only past Saturdays, Sundays and public holidays, and the library never
+//!   lets the municipality's closure days stretch its own duty (GDPR art.
+//!   12(3), the whistleblower act, forvaltningsloven § 23, stk. 2,
+//!   retssikkerhedsloven § 66, processing deadlines);
+//! - periods counted in working days (arbejdsdage) of the administration
+//!   (offentlighedsloven) use `forvaltning`: those are the days it works.
+//!
+//! **When a decision is received.** With a [`Delivery`], the start is the day
+//! the letter is dated, and the day of receipt follows Justitsministeriets
+//! vejledning nr. 9533 af 26. juni 2018 om beregning af klagefrister, which
+//! Ankestyrelsen applies: Digital Post the same day; ordinary post 6
+//! delivery days (omdelingsdage) after the date of the letter; Quickpost 2.
+//! Delivery days are counted on [`Calendar::delivery_days`]. Udbetaling
+//! Danmark's paper post has its own rule ([`Delivery::UdbetalingDanmarkPost`]).
 
 use std::path::Path;
 
-use chrono::{Duration, Months, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +103,20 @@ impl Period {
     }
 }
 
+coded_enum! {
+    /// Whose time limit a rule is.
+    pub enum Party {
+        /// The authority's own duty (myndighedens frist): an answer, a notice,
+        /// a reconsideration. Its end moves only past Saturdays, Sundays and
+        /// public holidays (EU regulation 1182/71, art. 3(4)), or it counts
+        /// the administration's working days.
+        Authority = "myndighed", "Myndighedens frist", "The authority's duty";
+        /// The citizen's time limit (borgerens frist): a complaint, a request,
+        /// a claim. Its end moves past every day of its regime.
+        Citizen = "borger", "Borgerens frist", "The citizen's time limit";
+    }
+}
+
 /// A deadline rule (frist) and where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -89,6 +127,14 @@ pub struct Rule {
     pub label: Label,
     /// The legal source, e.g. "retssikkerhedsloven § 67".
     pub source: String,
+    /// Whose time limit it is.
+    pub party: Party,
+    /// The built-in regime (see [`crate::calendar::Regime`]) whose working
+    /// days the rule counts and rolls forward over, when no other calendar is
+    /// given.
+    pub regime: String,
+    /// Why the rule uses that regime.
+    pub regime_basis: Label,
     /// The period.
     pub period: Period,
     /// The whole period when the deadline is extended, for rules that allow
@@ -104,11 +150,49 @@ fn yes() -> bool {
     true
 }
 
+impl Rule {
+    /// The calendar of the rule's own regime.
+    pub fn calendar(&self) -> Result<Calendar> {
+        Calendar::danish(&self.regime)
+    }
+}
+
+/// Why a rule of each kind uses its regime.
+fn basis(regime: &str, party: Party, unit: Unit) -> Label {
+    match (regime, party, unit) {
+        ("forvaltning", _, Unit::WorkingDays) => Label::new(
+            "Arbejdsdage i forvaltningen: ikke lørdag, søndag, helligdage, grundlovsdag, juleaftensdag og nytårsaftensdag",
+            "Working days of the administration: not Saturdays, Sundays, public holidays, Grundlovsdag, 24 or 31 December",
+        ),
+        ("forvaltning", Party::Citizen, _) => Label::new(
+            "Borgerens frist: udløber den på en lørdag, søndag, helligdag, grundlovsdag, juleaftensdag eller nytårsaftensdag, flyttes den til næste arbejdsdag",
+            "The citizen's limit: an end on a Saturday, Sunday, public holiday, Grundlovsdag, 24 or 31 December moves to the next working day",
+        ),
+        ("helligdage", Party::Authority, _) => Label::new(
+            "Myndighedens egen frist: flyttes kun over lørdage, søndage og helligdage (forordning 1182/71, art. 3, stk. 4), ikke over kommunens lukkedage",
+            "The authority's own duty: moves only past Saturdays, Sundays and public holidays (regulation 1182/71, art. 3(4)), never past the municipality's closure days",
+        ),
+        ("udbetaling_danmark", _, _) => Label::new(
+            "Udbetaling Danmarks regel: udløber fristen på en helligdag eller fredagen efter Kristi Himmelfart, forlænges den til første hverdag (borger.dk)",
+            "Udbetaling Danmark's rule: an end on a public holiday or the Friday after Ascension Day moves to the first weekday (borger.dk)",
+        ),
+        ("foraeldelse", _, _) => Label::new(
+            "Forældelsesloven § 27, stk. 2: udløber fristen på en lørdag, søndag, helligdag, grundlovsdag, juleaftensdag eller nytårsaftensdag, kan kravet afbrydes den følgende hverdag",
+            "Limitation Act s. 27(2): an end on a Saturday, Sunday, public holiday, Grundlovsdag, 24 or 31 December moves to the next weekday",
+        ),
+        _ => Label::new(
+            format!("Kalenderen {regime}"),
+            format!("The {regime} calendar"),
+        ),
+    }
+}
+
 fn rule(
     code: &str,
-    da: &str,
-    en: &str,
+    (da, en): (&str, &str),
     source: &str,
+    party: Party,
+    regime: &str,
     period: Period,
     extended: Option<Period>,
 ) -> Rule {
@@ -116,94 +200,222 @@ fn rule(
         code: code.into(),
         label: Label::new(da, en),
         source: source.into(),
+        party,
+        regime: regime.into(),
+        regime_basis: basis(regime, party, period.unit),
         period,
         extended,
         roll_forward: true,
     }
 }
 
-/// The catalogue of statutory deadlines.
+/// The catalogue of statutory deadlines. Each rule names its party, its
+/// regime and its source; the choice of regime is documented on
+/// [`Party`] and in the module documentation.
 pub fn catalogue() -> Vec<Rule> {
+    use Party::{Authority, Citizen};
     use Unit::*;
+    const WB: &str = "lov nr. 1436 af 29/06/2021 om beskyttelse af whistleblowere";
     vec![
         rule(
             "aktindsigt",
-            "Svar på aktindsigt",
-            "Answer to a request for access to documents",
+            ("Svar på aktindsigt", "Answer to a request for access to documents"),
             "offentlighedsloven § 36, stk. 2",
+            Authority,
+            "forvaltning",
             Period::new(7, WorkingDays),
             None,
         ),
         rule(
+            "aktindsigt-underretning",
+            (
+                "Underretning om grunden og forventet svartid, når aktindsigt ikke kan gives inden 7 arbejdsdage",
+                "Notice of the reason and the expected date when access cannot be given within 7 working days",
+            ),
+            "offentlighedsloven § 36, stk. 2 (underretning inden fristens udløb)",
+            Authority,
+            "forvaltning",
+            Period::new(7, WorkingDays),
+            None,
+        ),
+        rule(
+            "aktindsigt-klage-sagsbehandlingstid",
+            (
+                "Sidste dag før anmoderen kan klage over sagsbehandlingstiden for aktindsigt (klageretten begynder dagen efter)",
+                "Last day before the requester may complain about the time taken on access (the right begins the next day)",
+            ),
+            "offentlighedsloven § 39, stk. 1",
+            Citizen,
+            "forvaltning",
+            Period::new(14, WorkingDays),
+            None,
+        ),
+        rule(
             "aktindsigt-klage-videresendelse",
-            "Videresendelse af klage over afslag på aktindsigt",
-            "Passing on a complaint about refused access",
+            (
+                "Videresendelse af klage over afslag på aktindsigt",
+                "Passing on a complaint about refused access",
+            ),
             "offentlighedsloven § 37, stk. 2",
+            Authority,
+            "forvaltning",
             Period::new(7, WorkingDays),
             None,
         ),
         rule(
             "aktindsigt-klageinstans",
-            "Klageinstansens afgørelse om aktindsigt",
-            "The appeal body's decision on access",
+            (
+                "Klageinstansens afgørelse om aktindsigt",
+                "The appeal body's decision on access",
+            ),
             "offentlighedsloven § 37, stk. 3",
+            Authority,
+            "forvaltning",
             Period::new(20, WorkingDays),
             None,
         ),
         rule(
             "klage-social",
-            "Klagefrist over social afgørelse",
-            "Complaint about a social decision",
+            (
+                "Klagefrist over social afgørelse",
+                "Complaint about a social decision",
+            ),
             "retssikkerhedsloven § 67",
+            Citizen,
+            "forvaltning",
+            Period::new(4, Weeks),
+            None,
+        ),
+        rule(
+            "klage-udbetaling-danmark",
+            (
+                "Klagefrist over afgørelse fra Udbetaling Danmark",
+                "Complaint about a decision of Udbetaling Danmark",
+            ),
+            "4 uger fra modtagelsen; Udbetaling Danmarks beregning (borger.dk: Sådan beregnes klagefristen ved papirpost)",
+            Citizen,
+            "udbetaling_danmark",
             Period::new(4, Weeks),
             None,
         ),
         rule(
             "genvurdering",
-            "Kommunens genvurdering af en klage",
-            "The municipality's reconsideration of a complaint",
+            (
+                "Kommunens genvurdering af en klage",
+                "The municipality's reconsideration of a complaint",
+            ),
             "retssikkerhedsloven § 66",
+            Authority,
+            "helligdage",
             Period::new(4, Weeks),
             None,
         ),
         rule(
             "begrundelse",
-            "Anmodning om skriftlig begrundelse efter mundtlig afgørelse",
-            "Request for written reasons after an oral decision",
-            "forvaltningsloven § 23",
+            (
+                "Anmodning om skriftlig begrundelse efter mundtlig afgørelse",
+                "Request for written reasons after an oral decision",
+            ),
+            "forvaltningsloven § 23, stk. 2, 1. pkt.",
+            Citizen,
+            "forvaltning",
+            Period::new(14, Days),
+            None,
+        ),
+        rule(
+            "begrundelse-svar",
+            (
+                "Myndighedens svar med skriftlig begrundelse",
+                "The authority's answer with written reasons",
+            ),
+            "forvaltningsloven § 23, stk. 2, 2. pkt.",
+            Authority,
+            "helligdage",
             Period::new(14, Days),
             None,
         ),
         rule(
             "gdpr-indsigt",
-            "Svar på indsigt eller berigtigelse (GDPR)",
-            "Answer to an access or rectification request (GDPR)",
-            "databeskyttelsesforordningen art. 12, stk. 3",
+            (
+                "Svar på indsigt eller berigtigelse (GDPR)",
+                "Answer to an access or rectification request (GDPR)",
+            ),
+            "databeskyttelsesforordningen art. 12, stk. 3; forordning 1182/71 art. 3, stk. 4",
+            Authority,
+            "helligdage",
             Period::new(1, Months),
             Some(Period::new(3, Months)),
         ),
         rule(
-            "whistleblower-kvittering",
-            "Kvittering for indberetning",
-            "Acknowledging a whistleblower report",
-            "lov nr. 1436 af 29/06/2021 (whistleblowerloven) § 20, stk. 2, nr. 1",
+            "whistleblower-intern-kvittering",
+            (
+                "Kvittering for indberetning (intern ordning)",
+                "Acknowledging a report (internal scheme)",
+            ),
+            &format!("{WB} § 12, stk. 2, nr. 1 (kapitel 3, interne whistleblowerordninger)"),
+            Authority,
+            "helligdage",
             Period::new(7, Days),
             None,
         ),
         rule(
-            "whistleblower-feedback",
-            "Feedback til whistlebloweren",
-            "Feedback to the whistleblower",
-            "lov nr. 1436 af 29/06/2021 (whistleblowerloven) § 20, stk. 2, nr. 3",
+            "whistleblower-intern-feedback",
+            (
+                "Feedback til whistlebloweren (intern ordning), regnet fra kvitteringen",
+                "Feedback to the whistleblower (internal scheme), from the acknowledgement",
+            ),
+            &format!("{WB} § 12, stk. 2, nr. 3 (kapitel 3, interne whistleblowerordninger)"),
+            Authority,
+            "helligdage",
+            Period::new(3, Months),
+            None,
+        ),
+        rule(
+            "whistleblower-ekstern-kvittering",
+            (
+                "Kvittering for indberetning (ekstern ordning)",
+                "Acknowledging a report (external scheme)",
+            ),
+            &format!("{WB} § 20, stk. 2, nr. 1 (kapitel 4, eksterne whistleblowerordninger)"),
+            Authority,
+            "helligdage",
+            Period::new(7, Days),
+            None,
+        ),
+        rule(
+            "whistleblower-ekstern-feedback",
+            (
+                "Feedback til whistlebloweren (ekstern ordning), regnet fra kvitteringen; 6 måneder i behørigt begrundede tilfælde",
+                "Feedback to the whistleblower (external scheme), from the acknowledgement; 6 months in duly justified cases",
+            ),
+            &format!("{WB} § 20, stk. 2, nr. 3 (kapitel 4, eksterne whistleblowerordninger)"),
+            Authority,
+            "helligdage",
             Period::new(3, Months),
             Some(Period::new(6, Months)),
         ),
         rule(
             "ombudsmand",
-            "Klage til Folketingets Ombudsmand",
-            "Complaint to the Parliamentary Ombudsman",
+            (
+                "Klage til Folketingets Ombudsmand",
+                "Complaint to the Parliamentary Ombudsman",
+            ),
             "ombudsmandsloven § 13, stk. 3",
+            Citizen,
+            "forvaltning",
             Period::new(1, Years),
+            None,
+        ),
+        rule(
+            "foraeldelse",
+            (
+                "Almindelig forældelsesfrist for et krav, fx på tilbagebetaling, regnet fra forfaldsdagen",
+                "Ordinary limitation period of a claim, e.g. for repayment, from the day it fell due",
+            ),
+            "forældelsesloven § 3, stk. 1, jf. § 2; § 27, stk. 2",
+            Citizen,
+            "foraeldelse",
+            Period::new(3, Years),
             None,
         ),
     ]
@@ -223,55 +435,200 @@ pub fn rule_by_code(code: &str) -> Result<Rule> {
 }
 
 /// How a decision reached the citizen, which fixes the day of receipt.
+///
+/// Source: Justitsministeriets vejledning nr. 9533 af 26. juni 2018 om
+/// beregning af klagefrister, which Ankestyrelsen applies (ast.dk,
+/// Klagefrister): Digital Post counts as received the day it is sent;
+/// ordinary post 6 delivery days (omdelingsdage) after the date of the
+/// letter; Quickpost 2. Delivery days are those of
+/// [`Calendar::delivery_days`]; what counts as one is stated there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Delivery {
-    /// Digital Post: received the day it was sent.
+    /// Digital Post: received the day it was sent (code `digital_post`).
     DigitalPost,
-    /// Ordinary post: received some working days after it was sent.
-    /// domain.md (after Ankestyrelsen) gives no fixed number; the library's
-    /// default is [`Delivery::POST_DEFAULT_DAYS`], and it is configurable.
-    Post {
-        /// Working days from sending to receipt.
-        working_days: u32,
+    /// Ordinary post ("Brevet"): received 6 delivery days after the date of
+    /// the letter (code `post`).
+    Post,
+    /// Quickpost (Q on the envelope): received 2 delivery days after the
+    /// date of the letter (code `quickpost`). Ankestyrelsen says "two days";
+    /// the library counts them as delivery days, as PostNord delivers
+    /// Quickpost on weekdays only (an assumption, stated here).
+    Quickpost,
+    /// Post received a given number of delivery days after the date of the
+    /// letter, e.g. where a special rule applies (code `post:N`).
+    PostDays {
+        /// Delivery days from the date of the letter to receipt.
+        delivery_days: u32,
     },
+    /// Udbetaling Danmark's paper post (code `udbetaling_danmark_post`): a
+    /// letter dated Monday or Tuesday counts from the Monday of the following
+    /// week; one dated Wednesday, Thursday or Friday from the Wednesday of
+    /// the following week (borger.dk, "Sådan beregnes klagefristen ved
+    /// papirpost"). Udbetaling Danmark dates letters on weekdays; a letter
+    /// dated on a Saturday or Sunday is refused.
+    UdbetalingDanmarkPost,
 }
 
+/// How the day of receipt was reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Receipt {
+    /// The delivery's code, e.g. `post`.
+    pub delivery: String,
+    /// The date of the letter (the day it was sent).
+    pub sent: NaiveDate,
+    /// The day it counts as received.
+    pub received: NaiveDate,
+    /// Where the rule comes from.
+    pub source: String,
+    /// The rule in words.
+    pub rule: Label,
+    /// Days that were not delivery days, after the date of the letter up to
+    /// the day of receipt.
+    pub skipped: Vec<Skipped>,
+}
+
+const VEJLEDNING: &str =
+    "Justitsministeriets vejledning nr. 9533 af 26. juni 2018 om beregning af klagefrister";
+
 impl Delivery {
-    /// Working days the library assumes for ordinary post by default,
-    /// PostNord's delivery time for ordinary letters.
-    pub const POST_DEFAULT_DAYS: u32 = 5;
+    /// Delivery days from the date of the letter to receipt, ordinary post.
+    pub const POST_DELIVERY_DAYS: u32 = 6;
+    /// Delivery days from the date of the letter to receipt, Quickpost.
+    pub const QUICKPOST_DELIVERY_DAYS: u32 = 2;
 
-    /// Ordinary post with the default delivery time.
-    pub fn post() -> Delivery {
-        Delivery::Post {
-            working_days: Delivery::POST_DEFAULT_DAYS,
-        }
-    }
-
-    /// Parses `digital_post`, `post` or `post:N`.
+    /// Parses `digital_post`, `post`, `quickpost`, `post:N` or
+    /// `udbetaling_danmark_post`.
     pub fn from_code(code: &str) -> Result<Delivery> {
         match code {
             "digital_post" => Ok(Delivery::DigitalPost),
-            "post" => Ok(Delivery::post()),
+            "post" => Ok(Delivery::Post),
+            "quickpost" => Ok(Delivery::Quickpost),
+            "udbetaling_danmark_post" => Ok(Delivery::UdbetalingDanmarkPost),
             _ => match code.strip_prefix("post:").and_then(|n| n.parse().ok()) {
-                Some(working_days) => Ok(Delivery::Post { working_days }),
+                Some(delivery_days) => Ok(Delivery::PostDays { delivery_days }),
                 None => Err(Error::unknown(
                     "delivery",
                     code,
-                    &["digital_post", "post", "post:N"],
+                    &[
+                        "digital_post",
+                        "post",
+                        "quickpost",
+                        "post:N",
+                        "udbetaling_danmark_post",
+                    ],
                 )),
             },
         }
     }
 
-    /// The day of receipt for a decision sent on `sent`.
-    pub fn received(self, sent: NaiveDate, calendar: &Calendar) -> Result<NaiveDate> {
+    /// The code, as [`Delivery::from_code`] reads it.
+    pub fn code(self) -> String {
         match self {
-            Delivery::DigitalPost => Ok(sent),
-            Delivery::Post { working_days } => calendar.add_working_days(sent, working_days as i64),
+            Delivery::DigitalPost => "digital_post".into(),
+            Delivery::Post => "post".into(),
+            Delivery::Quickpost => "quickpost".into(),
+            Delivery::PostDays { delivery_days } => format!("post:{delivery_days}"),
+            Delivery::UdbetalingDanmarkPost => "udbetaling_danmark_post".into(),
         }
     }
+
+    /// The day of receipt of a letter dated `sent`, with how it was reached.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::deadline::Delivery;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// // Dated Monday 4 March 2024: six delivery days are Tue 5 … Fri 8, Mon 11, Tue 12.
+    /// assert_eq!(Delivery::Post.receipt(d("2024-03-04")).unwrap().received, d("2024-03-12"));
+    /// ```
+    pub fn receipt(self, sent: NaiveDate) -> Result<Receipt> {
+        let post = |n: u32, da: &str, en: &str| -> Result<Receipt> {
+            let cal = Calendar::delivery_days();
+            let received = cal.add_working_days(sent, n as i64)?;
+            Ok(Receipt {
+                delivery: self.code(),
+                sent,
+                received,
+                source: VEJLEDNING.into(),
+                rule: Label::new(
+                    format!("{da}: modtaget {n} omdelingsdage efter brevets dato (mandag til fredag undtagen helligdage og dage uden postomdeling)"),
+                    format!("{en}: received {n} delivery days after the date of the letter (Monday to Friday except public holidays and days without delivery)"),
+                ),
+                skipped: skipped(cal, sent, received)?,
+            })
+        };
+        match self {
+            Delivery::DigitalPost => Ok(Receipt {
+                delivery: self.code(),
+                sent,
+                received: sent,
+                source: VEJLEDNING.into(),
+                rule: Label::new(
+                    "Digital Post: modtaget samme dag, som den er sendt",
+                    "Digital Post: received the day it is sent",
+                ),
+                skipped: Vec::new(),
+            }),
+            Delivery::Post => post(
+                Delivery::POST_DELIVERY_DAYS,
+                "Almindelig post",
+                "Ordinary post",
+            ),
+            Delivery::Quickpost => {
+                post(Delivery::QUICKPOST_DELIVERY_DAYS, "Quickpost", "Quickpost")
+            }
+            Delivery::PostDays { delivery_days } => post(delivery_days, "Post", "Post"),
+            Delivery::UdbetalingDanmarkPost => {
+                let to_monday = 7 - sent.weekday().num_days_from_monday() as i64;
+                let (received, da, en) = match sent.weekday() {
+                    Weekday::Mon | Weekday::Tue => (
+                        sent + Duration::days(to_monday),
+                        "brev dateret mandag eller tirsdag regnes fra mandagen ugen efter",
+                        "a letter dated Monday or Tuesday counts from the Monday of the following week",
+                    ),
+                    Weekday::Wed | Weekday::Thu | Weekday::Fri => (
+                        sent + Duration::days(to_monday + 2),
+                        "brev dateret onsdag, torsdag eller fredag regnes fra onsdagen ugen efter",
+                        "a letter dated Wednesday, Thursday or Friday counts from the Wednesday of the following week",
+                    ),
+                    Weekday::Sat | Weekday::Sun => {
+                        return Err(Error::Range {
+                            what: "date of the letter".into(),
+                            value: sent.to_string(),
+                            reason: "Udbetaling Danmark's paper-post rule covers letters dated Monday to Friday".into(),
+                        })
+                    }
+                };
+                Ok(Receipt {
+                    delivery: self.code(),
+                    sent,
+                    received,
+                    source:
+                        "borger.dk, Udbetaling Danmark: Sådan beregnes klagefristen ved papirpost"
+                            .into(),
+                    rule: Label::new(
+                        format!("Udbetaling Danmark, papirpost: {da}"),
+                        format!("Udbetaling Danmark, paper post: {en}"),
+                    ),
+                    skipped: Vec::new(),
+                })
+            }
+        }
+    }
+
+    /// The day of receipt of a letter dated `sent`.
+    pub fn received(self, sent: NaiveDate) -> Result<NaiveDate> {
+        Ok(self.receipt(sent)?.received)
+    }
+}
+
+fn skipped(calendar: &Calendar, from: NaiveDate, to: NaiveDate) -> Result<Vec<Skipped>> {
+    Ok(calendar
+        .skipped(from, to)?
+        .into_iter()
+        .map(|(date, reason)| Skipped { date, reason })
+        .collect())
 }
 
 /// A non-working day passed over, with its name.
@@ -288,10 +645,20 @@ pub struct Skipped {
 pub struct Trace {
     /// The legal source of the rule.
     pub source: String,
-    /// The regime of the calendar.
+    /// Whose time limit it is.
+    pub party: Party,
+    /// The regime of the calendar the deadline was computed on.
     pub regime: String,
+    /// The rule's own regime (differs from `regime` when another calendar
+    /// was given).
+    pub rule_regime: String,
+    /// Why the rule uses its regime.
+    pub regime_basis: Label,
     /// The day the decision was sent, when the start follows from delivery.
     pub sent: Option<NaiveDate>,
+    /// How the day of receipt was reached, when the start follows from
+    /// delivery.
+    pub receipt: Option<Receipt>,
     /// The start day (not counted).
     pub start: NaiveDate,
     /// The period counted.
@@ -368,8 +735,9 @@ pub fn deadline(
     options: &DeadlineOptions,
     calendar: &Calendar,
 ) -> Result<Deadline> {
-    let (sent, start) = match options.delivery {
-        Some(delivery) => (Some(start), delivery.received(start, calendar)?),
+    let receipt = options.delivery.map(|d| d.receipt(start)).transpose()?;
+    let (sent, start) = match &receipt {
+        Some(r) => (Some(r.sent), r.received),
         None => (None, start),
     };
     let (period_end, due, rolled_forward) = end_of(rule, rule.period, start, calendar)?;
@@ -377,19 +745,19 @@ pub fn deadline(
         Some(period) => Some(end_of(rule, period, start, calendar)?.1),
         None => None,
     };
-    let skipped = calendar
-        .skipped(start, due)?
-        .into_iter()
-        .map(|(date, reason)| Skipped { date, reason })
-        .collect();
+    let skipped = skipped(calendar, start, due)?;
     Ok(Deadline {
         rule: rule.code.clone(),
         due,
         extended_due,
         trace: Trace {
             source: rule.source.clone(),
+            party: rule.party,
             regime: calendar.regime().code.clone(),
+            rule_regime: rule.regime.clone(),
+            regime_basis: rule.regime_basis.clone(),
             sent,
+            receipt,
             start,
             period: rule.period,
             days_counted: (due - start).num_days(),
@@ -449,10 +817,69 @@ impl Deadline {
     pub fn explain(&self, lang: Lang) -> Vec<String> {
         let t = &self.trace;
         let mut out = Vec::new();
-        if let Some(sent) = t.sent {
+        let wd = |d: NaiveDate| crate::calendar::weekday_label(d, lang);
+        let days = |list: &[Skipped]| {
+            list.iter()
+                .map(|s| format!("{} {}", s.date, s.reason.get(lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(r) = &t.receipt {
             out.push(match lang {
-                Lang::Da => format!("Sendt {sent}; anses for modtaget {}.", t.start),
-                Lang::En => format!("Sent {sent}; taken as received {}.", t.start),
+                Lang::Da => format!(
+                    "Brevet er dateret {} ({}) og anses for modtaget {} ({}). {} ({}).",
+                    r.sent,
+                    wd(r.sent),
+                    r.received,
+                    wd(r.received),
+                    r.rule.da,
+                    r.source
+                ),
+                Lang::En => format!(
+                    "The letter is dated {} ({}) and counts as received {} ({}). {} ({}).",
+                    r.sent,
+                    wd(r.sent),
+                    r.received,
+                    wd(r.received),
+                    r.rule.en,
+                    r.source
+                ),
+            });
+            if !r.skipped.is_empty() {
+                out.push(match lang {
+                    Lang::Da => format!("Dage uden postomdeling: {}.", days(&r.skipped)),
+                    Lang::En => format!("Days without post delivery: {}.", days(&r.skipped)),
+                });
+            }
+        } else {
+            out.push(match lang {
+                Lang::Da => format!(
+                    "Fristen regnes fra den oplyste dag {} ({}).",
+                    t.start,
+                    wd(t.start)
+                ),
+                Lang::En => format!(
+                    "The period counts from the given day {} ({}).",
+                    t.start,
+                    wd(t.start)
+                ),
+            });
+        }
+        out.push(format!(
+            "{}: {}.",
+            t.party.label(lang),
+            t.regime_basis.get(lang)
+        ));
+        if t.regime != t.rule_regime {
+            out.push(match lang {
+                Lang::Da => format!(
+                    "Beregnet med kalenderen {} i stedet for reglens egen ({}).",
+                    t.regime, t.rule_regime
+                ),
+                Lang::En => format!(
+                    "Computed on the {} calendar instead of the rule's own ({}).",
+                    t.regime, t.rule_regime
+                ),
             });
         }
         out.push(match lang {
@@ -474,14 +901,17 @@ impl Deadline {
             ),
         });
         if !t.skipped.is_empty() {
-            let names: Vec<String> = t
-                .skipped
-                .iter()
-                .map(|s| format!("{} {}", s.date, s.reason.get(lang)))
-                .collect();
             out.push(match lang {
-                Lang::Da => format!("Dage der ikke er arbejdsdage: {}.", names.join(", ")),
-                Lang::En => format!("Non-working days: {}.", names.join(", ")),
+                Lang::Da => format!(
+                    "Dage i perioden der ikke er arbejdsdage ({}): {}.",
+                    t.regime,
+                    days(&t.skipped)
+                ),
+                Lang::En => format!(
+                    "Non-working days in the period ({}): {}.",
+                    t.regime,
+                    days(&t.skipped)
+                ),
             });
         }
         if let Some(why) = &t.rolled_forward {
@@ -607,6 +1037,9 @@ impl ProcessingDeadlines {
             code: format!("sagsbehandling/{}", a.category),
             label: a.label.clone(),
             source: format!("retssikkerhedsloven § 3, stk. 2; {}", self.source),
+            party: Party::Authority,
+            regime: "helligdage".into(),
+            regime_basis: basis("helligdage", Party::Authority, a.period.unit),
             period: a.period,
             extended: None,
             roll_forward: true,

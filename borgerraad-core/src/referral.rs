@@ -5,6 +5,13 @@
 //! forvaltningsloven § 7, stk. 2 (written inquiries only), refer it out to a
 //! [`Destination`], or decline it with a reason. Loading refuses unknown
 //! codes, rules that an earlier rule shadows, and a set with no fallback.
+//!
+//! Forwarding targets "rette myndighed" (forvaltningsloven § 7, stk. 2): a
+//! unit of the municipality's own taxonomy, or any authority of the national
+//! catalogue ([`authorities::Authorities::national`]): another municipality,
+//! a region, Udbetaling Danmark, a state agency.
+
+pub mod authorities;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,6 +24,7 @@ use crate::codes::{coded_enum, is_code, Label};
 use crate::inquiry::{Inquiry, Kind};
 use crate::stats::Count;
 use crate::taxonomy::Taxonomy;
+use authorities::{Authorities, AuthorityKind};
 
 coded_enum! {
     /// Where a matter outside the advisor's remit is referred (henvisning).
@@ -41,24 +49,6 @@ coded_enum! {
         PatientComplaints = "styrelsen-for-patientklager", "Styrelsen for Patientklager", "Danish Patient Complaints Board";
     }
 }
-
-/// Authorities outside the municipality that a written inquiry can be
-/// forwarded to under forvaltningsloven § 7, stk. 2, besides the
-/// municipality's own units.
-pub const AUTHORITIES: &[(&str, &str, &str)] = &[
-    (
-        "udbetaling-danmark",
-        "Udbetaling Danmark",
-        "Udbetaling Danmark",
-    ),
-    ("familieretshuset", "Familieretshuset", "Family Law House"),
-    ("skattestyrelsen", "Skattestyrelsen", "Danish Tax Agency"),
-    (
-        "region-syddanmark",
-        "Region Syddanmark",
-        "Region of Southern Denmark",
-    ),
-];
 
 /// The conditions of a rule; all given conditions must hold. An empty
 /// condition matches every inquiry (a fallback).
@@ -147,10 +137,18 @@ pub enum Decide {
     Handle,
     /// Forward a written inquiry under forvaltningsloven § 7, stk. 2.
     Forward {
-        /// A taxonomy code or an authority code; none means the unit of the
-        /// inquiry's own category.
+        /// A taxonomy code (a unit of the municipality) or the code of an
+        /// authority of the national catalogue (`udbetaling-danmark`,
+        /// `varde`); none means the unit of the inquiry's own category.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         to: Option<String>,
+        /// Forward to the municipality the citizen lives in (the acting
+        /// municipality, handlekommune, retssikkerhedsloven § 9, stk. 1): when
+        /// that is the taxonomy's own municipality, or not a municipality of
+        /// the catalogue, to the unit of the inquiry's category; otherwise to
+        /// that municipality. Not together with `to`.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        residence: bool,
     },
     /// Refer the citizen out.
     Refer {
@@ -231,9 +229,15 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// The practice of the Esbjerg advisor as the 2021–22 report describes
-    /// it: the matters outside the remit are referred out, misdirected
-    /// written inquiries are forwarded (§ 7, stk. 2), citizens of Esbjerg and
-    /// Fanø are served, and everything else is handled.
+    /// it: the matters outside the remit are referred out (money problems to
+    /// debt counselling; tenancy, divorce, children and contact to legal aid;
+    /// health care to the patient office; companions elsewhere to the
+    /// volunteer network); misdirected written inquiries are forwarded to the
+    /// right authority (§ 7, stk. 2): Udbetaling Danmark for its matters, the
+    /// citizen's own municipality when the office does not serve it, and
+    /// otherwise the unit of the category; everything else is handled. Scope
+    /// is the subject matter, not the requester's address: relatives living
+    /// elsewhere and homeless citizens are helped.
     pub fn esbjerg() -> RuleSet {
         RuleSet::from_json_str(
             include_str!("../data/esbjerg-rules.json"),
@@ -285,15 +289,21 @@ impl RuleSet {
                     format!("`{}` is not a code", shorten(t)),
                 ));
             }
-            if let Decide::Forward { to } = &rule.decision {
+            if let Decide::Forward { to, residence } = &rule.decision {
                 if rule.when.written != Some(true) {
                     return Err(err("when.written", "forwarding under forvaltningsloven § 7, stk. 2 covers written inquiries only; add \"written\": true".into()));
                 }
                 if let Some(to) = to {
-                    if taxonomy.unit(to).is_none() && !AUTHORITIES.iter().any(|a| a.0 == to) {
+                    if *residence {
+                        return Err(err(
+                            "decision.forward.residence",
+                            "give either `to` or `residence`, not both".into(),
+                        ));
+                    }
+                    if taxonomy.unit(to).is_none() && Authorities::national().get(to).is_none() {
                         return Err(err(
                             "decision.forward.to",
-                            format!("unknown destination `{}`", shorten(to)),
+                            format!("unknown destination `{}`: neither a unit of the taxonomy nor an authority of the national catalogue", shorten(to)),
                         ));
                     }
                 }
@@ -330,11 +340,26 @@ impl RuleSet {
             .expect("a validated rule set has a fallback");
         let (decision, to, reason) = match &rule.decision {
             Decide::Handle => ("handle", None, None),
-            Decide::Forward { to } => (
-                "forward",
-                Some(to.clone().unwrap_or_else(|| inquiry.category.to_string())),
-                None,
-            ),
+            Decide::Forward { to, residence } => {
+                let own = || inquiry.category.to_string();
+                let target = match (to, residence) {
+                    (Some(to), _) => to.clone(),
+                    (None, true) => {
+                        let home = inquiry.municipality.as_str();
+                        let other = home != self.taxonomy.def().municipality
+                            && Authorities::national()
+                                .get(home)
+                                .is_some_and(|a| a.kind == AuthorityKind::Municipality);
+                        if other {
+                            home.to_string()
+                        } else {
+                            own()
+                        }
+                    }
+                    (None, false) => own(),
+                };
+                ("forward", Some(target), None)
+            }
             Decide::Refer { to } => ("refer", Some(to.code().to_string()), None),
             Decide::Decline { reason } => ("decline", None, Some(reason.clone())),
         };

@@ -59,8 +59,12 @@ fn deadline_cases_equal_the_worked_examples() {
     let doc = fixture("deadlines.json");
     for case in doc["cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
-        let cal = Calendar::danish(case["regime"].as_str().unwrap()).unwrap();
         let rule = rule_by_code(case["rule"].as_str().unwrap()).unwrap();
+        // The rule's own calendar unless the case names another.
+        let cal = match case.get("regime") {
+            Some(r) => Calendar::danish(r.as_str().unwrap()).unwrap(),
+            None => rule.calendar().unwrap(),
+        };
         let options = DeadlineOptions {
             delivery: case
                 .get("delivery")
@@ -84,7 +88,32 @@ fn deadline_cases_equal_the_worked_examples() {
             );
         }
         if let Some(v) = exp.get("extended_due") {
-            assert_eq!(dl.extended_due, Some(date(v)), "{name}: extended");
+            let want = (!v.is_null()).then(|| date(v));
+            assert_eq!(dl.extended_due, want, "{name}: extended");
+        }
+        if let Some(v) = exp.get("party") {
+            assert_eq!(dl.trace.party.code(), v.as_str().unwrap(), "{name}: party");
+        }
+        if let Some(v) = exp.get("regime") {
+            assert_eq!(dl.trace.regime, v.as_str().unwrap(), "{name}: regime");
+        }
+        if let Some(v) = exp.get("receipt_skipped") {
+            let want: Vec<(NaiveDate, String)> = v
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| (date(&s[0]), s[1].as_str().unwrap().to_string()))
+                .collect();
+            let got: Vec<(NaiveDate, String)> = dl
+                .trace
+                .receipt
+                .as_ref()
+                .unwrap()
+                .skipped
+                .iter()
+                .map(|s| (s.date, s.reason.da.clone()))
+                .collect();
+            assert_eq!(got, want, "{name}: days without delivery");
         }
         if let Some(v) = exp.get("received") {
             assert_eq!(dl.trace.start, date(v), "{name}: receipt");
@@ -131,6 +160,18 @@ fn deadline_cases_equal_the_worked_examples() {
             text.contains(&rule.source),
             "{name}: the trace cites the source: {text}"
         );
+        if let Some(r) = &dl.trace.receipt {
+            assert!(
+                text.contains(&r.source) && text.contains(&r.received.to_string()),
+                "{name}: the trace says why the receipt day is what it is: {text}"
+            );
+        }
+        for s in &dl.trace.skipped {
+            assert!(
+                text.contains(&format!("{} {}", s.date, s.reason.da)),
+                "{name}: the trace names each skipped day: {text}"
+            );
+        }
     }
 }
 
@@ -306,7 +347,7 @@ fn status_and_errors_at_the_edges() {
         d("2024-03-30")
     );
     assert_eq!(
-        cal.add_working_days(d("1699-12-31"), 1).unwrap_err().kind(),
+        cal.add_working_days(d("1848-12-31"), 1).unwrap_err().kind(),
         "RangeError"
     );
     assert_eq!(
@@ -335,4 +376,242 @@ fn status_and_errors_at_the_edges() {
             working_days_left: 7
         }
     );
+}
+
+#[test]
+fn the_national_catalogue_holds_98_municipalities_5_regions_and_the_state_bodies() {
+    use borgerraad_core::referral::authorities::{Authorities, AuthorityKind};
+    let all = Authorities::national();
+    assert_eq!(all.of_kind(AuthorityKind::Municipality).count(), 98);
+    assert_eq!(all.of_kind(AuthorityKind::Region).count(), 5);
+    // Municipalities per region after the 2007 reform (Danske Regioner):
+    // Hovedstaden 29, Sjælland 17, Syddanmark 22, Midtjylland 19, Nordjylland 11.
+    for (region, n) in [
+        ("region-hovedstaden", 29),
+        ("region-sjaelland", 17),
+        ("region-syddanmark", 22),
+        ("region-midtjylland", 19),
+        ("region-nordjylland", 11),
+    ] {
+        let got = all
+            .of_kind(AuthorityKind::Municipality)
+            .filter(|a| a.region.as_deref() == Some(region))
+            .count();
+        assert_eq!(got, n, "{region}");
+    }
+    // Official codes, checked against an independent list of kommunekoder.
+    for (code, number) in [
+        ("koebenhavn", "0101"),
+        ("frederiksberg", "0147"),
+        ("bornholm", "0400"),
+        ("odense", "0461"),
+        ("esbjerg", "0561"),
+        ("fanoe", "0563"),
+        ("varde", "0573"),
+        ("aarhus", "0751"),
+        ("ringkoebing-skjern", "0760"),
+        ("aalborg", "0851"),
+        ("hjoerring", "0860"),
+        ("region-syddanmark", "1083"),
+    ] {
+        assert_eq!(
+            all.get(code).unwrap().number.as_deref(),
+            Some(number),
+            "{code}"
+        );
+    }
+    assert!(
+        all.by_number("0411").is_none(),
+        "Christiansø is not a municipality"
+    );
+    for state in [
+        "udbetaling-danmark",
+        "ankestyrelsen",
+        "familieretshuset",
+        "skattestyrelsen",
+        "gaeldsstyrelsen",
+        "styrelsen-for-patientklager",
+        "patienterstatningen",
+        "datatilsynet",
+        "ombudsmanden",
+        "arbejdsmarkedets-erhvervssikring",
+        "naevnenes-hus",
+        "politiet",
+    ] {
+        assert_eq!(
+            all.get(state).unwrap().kind,
+            AuthorityKind::State,
+            "{state}"
+        );
+    }
+    // Bad catalogues are refused with the record and field.
+    let bad = r#"{"source":"t","authorities":[{"code":"x","kind":"kommune","number":"12","label":{"da":"X","en":"X"}}]}"#;
+    let err = Authorities::from_json_str(bad, "a.json").unwrap_err();
+    assert!(
+        err.to_string().contains("record `x`") && err.to_string().contains("four digits"),
+        "{err}"
+    );
+    let dup = r#"{"source":"t","authorities":[{"code":"r","kind":"region","number":"1081","label":{"da":"R","en":"R"}},
+        {"code":"x","kind":"kommune","number":"1081","label":{"da":"X","en":"X"},"region":"r"}]}"#;
+    assert!(Authorities::from_json_str(dup, "a.json")
+        .unwrap_err()
+        .to_string()
+        .contains("appears twice"));
+}
+
+#[test]
+fn forwarding_can_target_any_authority_of_the_catalogue() {
+    for to in [
+        "varde",
+        "region-midtjylland",
+        "udbetaling-danmark",
+        "esbjerg",
+    ] {
+        let rule = format!(
+            r#"{{"id":"a","when":{{"written":true}},"decision":{{"forward":{{"to":"{to}"}}}},"basis":"fvl. § 7, stk. 2","explain":{{"da":"d","en":"e"}}}}"#
+        );
+        let rules = rule_set(&format!("{rule},{FALLBACK}")).unwrap();
+        let mut inquiry: Inquiry =
+            serde_json::from_value(fixture("referrals.json")["base"].clone()).unwrap();
+        inquiry.channel = borgerraad_core::Channel::Letter;
+        assert_eq!(rules.decide(&inquiry).to.as_deref(), Some(to));
+    }
+    let both = r#"{"id":"a","when":{"written":true},"decision":{"forward":{"to":"varde","residence":true}},"basis":"b","explain":{"da":"d","en":"e"}}"#;
+    let err = rule_set(&format!("{both},{FALLBACK}")).unwrap_err();
+    assert!(err.to_string().contains("not both"), "{err}");
+}
+
+#[test]
+fn every_rule_names_its_party_regime_and_source() {
+    use borgerraad_core::calendar::Regime;
+    use borgerraad_core::deadline::{catalogue, Party, Unit};
+    let all = catalogue();
+    for r in &all {
+        assert!(!r.source.is_empty(), "{}", r.code);
+        assert!(Regime::BUILT_IN.contains(&r.regime.as_str()), "{}", r.code);
+        assert!(!r.regime_basis.da.is_empty() && !r.regime_basis.en.is_empty());
+        // The authority's own duties in days, weeks or months are never
+        // stretched by the municipality's closure days (EU reg. 1182/71 art. 3(4)).
+        if r.party == Party::Authority && r.period.unit != Unit::WorkingDays {
+            assert_eq!(r.regime, "helligdage", "{}", r.code);
+        }
+    }
+    let by = |c: &str| all.iter().find(|r| r.code == c).unwrap();
+    for c in [
+        "whistleblower-intern-kvittering",
+        "whistleblower-intern-feedback",
+    ] {
+        assert!(by(c).source.contains("§ 12, stk. 2"), "{c}");
+        assert!(
+            by(c).extended.is_none(),
+            "{c}: no 6-month extension for internal schemes"
+        );
+    }
+    for c in [
+        "whistleblower-ekstern-kvittering",
+        "whistleblower-ekstern-feedback",
+    ] {
+        assert!(by(c).source.contains("§ 20, stk. 2"), "{c}");
+    }
+    assert_eq!(by("whistleblower-ekstern-feedback").extended.unwrap().n, 6);
+    assert!(all.iter().any(|r| r.regime == "foraeldelse"));
+    assert_eq!(by("begrundelse-svar").party, Party::Authority);
+    assert_eq!(by("begrundelse").party, Party::Citizen);
+}
+
+#[test]
+fn delivery_modes_and_their_edges() {
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    for code in [
+        "digital_post",
+        "post",
+        "quickpost",
+        "post:3",
+        "udbetaling_danmark_post",
+    ] {
+        assert_eq!(Delivery::from_code(code).unwrap().code(), code);
+    }
+    // Udbetaling Danmark's rule covers letters dated Monday to Friday.
+    // Sat 2024-03-09 (datetime.date(2024, 3, 9).weekday() == 5).
+    let err = Delivery::UdbetalingDanmarkPost
+        .received(d("2024-03-09"))
+        .unwrap_err();
+    assert_eq!(err.kind(), "RangeError");
+    // Every weekday of one week, by hand: Mon/Tue → Mon 11 March, Wed-Fri → Wed 13 March.
+    for (sent, want) in [
+        ("2024-03-04", "2024-03-11"),
+        ("2024-03-05", "2024-03-11"),
+        ("2024-03-06", "2024-03-13"),
+        ("2024-03-07", "2024-03-13"),
+        ("2024-03-08", "2024-03-13"),
+    ] {
+        assert_eq!(
+            Delivery::UdbetalingDanmarkPost.received(d(sent)).unwrap(),
+            d(want),
+            "{sent}"
+        );
+    }
+    // Delivery days: Grundlovsdag and 24 December are not delivery days, but
+    // 31 December is, except where the regulator approved it (2018).
+    let cal = Calendar::delivery_days();
+    assert!(!cal.is_working_day(d("2024-06-05")).unwrap());
+    assert!(!cal.is_working_day(d("2024-12-24")).unwrap());
+    assert!(cal.is_working_day(d("2024-12-31")).unwrap());
+    assert!(!cal.is_working_day(d("2018-12-31")).unwrap());
+    // The calendars start in 1849, the year of the constitution.
+    let forvaltning = Calendar::danish("forvaltning").unwrap();
+    assert!(forvaltning.is_working_day(d("1849-01-02")).unwrap());
+    assert_eq!(
+        forvaltning
+            .is_working_day(d("1848-12-29"))
+            .unwrap_err()
+            .kind(),
+        "RangeError"
+    );
+}
+
+#[test]
+fn the_trace_explains_receipt_and_each_skipped_day_in_both_languages() {
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let rule = rule_by_code("klage-social").unwrap();
+    let dl = deadline(
+        &rule,
+        d("2024-12-20"),
+        &DeadlineOptions {
+            delivery: Some(Delivery::Post),
+        },
+        &rule.calendar().unwrap(),
+    )
+    .unwrap();
+    let da = dl.explain(Lang::Da).join("\n");
+    let en = dl.explain(Lang::En).join("\n");
+    assert!(
+        da.contains(
+            "Brevet er dateret 2024-12-20 (fredag) og anses for modtaget 2025-01-03 (fredag)"
+        ),
+        "{da}"
+    );
+    assert!(
+        da.contains("2024-12-24 Juleaftensdag (ingen postomdeling)"),
+        "{da}"
+    );
+    assert!(da.contains("6 omdelingsdage"), "{da}");
+    assert!(da.contains("Borgerens frist"), "{da}");
+    assert!(
+        en.contains("counts as received 2025-01-03 (Friday)"),
+        "{en}"
+    );
+    assert!(en.contains("Due: 2025-01-31 (Friday) at 23:59."), "{en}");
+    // Computed on another calendar than the rule's own: the trace says so.
+    let other = deadline(
+        &rule,
+        d("2025-11-26"),
+        &DeadlineOptions::default(),
+        &Calendar::danish("helligdage").unwrap(),
+    )
+    .unwrap();
+    assert!(other
+        .explain(Lang::En)
+        .join(" ")
+        .contains("instead of the rule's own (forvaltning)"));
 }

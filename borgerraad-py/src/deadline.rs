@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use borgerraad_core::calendar::Calendar;
 use borgerraad_core::deadline::{
-    self, catalogue, rule_by_code, Deadline, DeadlineOptions, Delivery,
+    self, catalogue, rule_by_code, Deadline, DeadlineOptions, Delivery, Rule,
 };
 use borgerraad_core::Lang;
 use chrono::NaiveDate;
@@ -22,20 +22,23 @@ pub struct PyDeadline {
 }
 
 fn resolve(
+    rule: &str,
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
-) -> PyResult<(DeadlineOptions, Arc<Calendar>)> {
+) -> PyResult<(Rule, DeadlineOptions, Arc<Calendar>)> {
+    let rule = rule_by_code(rule).py()?;
     let delivery = delivery.map(Delivery::from_code).transpose().py()?;
     let calendar = match calendar {
         Some(c) => c.0.clone(),
-        None => Arc::new(Calendar::danish("forvaltning").py()?),
+        None => Arc::new(rule.calendar().py()?),
     };
-    Ok((DeadlineOptions { delivery }, calendar))
+    Ok((rule, DeadlineOptions { delivery }, calendar))
 }
 
 /// Computes the deadline of a catalogue rule from `start`. With `delivery`
-/// ("digital_post", "post" or "post:N") the start is the day the decision
-/// was sent. The calendar defaults to the `forvaltning` regime.
+/// ("digital_post", "post", "quickpost", "post:N" or
+/// "udbetaling_danmark_post") the start is the date of the letter. The
+/// calendar defaults to the rule's own regime.
 #[pyfunction(name = "deadline")]
 #[pyo3(signature = (rule, start, delivery = None, calendar = None))]
 pub fn py_deadline(
@@ -44,8 +47,8 @@ pub fn py_deadline(
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
 ) -> PyResult<PyDeadline> {
-    let (options, calendar) = resolve(delivery, calendar)?;
-    let inner = deadline::deadline(&rule_by_code(rule).py()?, start, &options, &calendar).py()?;
+    let (rule, options, calendar) = resolve(rule, delivery, calendar)?;
+    let inner = deadline::deadline(&rule, start, &options, &calendar).py()?;
     Ok(PyDeadline { inner, calendar })
 }
 
@@ -60,8 +63,7 @@ pub fn deadlines<'py>(
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (options, calendar) = resolve(delivery, calendar)?;
-    let rule = rule_by_code(rule).py()?;
+    let (rule, options, calendar) = resolve(rule, delivery, calendar)?;
     PyCalendar::map_days(py, starts, |d, _| {
         deadline::deadline(&rule, d, &options, &calendar).map(|dl| dl.due)
     })

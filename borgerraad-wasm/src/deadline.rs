@@ -20,8 +20,9 @@ pub struct JsDeadline {
 }
 
 /// The deadline of a catalogue rule from `start` (`YYYY-MM-DD`). With
-/// `delivery` ("digital_post", "post" or "post:N") the start is the day the
-/// decision was sent. The calendar defaults to `forvaltning`.
+/// `delivery` ("digital_post", "post", "quickpost", "post:N" or
+/// "udbetaling_danmark_post") the start is the date of the letter. The
+/// calendar defaults to the rule's own regime.
 #[wasm_bindgen(js_name = deadline)]
 pub fn js_deadline(
     rule: &str,
@@ -29,9 +30,10 @@ pub fn js_deadline(
     delivery: Option<String>,
     calendar: Option<JsCalendar>,
 ) -> Result<JsDeadline, JsValue> {
+    let rule = rule_by_code(rule).js()?;
     let calendar = match calendar {
         Some(c) => c.0.clone(),
-        None => Rc::new(Calendar::danish("forvaltning").js()?),
+        None => Rc::new(rule.calendar().js()?),
     };
     let options = DeadlineOptions {
         delivery: delivery
@@ -40,13 +42,7 @@ pub fn js_deadline(
             .transpose()
             .js()?,
     };
-    let inner = deadline::deadline(
-        &rule_by_code(rule).js()?,
-        date(start, "start")?,
-        &options,
-        &calendar,
-    )
-    .js()?;
+    let inner = deadline::deadline(&rule, date(start, "start")?, &options, &calendar).js()?;
     Ok(JsDeadline { inner, calendar })
 }
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 import borgerraad
 
 CALS = {r: borgerraad.Calendar.danish(r) for r in ["forvaltning", "foraeldelse", "udbetaling_danmark", "helligdage"]}
-days = st.dates(min_value=dt.date(1703, 1, 1), max_value=dt.date(2190, 12, 31))  # room for 500 working days either way
+days = st.dates(min_value=dt.date(1852, 1, 1), max_value=dt.date(2190, 12, 31))  # the calendars cover 1849-2200; room for 500 working days either way
 
 
 @settings(max_examples=200, deadline=None)
