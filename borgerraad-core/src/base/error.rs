@@ -25,7 +25,7 @@ impl Location {
     pub fn source(source: impl Into<String>) -> Self {
         let source = source.into();
         Location {
-            source: Some(crate::privacy::redact_cpr(&source).into_owned()),
+            source: Some(super::cpr::redact_cpr(&source).into_owned()),
             ..Location::default()
         }
     }
@@ -255,7 +255,7 @@ impl Error {
 
     pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Self {
         Error::Io {
-            path: crate::privacy::redact_cpr(&path.display().to_string()).into_owned(),
+            path: super::cpr::redact_cpr(&path.display().to_string()).into_owned(),
             reason: err.to_string(),
         }
     }

@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{coded_enum, is_code, Label};
-use crate::error::{shorten, Error, Location, Result};
+use crate::base::error::{shorten, Error, Location, Result};
 
 coded_enum! {
     /// The kind of an authority.
@@ -92,7 +92,7 @@ impl Authorities {
     /// four digits and unique, a municipality has a number and a region that
     /// is in the catalogue.
     pub fn from_json_str(text: &str, source: &str) -> Result<Authorities> {
-        let def: AuthoritiesDef = crate::io::from_json(text, source)?;
+        let def: AuthoritiesDef = crate::document::from_json(text, source)?;
         let mut codes = BTreeSet::new();
         let mut numbers = BTreeSet::new();
         for a in &def.authorities {
