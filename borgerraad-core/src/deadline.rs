@@ -708,34 +708,80 @@ pub struct Deadline {
     pub trace: Trace,
 }
 
-/// Options for computing a deadline.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DeadlineOptions {
-    /// When given, the start date is the day the decision was *sent*, and
-    /// the day of receipt follows from the delivery.
-    pub delivery: Option<Delivery>,
-}
-
-/// Computes the deadline of `rule` from `start`.
+/// A deadline of a [`Rule`] being set up, from [`Rule::counted_from`]:
+/// give how the decision was sent and the calendar if they matter, then
+/// [`compute`](DeadlineQuery::compute) it.
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::calendar::Calendar;
-/// use borgerraad_core::deadline::{deadline, rule_by_code, DeadlineOptions};
-/// let cal = Calendar::danish("forvaltning").unwrap();
+/// use borgerraad_core::deadline::{rule_by_code, Delivery};
 /// let d = |s: &str| s.parse().unwrap();
+/// let rule = rule_by_code("klage-social").unwrap();
 /// // A social decision received Wednesday 27 March 2024: four weeks end on
 /// // Wednesday 24 April.
-/// let dl = deadline(&rule_by_code("klage-social").unwrap(), d("2024-03-27"), &DeadlineOptions::default(), &cal).unwrap();
+/// assert_eq!(rule.counted_from(d("2024-03-27")).compute().unwrap().due, d("2024-04-24"));
+/// // Sent by Digital Post that day, it counts as received the same day.
+/// let dl = rule.counted_from(d("2024-03-27")).sent_by(Delivery::DigitalPost).compute().unwrap();
 /// assert_eq!(dl.due, d("2024-04-24"));
 /// ```
-pub fn deadline(
+#[derive(Debug, Clone, Copy)]
+#[must_use = "a query computes nothing until `compute` is called"]
+pub struct DeadlineQuery<'a> {
+    rule: &'a Rule,
+    start: NaiveDate,
+    delivery: Option<Delivery>,
+    calendar: Option<&'a Calendar>,
+}
+
+impl Rule {
+    /// The deadline of this rule counted from `start`: the day the decision
+    /// or request was received, or, with [`DeadlineQuery::sent_by`], the
+    /// date of the letter.
+    pub fn counted_from(&self, start: NaiveDate) -> DeadlineQuery<'_> {
+        DeadlineQuery {
+            rule: self,
+            start,
+            delivery: None,
+            calendar: None,
+        }
+    }
+}
+
+impl<'a> DeadlineQuery<'a> {
+    /// The start is the date of the letter, sent by `delivery`; the day of
+    /// receipt follows from it.
+    pub fn sent_by(self, delivery: Delivery) -> Self {
+        DeadlineQuery {
+            delivery: Some(delivery),
+            ..self
+        }
+    }
+
+    /// Counts on `calendar` instead of the calendar of the rule's own
+    /// regime ([`Rule::calendar`]).
+    pub fn on(self, calendar: &'a Calendar) -> Self {
+        DeadlineQuery {
+            calendar: Some(calendar),
+            ..self
+        }
+    }
+
+    /// The deadline, with the trace of how it was reached.
+    pub fn compute(self) -> Result<Deadline> {
+        match self.calendar {
+            Some(calendar) => deadline(self.rule, self.start, self.delivery, calendar),
+            None => deadline(self.rule, self.start, self.delivery, &self.rule.calendar()?),
+        }
+    }
+}
+
+fn deadline(
     rule: &Rule,
     start: NaiveDate,
-    options: &DeadlineOptions,
+    delivery: Option<Delivery>,
     calendar: &Calendar,
 ) -> Result<Deadline> {
-    let receipt = options.delivery.map(|d| d.receipt(start)).transpose()?;
+    let receipt = delivery.map(|d| d.receipt(start)).transpose()?;
     let (sent, start) = match &receipt {
         Some(r) => (Some(r.sent), r.received),
         None => (None, start),
@@ -1059,12 +1105,7 @@ impl ProcessingDeadlines {
             let Some(rule) = self.rule_for(&inquiry.category) else {
                 continue;
             };
-            let dl = deadline(
-                &rule,
-                inquiry.received,
-                &DeadlineOptions::default(),
-                calendar,
-            )?;
+            let dl = rule.counted_from(inquiry.received).on(calendar).compute()?;
             if let Status::Overdue { working_days, .. } = dl.status(today, calendar)? {
                 out.push(OverdueItem {
                     id: inquiry.id.to_string(),

@@ -1,7 +1,7 @@
 //! Property tests: merge laws of the statistics, and the working-day calendar.
 
 use borgerraad_core::calendar::Calendar;
-use borgerraad_core::deadline::{catalogue, deadline, DeadlineOptions};
+use borgerraad_core::deadline::catalogue;
 use borgerraad_core::sample;
 use borgerraad_core::{stats::Stats, taxonomy::Taxonomy, Inquiry};
 use chrono::{Duration, NaiveDate};
@@ -98,7 +98,7 @@ proptest! {
     fn deadlines_fall_on_working_days(d in day(), rule in 0usize..10, regime in 0usize..4) {
         let cal = &calendars()[regime];
         let rule = &catalogue()[rule];
-        let dl = deadline(rule, d, &DeadlineOptions::default(), cal).unwrap();
+        let dl = rule.counted_from(d).on(cal).compute().unwrap();
         prop_assert!(cal.is_working_day(dl.due).unwrap());
         prop_assert!(dl.due >= dl.trace.period_end);
         prop_assert!(dl.due > d);

@@ -3,9 +3,7 @@
 //! cases worked by hand from the statutes.
 
 use borgerraad_core::calendar::{public_holidays, Calendar};
-use borgerraad_core::deadline::{
-    deadline, rule_by_code, DeadlineOptions, Delivery, ProcessingDeadlines, Status,
-};
+use borgerraad_core::deadline::{rule_by_code, Delivery, ProcessingDeadlines, Status};
 use borgerraad_core::referral::RuleSet;
 use borgerraad_core::{taxonomy::Taxonomy, Inquiry, Lang, LoadOptions, Register};
 use chrono::NaiveDate;
@@ -65,12 +63,11 @@ fn deadline_cases_equal_the_worked_examples() {
             Some(r) => Calendar::danish(r.as_str().unwrap()).unwrap(),
             None => rule.calendar().unwrap(),
         };
-        let options = DeadlineOptions {
-            delivery: case
-                .get("delivery")
-                .map(|d| Delivery::from_code(d.as_str().unwrap()).unwrap()),
-        };
-        let dl = deadline(&rule, date(&case["start"]), &options, &cal).unwrap();
+        let mut query = rule.counted_from(date(&case["start"])).on(&cal);
+        if let Some(d) = case.get("delivery") {
+            query = query.sent_by(Delivery::from_code(d.as_str().unwrap()).unwrap());
+        }
+        let dl = query.compute().unwrap();
         let exp = &case["expect"];
         assert_eq!(dl.due, date(&exp["due"]), "{name}: due");
         assert!(
@@ -363,13 +360,12 @@ fn status_and_errors_at_the_edges() {
         Delivery::from_code("pigeon").unwrap_err().kind(),
         "UnknownError"
     );
-    let dl = deadline(
-        &rule_by_code("aktindsigt").unwrap(),
-        d("2024-04-05"),
-        &DeadlineOptions::default(),
-        &cal,
-    )
-    .unwrap();
+    let dl = rule_by_code("aktindsigt")
+        .unwrap()
+        .counted_from(d("2024-04-05"))
+        .on(&cal)
+        .compute()
+        .unwrap();
     assert_eq!(
         dl.status(d("2024-04-05"), &cal).unwrap(),
         Status::Running {
@@ -574,15 +570,11 @@ fn delivery_modes_and_their_edges() {
 fn the_trace_explains_receipt_and_each_skipped_day_in_both_languages() {
     let d = |s: &str| s.parse::<NaiveDate>().unwrap();
     let rule = rule_by_code("klage-social").unwrap();
-    let dl = deadline(
-        &rule,
-        d("2024-12-20"),
-        &DeadlineOptions {
-            delivery: Some(Delivery::Post),
-        },
-        &rule.calendar().unwrap(),
-    )
-    .unwrap();
+    let dl = rule
+        .counted_from(d("2024-12-20"))
+        .sent_by(Delivery::Post)
+        .compute()
+        .unwrap();
     let da = dl.explain(Lang::Da).join("\n");
     let en = dl.explain(Lang::En).join("\n");
     assert!(
@@ -603,13 +595,11 @@ fn the_trace_explains_receipt_and_each_skipped_day_in_both_languages() {
     );
     assert!(en.contains("Due: 2025-01-31 (Friday) at 23:59."), "{en}");
     // Computed on another calendar than the rule's own: the trace says so.
-    let other = deadline(
-        &rule,
-        d("2025-11-26"),
-        &DeadlineOptions::default(),
-        &Calendar::danish("helligdage").unwrap(),
-    )
-    .unwrap();
+    let other = rule
+        .counted_from(d("2025-11-26"))
+        .on(&Calendar::danish("helligdage").unwrap())
+        .compute()
+        .unwrap();
     assert!(other
         .explain(Lang::En)
         .join(" ")

@@ -3,9 +3,7 @@
 use std::sync::Arc;
 
 use borgerraad_core::calendar::Calendar;
-use borgerraad_core::deadline::{
-    self, catalogue, rule_by_code, Deadline, DeadlineOptions, Delivery, Rule,
-};
+use borgerraad_core::deadline::{catalogue, rule_by_code, Deadline, DeadlineQuery, Delivery, Rule};
 use borgerraad_core::Lang;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -25,14 +23,28 @@ fn resolve(
     rule: &str,
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
-) -> PyResult<(Rule, DeadlineOptions, Arc<Calendar>)> {
+) -> PyResult<(Rule, Option<Delivery>, Arc<Calendar>)> {
     let rule = rule_by_code(rule).py()?;
     let delivery = delivery.map(Delivery::from_code).transpose().py()?;
     let calendar = match calendar {
         Some(c) => c.0.clone(),
         None => Arc::new(rule.calendar().py()?),
     };
-    Ok((rule, DeadlineOptions { delivery }, calendar))
+    Ok((rule, delivery, calendar))
+}
+
+/// The deadline query of `rule` from `start`.
+fn query<'a>(
+    rule: &'a Rule,
+    start: NaiveDate,
+    delivery: Option<Delivery>,
+    calendar: &'a Calendar,
+) -> DeadlineQuery<'a> {
+    let query = rule.counted_from(start).on(calendar);
+    match delivery {
+        Some(delivery) => query.sent_by(delivery),
+        None => query,
+    }
 }
 
 /// Computes the deadline of a catalogue rule from `start`. With `delivery`
@@ -47,8 +59,8 @@ pub fn py_deadline(
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
 ) -> PyResult<PyDeadline> {
-    let (rule, options, calendar) = resolve(rule, delivery, calendar)?;
-    let inner = deadline::deadline(&rule, start, &options, &calendar).py()?;
+    let (rule, delivery, calendar) = resolve(rule, delivery, calendar)?;
+    let inner = query(&rule, start, delivery, &calendar).compute().py()?;
     Ok(PyDeadline { inner, calendar })
 }
 
@@ -63,9 +75,11 @@ pub fn deadlines<'py>(
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (rule, options, calendar) = resolve(rule, delivery, calendar)?;
+    let (rule, delivery, calendar) = resolve(rule, delivery, calendar)?;
     PyCalendar::map_days(py, starts, |d, _| {
-        deadline::deadline(&rule, d, &options, &calendar).map(|dl| dl.due)
+        query(&rule, d, delivery, &calendar)
+            .compute()
+            .map(|dl| dl.due)
     })
 }
 

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use borgerraad_core::calendar::Calendar;
-use borgerraad_core::deadline::{self, catalogue, rule_by_code, DeadlineOptions, Delivery};
+use borgerraad_core::deadline::{catalogue, rule_by_code, Deadline, Delivery};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::JsCalendar;
@@ -15,7 +15,7 @@ use crate::types::{RuleArray, StatusValue, TraceValue};
 /// A computed deadline.
 #[wasm_bindgen(js_name = Deadline)]
 pub struct JsDeadline {
-    inner: deadline::Deadline,
+    inner: Deadline,
     calendar: Rc<Calendar>,
 }
 
@@ -35,14 +35,11 @@ pub fn js_deadline(
         Some(c) => c.0.clone(),
         None => Rc::new(rule.calendar().js()?),
     };
-    let options = DeadlineOptions {
-        delivery: delivery
-            .as_deref()
-            .map(Delivery::from_code)
-            .transpose()
-            .js()?,
-    };
-    let inner = deadline::deadline(&rule, date(start, "start")?, &options, &calendar).js()?;
+    let mut query = rule.counted_from(date(start, "start")?).on(&calendar);
+    if let Some(delivery) = delivery {
+        query = query.sent_by(Delivery::from_code(&delivery).js()?);
+    }
+    let inner = query.compute().js()?;
     Ok(JsDeadline { inner, calendar })
 }
 

@@ -13,8 +13,8 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::codes::{coded_enum, is_code, Label};
 use crate::base::error::{shorten, Error, Location, Result};
+use crate::codes::{coded_enum, is_code, Label};
 
 coded_enum! {
     /// The kind of an authority.
