@@ -23,7 +23,7 @@ pub mod taxonomy;
 pub use calendar::Calendar;
 pub use codes::{Label, Lang};
 pub use deadline::{deadline, Deadline, DeadlineOptions, Delivery, ProcessingDeadlines, Status};
-pub use disclosure::{Disclosure, PublishedTable};
+pub use disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
 pub use error::{Error, Location, Result};
 pub use inquiry::{
     Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
