@@ -51,7 +51,7 @@ fn monthly_table_equals_the_report() {
     let years: Vec<i32> = serde_json::from_value(exp["years"].clone()).unwrap();
     let stats = Stats::of(loaded().iter());
     let table = stats.monthly_table(&years);
-    let cells = render::monthly_cells(&table, Lang::Da);
+    let cells = render::internal::monthly_cells(&table, Lang::Da);
     for (month, row) in exp["months"].as_object().unwrap() {
         let line = cells
             .iter()

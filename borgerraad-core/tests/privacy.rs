@@ -1,7 +1,7 @@
 //! Privacy: CPR numbers never enter the register or any output; data-subject
 //! rights; disclosure control that withstands an attacker who subtracts.
 
-use borgerraad_core::disclosure::Disclosure;
+use borgerraad_core::disclosure::{Contents, Disclosure};
 use borgerraad_core::privacy::{looks_like_cpr, Cpr, Pseudonymizer};
 use borgerraad_core::render::AnnualReport;
 use borgerraad_core::{sample, By, Lang, LoadOptions, Register, Stats, Taxonomy};
@@ -47,20 +47,21 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
     register.write_jsonl(&mut outputs).unwrap();
     register.write_csv(&mut outputs).unwrap();
     let stats = Stats::of(register.iter());
-    let y = stats.year(2022).unwrap();
-    let report = AnnualReport::new(
-        stats.monthly_table(&[2022]),
-        vec![y.summary()],
-        vec![y.breakdown(By::Kind, register.taxonomy())],
-        Lang::Da,
-        Disclosure::default(),
-    );
+    let contents = Contents {
+        table_years: vec![2022],
+        key_years: vec![2022],
+        breakdowns: vec![(2022, By::Kind)],
+    };
+    let published = Disclosure::default()
+        .report(&stats, register.taxonomy(), &contents, Lang::Da)
+        .unwrap();
+    let report = AnnualReport::new(published, Lang::Da);
     let text = format!(
         "{}{}{}{}",
         String::from_utf8(outputs).unwrap(),
-        report.markdown(Lang::Da),
+        report.markdown(),
         report.json(),
-        report.html(Lang::Da)
+        report.html()
     );
     assert!(
         !looks_like_cpr(&text),
