@@ -1,8 +1,8 @@
 //! `Register`: loading, statistics and charts.
 
-use borgerraad_core::disclosure::Contents;
+use borgerraad_core::disclosure::{Contents, PublishedReport};
 use borgerraad_core::privacy::Pseudonymizer;
-use borgerraad_core::render::{internal, svg};
+use borgerraad_core::render::{internal, svg, AnnualReport};
 use borgerraad_core::{
     sample, By, Disclosure, Lang, LoadOptions, OnError, Register, Stats, Taxonomy,
 };
@@ -250,28 +250,31 @@ impl JsRegister {
         lang: Option<String>,
         threshold: Option<u32>,
     ) -> Result<PublishedReportValue, JsValue> {
-        let pairs: Vec<(i32, String)> = match breakdowns {
-            None => Vec::new(),
-            Some(b) => from_js(b.into(), "breakdowns")?,
-        };
-        let breakdowns = pairs
-            .into_iter()
-            .map(|(y, by)| Ok((y, by.parse::<By>().js()?)))
-            .collect::<Result<Vec<_>, JsValue>>()?;
-        let contents = Contents {
+        let report = self.report(
             table_years,
             key_years,
             breakdowns,
-        };
-        let report = Disclosure::new(threshold.map(u64::from))
-            .report(
-                &self.inner.stats(),
-                self.inner.taxonomy(),
-                &contents,
-                parse_lang(lang)?,
-            )
-            .js()?;
+            parse_lang(lang)?,
+            threshold,
+        )?;
         Ok(to_js(&report)?.unchecked_into())
+    }
+
+    /// The charts of `publishedReport` with the same arguments, drawn from
+    /// the same published figures: the monthly chart (`style` "lines"), then
+    /// one SVG per breakdown.
+    #[wasm_bindgen(js_name = publishedCharts)]
+    pub fn published_charts(
+        &self,
+        table_years: Vec<i32>,
+        key_years: Vec<i32>,
+        breakdowns: Option<BreakdownPairs>,
+        lang: Option<String>,
+        threshold: Option<u32>,
+    ) -> Result<Vec<String>, JsValue> {
+        let lang = parse_lang(lang)?;
+        let report = self.report(table_years, key_years, breakdowns, lang, threshold)?;
+        Ok(AnnualReport::new(report, lang).charts(svg::Style::Lines))
     }
 
     /// Exact counts for internal use, **not for publication**: a count of 1
@@ -317,6 +320,32 @@ impl JsRegister {
 }
 
 impl JsRegister {
+    fn report(
+        &self,
+        table_years: Vec<i32>,
+        key_years: Vec<i32>,
+        breakdowns: Option<BreakdownPairs>,
+        lang: Lang,
+        threshold: Option<u32>,
+    ) -> Result<PublishedReport, JsValue> {
+        let pairs: Vec<(i32, String)> = match breakdowns {
+            None => Vec::new(),
+            Some(b) => from_js(b.into(), "breakdowns")?,
+        };
+        let breakdowns = pairs
+            .into_iter()
+            .map(|(y, by)| Ok((y, by.parse::<By>().js()?)))
+            .collect::<Result<Vec<_>, JsValue>>()?;
+        let contents = Contents {
+            table_years,
+            key_years,
+            breakdowns,
+        };
+        Disclosure::new(threshold.map(u64::from))
+            .report(&self.inner.stats(), self.inner.taxonomy(), &contents, lang)
+            .js()
+    }
+
     fn breakdown_of(&self, year: i32, by: &str) -> Result<borgerraad_core::Breakdown, JsValue> {
         let by: By = by.parse().js()?;
         Ok(self

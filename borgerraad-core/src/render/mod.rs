@@ -374,6 +374,19 @@ impl AnnualReport {
         svg::monthly_chart(&self.published.monthly, style, self.lang)
     }
 
+    /// The charts of the report, drawn from the same published figures as
+    /// its tables: the monthly chart, then one per breakdown.
+    pub fn charts(&self, style: svg::Style) -> Vec<String> {
+        std::iter::once(self.svg(style))
+            .chain(
+                self.published
+                    .breakdowns
+                    .iter()
+                    .map(|b| svg::breakdown_chart(b, self.lang)),
+            )
+            .collect()
+    }
+
     /// Every table with its caption and text cells.
     fn tables(&self) -> Vec<(String, Vec<Vec<String>>, Option<String>)> {
         let lang = self.lang;
