@@ -677,3 +677,78 @@ fn the_sample_published_in_full_gives_nothing_away() {
         .collect();
     assert_eq!(totals, [573, 657, 595, 514, 683, 793]);
 }
+
+#[test]
+fn every_format_of_a_small_office_shows_dashes_and_gives_nothing_back() {
+    // 3 inquiries from 2 citizens (a, a, b) in January to March 2022. By
+    // hand: 3/12 = 0,25 registrations and 2/12 = 0,17 citizens per month,
+    // 1 of 2 citizens = 50 % — each would give a hidden count back, so none
+    // may appear in any format, and the total 3 neither.
+    let r = register(&[
+        record(
+            1,
+            "aa",
+            "2022-01-10",
+            "vejledning",
+            "teknik-miljoe",
+            "telefon",
+            "",
+        ),
+        record(
+            2,
+            "aa",
+            "2022-02-10",
+            "vejledning",
+            "teknik-miljoe",
+            "telefon",
+            "",
+        ),
+        record(3, "bb", "2022-03-10", "klage", "teknik-miljoe", "email", ""),
+    ]);
+    let contents = Contents {
+        table_years: vec![2022],
+        key_years: vec![2022],
+        breakdowns: vec![(2022, By::Kind), (2022, By::Area)],
+    };
+    let published = Disclosure::default()
+        .report(&r.stats(), r.taxonomy(), &contents, Lang::Da)
+        .unwrap();
+    let report = AnnualReport::new(published, Lang::Da);
+    let md = report.markdown();
+    for line in [
+        "| Januar | – |",
+        "| April | 0 |",
+        "| I alt | – |",
+        "| Gennemsnit | – |",
+        "| Registreringer | – |",
+        "| Borgere | – |",
+        "| Borgere med flere henvendelser | – |",
+        "| Registreringer pr. måned | – |",
+        "| Borgere pr. måned | – |",
+    ] {
+        assert!(md.contains(line), "{line} in\n{md}");
+    }
+    // The policy under every table: monthly, key figures, two breakdowns.
+    assert_eq!(md.matches("Diskretionering").count(), 4, "{md}");
+    let html = report.html();
+    assert_eq!(
+        html.matches("<p class=\"policy\">Diskretionering").count(),
+        4
+    );
+    let csv = report.csv();
+    assert_eq!(csv.matches("Diskretionering").count(), 4);
+    let svg = report.svg(borgerraad_core::render::svg::Style::Bars);
+    assert!(
+        svg.contains("2022: i alt skjult registreringer, gennemsnit pr. måned skjult"),
+        "{svg}"
+    );
+    let json = report.json();
+    for text in [&md, &html, &csv, &svg] {
+        for leak in ["0,25", "0,17", "50 %", "| 3 |", ": 3", ">3<"] {
+            assert!(!text.contains(leak), "{leak} in\n{text}");
+        }
+    }
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    assert!(doc["summaries"][0]["mean_registrations_per_month"].is_null());
+    assert!(!json.contains("0.25") && !json.contains("0.1666"));
+}

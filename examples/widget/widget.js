@@ -87,7 +87,8 @@ function render() {
 function show(next, source) {
   register = next;
   $("year").value = "";
-  $("source").textContent = `Viser: ${source} (${formatNumber(register.length)} registreringer)`;
+  // The number of records is a raw count: the published total is in the table.
+  $("source").textContent = `Viser: ${source}`;
   render();
 }
 
