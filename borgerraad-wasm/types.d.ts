@@ -265,6 +265,7 @@ export interface BorgerraadTypes {
   MonthlyReport?: MonthlyReport;
   MonthlyTable?: MonthlyTable;
   ProcessingDeadlines?: ProcessingDeadlines;
+  PublishedReport?: PublishedReport;
   PublishedTable?: PublishedTable;
   Rectification?: Rectification;
   Regime?: Regime;
@@ -291,6 +292,7 @@ export interface BorgerraadTypes {
   Requester?: Requester1;
   MonthlyRow?: MonthlyRow;
   ServiceArea?: ServiceArea;
+  PublishedSummary?: PublishedSummary;
   DayRule?: DayRule1;
   NonWorkingDay?: NonWorkingDay;
   Decide?: Decide1;
@@ -738,6 +740,32 @@ export interface Period2 {
   unit: Unit;
 }
 /**
+ * Everything a report publishes, after disclosure control over all of it at once.
+ */
+export interface PublishedReport {
+  /**
+   * The breakdowns, each one column with its total and shares.
+   */
+  breakdowns: PublishedTable[];
+  monthly: PublishedTable1;
+  /**
+   * The policy in Danish.
+   */
+  policy_da: string;
+  /**
+   * The policy in English.
+   */
+  policy_en: string;
+  /**
+   * The key figures of the chosen years.
+   */
+  summaries: PublishedSummary[];
+  /**
+   * The threshold applied.
+   */
+  threshold: number;
+}
+/**
  * A table after disclosure control: `None` is a suppressed value.
  */
 export interface PublishedTable {
@@ -745,6 +773,15 @@ export interface PublishedTable {
    * The cells, row by row.
    */
   cells: (number | null)[][];
+  /**
+   * Row codes (e.g. taxonomy codes of a breakdown), empty when the rows have none.
+   */
+  codes: string[];
+  /**
+   * The mean per row of each column (its total / number of rows), when
+   * published; `None` where the total is suppressed.
+   */
+  column_means?: (number | null)[] | null;
   /**
    * A total per column, when the table publishes them.
    */
@@ -769,6 +806,209 @@ export interface PublishedTable {
    * Row labels.
    */
   rows: string[];
+  /**
+   * Each row's percent of the whole (a breakdown's share of the year's
+   * registrations), when published; `None` where the count or the whole is suppressed.
+   */
+  shares?: (number | null)[] | null;
+  /**
+   * The threshold applied.
+   */
+  threshold: number;
+}
+/**
+ * A table after disclosure control: `None` is a suppressed value.
+ */
+export interface PublishedTable1 {
+  /**
+   * The cells, row by row.
+   */
+  cells: (number | null)[][];
+  /**
+   * Row codes (e.g. taxonomy codes of a breakdown), empty when the rows have none.
+   */
+  codes: string[];
+  /**
+   * The mean per row of each column (its total / number of rows), when
+   * published; `None` where the total is suppressed.
+   */
+  column_means?: (number | null)[] | null;
+  /**
+   * A total per column, when the table publishes them.
+   */
+  column_totals?: (number | null)[] | null;
+  /**
+   * Column labels.
+   */
+  columns: string[];
+  /**
+   * The policy in Danish, to print with the table.
+   */
+  policy_da: string;
+  /**
+   * The policy in English.
+   */
+  policy_en: string;
+  /**
+   * A total per row, when the table publishes them.
+   */
+  row_totals?: (number | null)[] | null;
+  /**
+   * Row labels.
+   */
+  rows: string[];
+  /**
+   * Each row's percent of the whole (a breakdown's share of the year's
+   * registrations), when published; `None` where the count or the whole is suppressed.
+   */
+  shares?: (number | null)[] | null;
+  /**
+   * The threshold applied.
+   */
+  threshold: number;
+}
+/**
+ * The key figures of one year (nøgletal) after disclosure control: `None`
+ * is suppressed, and a derived figure is `None` when a count it is computed
+ * from is.
+ */
+export interface PublishedSummary {
+  /**
+   * Median days open over closed inquiries (nearest rank).
+   */
+  days_open_median?: number | null;
+  /**
+   * 90th percentile of days open over closed inquiries.
+   */
+  days_open_p90?: number | null;
+  /**
+   * Distinct citizens (borgere).
+   */
+  distinct_citizens?: number | null;
+  forwarded: PublishedTable2;
+  /**
+   * Distinct citizens / 12.
+   */
+  mean_citizens_per_month?: number | null;
+  /**
+   * Registrations / 12.
+   */
+  mean_registrations_per_month?: number | null;
+  referred: PublishedTable3;
+  /**
+   * Registrations (registreringer).
+   */
+  registrations?: number | null;
+  /**
+   * Citizens with more than one registration in the year.
+   */
+  repeat_citizens?: number | null;
+  /**
+   * `repeat_citizens` as a percent of `distinct_citizens`.
+   */
+  repeat_share?: number | null;
+  /**
+   * The year.
+   */
+  year: number;
+}
+/**
+ * A table after disclosure control: `None` is a suppressed value.
+ */
+export interface PublishedTable2 {
+  /**
+   * The cells, row by row.
+   */
+  cells: (number | null)[][];
+  /**
+   * Row codes (e.g. taxonomy codes of a breakdown), empty when the rows have none.
+   */
+  codes: string[];
+  /**
+   * The mean per row of each column (its total / number of rows), when
+   * published; `None` where the total is suppressed.
+   */
+  column_means?: (number | null)[] | null;
+  /**
+   * A total per column, when the table publishes them.
+   */
+  column_totals?: (number | null)[] | null;
+  /**
+   * Column labels.
+   */
+  columns: string[];
+  /**
+   * The policy in Danish, to print with the table.
+   */
+  policy_da: string;
+  /**
+   * The policy in English.
+   */
+  policy_en: string;
+  /**
+   * A total per row, when the table publishes them.
+   */
+  row_totals?: (number | null)[] | null;
+  /**
+   * Row labels.
+   */
+  rows: string[];
+  /**
+   * Each row's percent of the whole (a breakdown's share of the year's
+   * registrations), when published; `None` where the count or the whole is suppressed.
+   */
+  shares?: (number | null)[] | null;
+  /**
+   * The threshold applied.
+   */
+  threshold: number;
+}
+/**
+ * A table after disclosure control: `None` is a suppressed value.
+ */
+export interface PublishedTable3 {
+  /**
+   * The cells, row by row.
+   */
+  cells: (number | null)[][];
+  /**
+   * Row codes (e.g. taxonomy codes of a breakdown), empty when the rows have none.
+   */
+  codes: string[];
+  /**
+   * The mean per row of each column (its total / number of rows), when
+   * published; `None` where the total is suppressed.
+   */
+  column_means?: (number | null)[] | null;
+  /**
+   * A total per column, when the table publishes them.
+   */
+  column_totals?: (number | null)[] | null;
+  /**
+   * Column labels.
+   */
+  columns: string[];
+  /**
+   * The policy in Danish, to print with the table.
+   */
+  policy_da: string;
+  /**
+   * The policy in English.
+   */
+  policy_en: string;
+  /**
+   * A total per row, when the table publishes them.
+   */
+  row_totals?: (number | null)[] | null;
+  /**
+   * Row labels.
+   */
+  rows: string[];
+  /**
+   * Each row's percent of the whole (a breakdown's share of the year's
+   * registrations), when published; `None` where the count or the whole is suppressed.
+   */
+  shares?: (number | null)[] | null;
   /**
    * The threshold applied.
    */

@@ -10,6 +10,7 @@
 use std::process::ExitCode;
 
 use borgerraad_core::render::{svg, AnnualReport};
+use borgerraad_core::Contents;
 use borgerraad_core::{sample, stats::By, taxonomy::Taxonomy, Disclosure, Error, Lang, Register};
 
 struct Args {
@@ -82,44 +83,51 @@ fn main() -> ExitCode {
         let y = &table_years;
         y[y.len().saturating_sub(2)..].to_vec()
     });
-    let mut summaries = Vec::new();
-    let mut breakdowns = Vec::new();
     for &year in &key_years {
-        let ys = match stats.year(year) {
-            Ok(ys) => ys,
-            Err(err) => {
-                eprintln!("error: {err}");
-                return ExitCode::FAILURE;
-            }
-        };
-        summaries.push(ys.summary());
-        if args.years.is_some() {
-            for by in [By::Area, By::Kind, By::Requester, By::Channel, By::Site] {
-                breakdowns.push(stats.breakdown(year, by).expect("the year has inquiries"));
-            }
+        if stats.year(year).is_err() {
+            eprintln!("error: the register holds no inquiries received in {year}");
+            return ExitCode::FAILURE;
         }
     }
-    let report = AnnualReport::new(
-        stats.monthly_table(&table_years),
-        summaries,
+    // With --year, the year's breakdowns are published with its key figures.
+    let breakdowns = match &args.years {
+        Some(years) => years
+            .iter()
+            .flat_map(|&y| {
+                [
+                    By::Area,
+                    By::Department,
+                    By::Kind,
+                    By::Requester,
+                    By::Channel,
+                    By::Site,
+                ]
+                .map(|by| (y, by))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let contents = Contents {
+        table_years,
+        key_years,
         breakdowns,
-        args.lang,
-        Disclosure::default(),
-    );
+    };
+    // Everything printed, in every format, is what the disclosure engine
+    // publishes for these contents together.
+    let published = match Disclosure::default().report(&stats, &contents, args.lang) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = AnnualReport::new(published, args.lang);
     match args.format.as_str() {
-        "csv" => print!("{}", report.csv(args.lang)),
+        "csv" => print!("{}", report.csv()),
         "json" => println!("{}", report.json()),
-        "svg" => println!(
-            "{}",
-            svg::monthly_chart(
-                &report.monthly,
-                svg::Style::Lines,
-                args.lang,
-                &Disclosure::default()
-            )
-        ),
-        "html" => print!("{}", report.html(args.lang)),
-        _ => print!("{}", report.markdown(args.lang)),
+        "svg" => println!("{}", report.svg(svg::Style::Lines)),
+        "html" => print!("{}", report.html()),
+        _ => print!("{}", report.markdown()),
     }
     ExitCode::SUCCESS
 }

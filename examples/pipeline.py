@@ -2,7 +2,10 @@
 
 Reads a CSV register export, prints the annual report tables (the monthly
 table with "I alt" and "Gennemsnit", key figures, breakdowns) and writes the
-monthly table as CSV.
+monthly table as CSV. Everything printed and written is published: it comes
+from the core's disclosure engine (``published_report``), with "–" for a
+suppressed count and for a mean or share computed from one, and the policy
+under every table.
 
     python examples/pipeline.py [EXPORT.csv] [--year 2022] [--out monthly.csv]
 
@@ -37,21 +40,34 @@ def main() -> int:
         return 1
 
     years = register.stats().years()
-    table = register.monthly_table(years)
-    shown = table.astype(object)
-    shown.loc["Gennemsnit"] = [borgerraad.format_number(v) for v in table.loc["Gennemsnit"]]
-    for row in shown.index[:-1]:
-        shown.loc[row] = [int(v) for v in table.loc[row]]
+    key_years = [args.year] if args.year else years[-2:]
+    report = register.published_report(years, key_years, [(y, "area") for y in key_years])
+    policy = report["policy_da"]
+
+    def show(value, share=False):
+        if value is None:
+            return "–"
+        return f"{round(value)} %" if share else borgerraad.format_number(value)
+
+    table = borgerraad.published_frame(report["monthly"])
     print("Registreringer pr. måned\n")
-    print(shown.to_string())
+    print(table.map(lambda v: show(v)).to_string())
+    print(f"\n{policy}")
 
-    for year in [args.year] if args.year else years[-2:]:
-        s = register.year_summary(year)
-        print(f"\nNøgletal {year}: {s.registrations} registreringer, {s.distinct_citizens} borgere, "
-              f"{round(s.repeat_share)} % med flere henvendelser, {borgerraad.format_number(s.mean_registrations_per_month)} pr. måned")
-        print(register.breakdown(year, by="area")[["label", "count", "percent"]].round(1).to_string(index=False))
+    for s, area in zip(report["summaries"], report["breakdowns"]):
+        repeat = show(s["repeat_share"], share=True)
+        print(f"\nNøgletal {s['year']}: {show(s['registrations'])} registreringer, {show(s['distinct_citizens'])} borgere, "
+              f"{repeat} med flere henvendelser, {show(s['mean_registrations_per_month'])} pr. måned")
+        print(f"{policy}\n")
+        for label, cell, share in zip(area["rows"], area["cells"], area["shares"]):
+            print(f"{label:40} {show(cell[0]):>6} {show(share, share=True):>6}")
+        print(f"{'I alt':40} {show(area['column_totals'][0]):>6}")
+        print(policy)
 
-    table.to_csv(args.out)
+    # The CSV holds the published table as printed ("–" where suppressed), the policy last.
+    table.map(lambda v: show(v)).to_csv(args.out)
+    with open(args.out, "a", encoding="utf-8") as f:
+        f.write(f'"{policy}"\n')
     print(f"\nwrote {args.out}")
     return 0
 

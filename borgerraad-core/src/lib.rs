@@ -34,7 +34,7 @@ pub mod schema;
 
 pub use base::error::{Error, Location, Result};
 pub use codes::{Label, Lang};
-pub use disclosure::{Disclosure, PublishedTable};
+pub use disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
 pub use inquiry::{
     Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
     Topics,

@@ -48,6 +48,7 @@ schemas! {
     "deadline-rule" => crate::deadline::Rule,
     "status" => crate::deadline::Status,
     "published-table" => crate::disclosure::PublishedTable,
+    "published-report" => crate::disclosure::PublishedReport,
     "erasure-receipt" => crate::register::ErasureReceipt,
     "rectification" => crate::register::Rectification,
 }

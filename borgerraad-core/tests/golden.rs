@@ -55,7 +55,7 @@ fn monthly_table_equals_the_report() {
     let register = loaded();
     let stats = Stats::of(register.taxonomy(), register.iter());
     let table = stats.monthly_table(&years);
-    let cells = render::monthly_cells(&table, Lang::Da);
+    let cells = render::internal::monthly_cells(&table, Lang::Da);
     for (month, row) in exp["months"].as_object().unwrap() {
         let line = cells
             .iter()

@@ -290,8 +290,8 @@ impl PyRegister {
         }
     }
 
-    /// The key figures of one year.
-    fn year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
+    /// The exact key figures of one year (internal: `borgerraad.internal.year_summary`).
+    fn _year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
         let stats = py.detach(|| self.inner.stats());
         Ok(PyYearSummary(stats.year(year).py()?.summary()))
     }

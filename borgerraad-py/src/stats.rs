@@ -2,6 +2,7 @@
 
 use borgerraad_core::render::svg;
 use borgerraad_core::stats::{month_name, By, YearSummary};
+use borgerraad_core::Contents;
 use borgerraad_core::{stats::Stats, Disclosure, Lang};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -96,12 +97,12 @@ impl PyStats {
         threshold: Option<u64>,
     ) -> PyResult<String> {
         let style: svg::Style = style.parse().py()?;
+        let lang: Lang = lang.parse().py()?;
         let table = self.inner.monthly_table(&years);
         Ok(svg::monthly_chart(
-            &table,
+            &Disclosure::new(threshold).monthly(&table, lang),
             style,
-            lang.parse::<Lang>().py()?,
-            &Disclosure::new(threshold),
+            lang,
         ))
     }
 
@@ -115,10 +116,10 @@ impl PyStats {
         threshold: Option<u64>,
     ) -> PyResult<String> {
         let by: By = by.parse().py()?;
+        let lang: Lang = lang.parse().py()?;
         Ok(svg::breakdown_chart(
-            &self.inner.breakdown(year, by).py()?,
-            lang.parse::<Lang>().py()?,
-            &Disclosure::new(threshold),
+            &Disclosure::new(threshold).breakdown(&self.inner.breakdown(year, by).py()?, lang),
+            lang,
         ))
     }
 
@@ -154,6 +155,35 @@ impl PyStats {
             lang.parse::<Lang>().py()?,
         );
         to_object(py, &table)
+    }
+
+    /// Everything a report publishes, under disclosure control over all of
+    /// it together, as a dict: the monthly table of `table_years`, the key
+    /// figures of `key_years` and the breakdowns `[(year, by), ...]`.
+    /// Suppressed values are None.
+    #[pyo3(signature = (table_years, key_years, breakdowns = Vec::new(), threshold = None, lang = "da"))]
+    fn published_report<'py>(
+        &self,
+        py: Python<'py>,
+        table_years: Vec<i32>,
+        key_years: Vec<i32>,
+        breakdowns: Vec<(i32, String)>,
+        threshold: Option<u64>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let breakdowns = breakdowns
+            .into_iter()
+            .map(|(y, by)| Ok((y, by.parse::<By>().py()?)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let contents = Contents {
+            table_years,
+            key_years,
+            breakdowns,
+        };
+        let report = Disclosure::new(threshold)
+            .report(&self.inner, &contents, lang.parse::<Lang>().py()?)
+            .py()?;
+        to_object(py, &report)
     }
 
     /// The statistics as JSON (used for pickling).

@@ -1,13 +1,14 @@
 //! `Register`: loading, statistics and charts.
 
-use borgerraad_core::render::{monthly_report, svg};
+use borgerraad_core::render::{internal, svg, AnnualReport};
 use borgerraad_core::Pseudonymizer;
 use borgerraad_core::{
     sample,
-    stats::{Breakdown, By},
+    stats::{Breakdown, By, Stats},
     taxonomy::Taxonomy,
     Disclosure, Lang, LoadOptions, OnError, Register,
 };
+use borgerraad_core::{Contents, PublishedReport};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{date, from_js, json_text, to_js};
@@ -240,28 +241,52 @@ impl JsRegister {
         self.inner.stats().years()
     }
 
-    /// The key figures of one year.
-    #[wasm_bindgen(js_name = yearSummary)]
-    pub fn year_summary(&self, year: i32) -> Result<YearSummaryValue, JsValue> {
-        Ok(to_js(&self.inner.stats().year(year).js()?.summary())?.unchecked_into())
-    }
-
-    /// The report's table: months, "I alt" and "Gennemsnit" by year, with
-    /// the printed text of each cell (`lang` "da", the default, or "en").
-    #[wasm_bindgen(js_name = monthlyTable)]
-    pub fn monthly_table(
+    /// Everything a report publishes, under disclosure control over all of
+    /// it together (threshold 5 by default): the monthly table of
+    /// `tableYears`, the key figures of `keyYears` and the breakdowns
+    /// `[[year, by], ...]`. Suppressed values are `null`.
+    #[wasm_bindgen(js_name = publishedReport)]
+    pub fn published_report(
         &self,
-        years: Vec<i32>,
+        table_years: Vec<i32>,
+        key_years: Vec<i32>,
+        breakdowns: Option<BreakdownPairs>,
         lang: Option<String>,
-    ) -> Result<MonthlyReportValue, JsValue> {
-        let lang = parse_lang(lang)?;
-        let table = self.inner.stats().monthly_table(&years);
-        Ok(to_js(&monthly_report(&table, lang))?.unchecked_into())
+        threshold: Option<u32>,
+    ) -> Result<PublishedReportValue, JsValue> {
+        let report = self.report(
+            table_years,
+            key_years,
+            breakdowns,
+            parse_lang(lang)?,
+            threshold,
+        )?;
+        Ok(to_js(&report)?.unchecked_into())
     }
 
-    /// Count and percent by `area`, `department`, `kind`, `requester`, `channel` or `site`.
-    pub fn breakdown(&self, year: i32, by: &str) -> Result<BreakdownValue, JsValue> {
-        Ok(to_js(&self.breakdown_of(year, by)?)?.unchecked_into())
+    /// The charts of `publishedReport` with the same arguments, drawn from
+    /// the same published figures: the monthly chart (`style` "lines"), then
+    /// one SVG per breakdown.
+    #[wasm_bindgen(js_name = publishedCharts)]
+    pub fn published_charts(
+        &self,
+        table_years: Vec<i32>,
+        key_years: Vec<i32>,
+        breakdowns: Option<BreakdownPairs>,
+        lang: Option<String>,
+        threshold: Option<u32>,
+    ) -> Result<Vec<String>, JsValue> {
+        let lang = parse_lang(lang)?;
+        let report = self.report(table_years, key_years, breakdowns, lang, threshold)?;
+        Ok(AnnualReport::new(report, lang).charts(svg::Style::Lines))
+    }
+
+    /// Exact counts for internal use, **not for publication**: a count of 1
+    /// there points at a person. Publish through `publishedReport`.
+    pub fn internal(&self) -> JsInternal {
+        JsInternal {
+            stats: self.inner.stats(),
+        }
     }
 
     /// The multi-year monthly chart as SVG (`style` "lines" or "bars"),
@@ -275,13 +300,10 @@ impl JsRegister {
         threshold: Option<u32>,
     ) -> Result<String, JsValue> {
         let style: svg::Style = style.as_deref().unwrap_or("lines").parse().js()?;
+        let lang = parse_lang(lang)?;
         let table = self.inner.stats().monthly_table(&years);
-        Ok(svg::monthly_chart(
-            &table,
-            style,
-            parse_lang(lang)?,
-            &Disclosure::new(threshold.map(u64::from)),
-        ))
+        let published = Disclosure::new(threshold.map(u64::from)).monthly(&table, lang);
+        Ok(svg::monthly_chart(&published, style, lang))
     }
 
     /// A breakdown as a bar chart in SVG, after disclosure control.
@@ -293,18 +315,77 @@ impl JsRegister {
         lang: Option<String>,
         threshold: Option<u32>,
     ) -> Result<String, JsValue> {
-        Ok(svg::breakdown_chart(
-            &self.breakdown_of(year, by)?,
-            parse_lang(lang)?,
-            &Disclosure::new(threshold.map(u64::from)),
-        ))
+        let lang = parse_lang(lang)?;
+        let published = Disclosure::new(threshold.map(u64::from))
+            .breakdown(&self.breakdown_of(year, by)?, lang);
+        Ok(svg::breakdown_chart(&published, lang))
     }
 }
 
 impl JsRegister {
+    fn report(
+        &self,
+        table_years: Vec<i32>,
+        key_years: Vec<i32>,
+        breakdowns: Option<BreakdownPairs>,
+        lang: Lang,
+        threshold: Option<u32>,
+    ) -> Result<PublishedReport, JsValue> {
+        let pairs: Vec<(i32, String)> = match breakdowns {
+            None => Vec::new(),
+            Some(b) => from_js(b.into(), "breakdowns")?,
+        };
+        let breakdowns = pairs
+            .into_iter()
+            .map(|(y, by)| Ok((y, by.parse::<By>().js()?)))
+            .collect::<Result<Vec<_>, JsValue>>()?;
+        let contents = Contents {
+            table_years,
+            key_years,
+            breakdowns,
+        };
+        Disclosure::new(threshold.map(u64::from))
+            .report(&self.inner.stats(), &contents, lang)
+            .js()
+    }
+
     fn breakdown_of(&self, year: i32, by: &str) -> Result<Breakdown, JsValue> {
         let by: By = by.parse().js()?;
         self.inner.stats().breakdown(year, by).js()
+    }
+}
+
+/// Exact counts of a register for internal use, **not for publication**
+/// (`register.internal()`).
+#[wasm_bindgen(js_name = InternalCounts)]
+pub struct JsInternal {
+    stats: Stats,
+}
+
+#[wasm_bindgen(js_class = InternalCounts)]
+impl JsInternal {
+    /// The exact key figures of one year.
+    #[wasm_bindgen(js_name = yearSummary)]
+    pub fn year_summary(&self, year: i32) -> Result<YearSummaryValue, JsValue> {
+        Ok(to_js(&self.stats.year(year).js()?.summary())?.unchecked_into())
+    }
+
+    /// The exact monthly table: months, "I alt" and "Gennemsnit" by year,
+    /// with the printed text of each cell (`lang` "da", the default, or "en").
+    #[wasm_bindgen(js_name = monthlyTable)]
+    pub fn monthly_table(
+        &self,
+        years: Vec<i32>,
+        lang: Option<String>,
+    ) -> Result<MonthlyReportValue, JsValue> {
+        let table = self.stats.monthly_table(&years);
+        Ok(to_js(&internal::monthly_report(&table, parse_lang(lang)?))?.unchecked_into())
+    }
+
+    /// Exact count and percent by `area`, `department`, `kind`, `requester`, `channel` or `site`.
+    pub fn breakdown(&self, year: i32, by: &str) -> Result<BreakdownValue, JsValue> {
+        let by: By = by.parse().js()?;
+        Ok(to_js(&self.stats.breakdown(year, by).js()?)?.unchecked_into())
     }
 }
 

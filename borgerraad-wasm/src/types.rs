@@ -45,6 +45,12 @@ extern "C" {
     /// `PublishedTable`
     #[wasm_bindgen(typescript_type = "PublishedTable")]
     pub type PublishedTableValue;
+    /// `PublishedReport`
+    #[wasm_bindgen(typescript_type = "PublishedReport")]
+    pub type PublishedReportValue;
+    /// `[number, string][]`: breakdowns as `[year, by]` pairs
+    #[wasm_bindgen(typescript_type = "[number, string][]")]
+    pub type BreakdownPairs;
     /// `ErasureReceipt`
     #[wasm_bindgen(typescript_type = "ErasureReceipt")]
     pub type ErasureReceiptValue;

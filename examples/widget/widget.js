@@ -26,23 +26,38 @@ function table(el, header, rows) {
   }
 }
 
+// Every figure shown comes from one published report: the core's
+// disclosure engine over the monthly table, the key figures and the
+// breakdowns together. null (suppressed, or a mean or share of a suppressed
+// count) is shown as "–".
+const shown = (v) => (v == null ? "–" : formatNumber(v));
+const shownShare = (v) => (v == null ? "–" : formatShare(v));
+
 function render() {
   const years = Array.from(register.years());
   const year = Number($("year").value) || years[years.length - 1];
   const select = $("year");
   select.replaceChildren(...years.map((y) => new Option(String(y), String(y), false, y === year)));
 
-  $("monthly-chart").innerHTML = register.monthlyChartSvg(years);
-  const monthly = register.monthlyTable(years);
-  table($("monthly-table"), ["Måned", ...monthly.years.map(String)], monthly.rows.map((r) => [r.label, ...r.text]));
+  const bys = ["area", "kind"];
+  const pairs = /** @type {[number, string][]} */ (bys.map((by) => [year, by]));
+  const report = register.publishedReport(years, [year], pairs);
+  const [monthlyChart, ...breakdownCharts] = register.publishedCharts(years, [year], pairs);
+  const m = report.monthly;
+  $("monthly-chart").innerHTML = monthlyChart;
+  table($("monthly-table"), ["Måned", ...m.columns], [
+    ...m.rows.map((label, i) => [label, ...m.cells[i].map(shown)]),
+    ["I alt", ...m.column_totals.map(shown)],
+    ["Gennemsnit", ...m.column_means.map(shown)],
+  ]);
 
-  const s = register.yearSummary(year);
+  const s = report.summaries[0];
   const figures = [
-    ["Registreringer", formatNumber(s.registrations)],
-    ["Borgere", formatNumber(s.distinct_citizens)],
-    ["Borgere med flere henvendelser", formatShare(s.repeat_share)],
-    ["Registreringer pr. måned", formatNumber(s.mean_registrations_per_month)],
-    ["Borgere pr. måned", formatNumber(s.mean_citizens_per_month)],
+    ["Registreringer", shown(s.registrations)],
+    ["Borgere", shown(s.distinct_citizens)],
+    ["Borgere med flere henvendelser", shownShare(s.repeat_share)],
+    ["Registreringer pr. måned", shown(s.mean_registrations_per_month)],
+    ["Borgere pr. måned", shown(s.mean_citizens_per_month)],
   ];
   $("key-heading").textContent = `Nøgletal ${year}`;
   $("key-figures").replaceChildren(
@@ -58,21 +73,22 @@ function render() {
     }),
   );
 
-  // Published breakdowns: small counts, and what would reveal them, show "–".
-  for (const by of ["area", "kind"]) {
-    $(`${by}-chart`).innerHTML = register.breakdownChartSvg(year, by);
-    const b = register.breakdown(year, by);
-    const shown = register.publishedBreakdown(year, by).cells.map((c) => c[0]);
-    table($(`${by}-table`), [by === "area" ? "Direktørområde" : "Henvendelsestype", "Antal", "Andel"],
-      b.rows.map((r, i) => shown[i] == null ? [r.label.da, "–", "–"] : [r.label.da, formatNumber(r.count), formatShare(r.percent)]));
-    $("policy").textContent = register.publishedBreakdown(year, by).policy_da;
-  }
+  bys.forEach((by, i) => {
+    const b = report.breakdowns[i];
+    $(`${by}-chart`).innerHTML = breakdownCharts[i];
+    table($(`${by}-table`), [by === "area" ? "Direktørområde" : "Henvendelsestype", "Antal", "Andel"], [
+      ...b.rows.map((label, r) => [label, shown(b.cells[r][0]), shownShare(b.shares[r])]),
+      ["I alt", shown(b.column_totals[0]), ""],
+    ]);
+  });
+  $("policy").textContent = report.policy_da;
 }
 
 function show(next, source) {
   register = next;
   $("year").value = "";
-  $("source").textContent = `Viser: ${source} (${formatNumber(register.length)} registreringer)`;
+  // The number of records is a raw count: the published total is in the table.
+  $("source").textContent = `Viser: ${source}`;
   render();
 }
 

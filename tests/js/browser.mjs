@@ -60,7 +60,7 @@ try {
       const times = [];
       for (let k = 0; k < 7; k++) {
         const t = performance.now();
-        register.yearSummary(2022);
+        register.publishedReport([2022], [2022]);
         times.push(performance.now() - t);
       }
       return times.sort((a, b) => a - b)[3];
@@ -97,18 +97,39 @@ try {
     assert.match(message ?? "", /udtraek\.csv:2: record `X-1`: field `received`/);
     assert.equal(await figure("Borgere"), String(expected.key_figures["2021"].distinct_citizens));
 
-    // A good file replaces the sample; its single complaint is a small
-    // count, so the published breakdown hides it.
-    const good = bad.replace("2022-02-30", "2022-02-28");
-    await page.setInputFiles("#file", { name: "udtraek.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    // A small register replaces the sample: citizen a in January and
+    // February, b in March (3 registrations, 2 citizens). Every count is
+    // below 5, so the months, the year's "I alt" and "Gennemsnit", the key
+    // figures (and 3/12, 2/12, 50 % that would give them back) and the
+    // breakdowns' totals all show "–"; the empty months show 0.
+    const header = "id,citizen,received,municipality,channel,requester,kind,category\n";
+    const small = header + [
+      "S-1,a,2022-01-10,esbjerg,telefon,borger,vejledning,teknik-miljoe",
+      "S-2,a,2022-02-10,esbjerg,telefon,borger,vejledning,teknik-miljoe",
+      "S-3,b,2022-03-10,esbjerg,email,borger,klage,teknik-miljoe",
+    ].join("\n") + "\n";
+    await page.setInputFiles("#file", { name: "lille.csv", mimeType: "text/csv", buffer: Buffer.from(small) });
     await page.waitForSelector("#error[hidden]", { state: "attached" });
-    assert.equal(await figure("Registreringer"), "1");
-    assert.ok((await page.textContent("#kind-table"))?.includes("–"), "a count of 1 is suppressed");
+    await page.waitForFunction(() => document.querySelector("#source")?.textContent?.includes("lille.csv"));
+    assert.deepEqual(await rowText("Januar"), ["–"]);
+    assert.deepEqual(await rowText("Marts"), ["–"]);
+    assert.deepEqual(await rowText("April"), ["0"]);
+    assert.deepEqual(await rowText("I alt"), ["–"], "the total over hidden months is hidden");
+    assert.deepEqual(await rowText("Gennemsnit"), ["–"], "so is its mean");
+    for (const name of ["Registreringer", "Borgere", "Borgere med flere henvendelser", "Registreringer pr. måned", "Borgere pr. måned"]) {
+      assert.equal(await figure(name), "–", name);
+    }
+    const lastRow = (/** @type {string} */ id) => page.$$eval(`#${id} tbody tr`, (rows) => Array.from(rows[rows.length - 1].querySelectorAll("th, td"), (c) => c.textContent));
+    assert.deepEqual((await lastRow("kind-table")).slice(0, 2), ["I alt", "–"]);
+    assert.deepEqual((await lastRow("area-table")).slice(0, 2), ["I alt", "–"]);
+    const desc = await page.textContent("#monthly-chart svg desc");
+    assert.match(desc ?? "", /i alt skjult/, "the chart's description states no total");
+    assert.doesNotMatch(desc ?? "", /\b3\b/);
 
     await page.click("#reset");
     await page.screenshot({ path: `${root}target/widget.png`, fullPage: true });
     assert.deepEqual(problems, [], "no errors on the page");
-    console.log("browser test: 14 checks passed, screenshot in target/widget.png");
+    console.log("browser test: 26 checks passed, screenshot in target/widget.png");
     console.log("1 passed, 0 failed");
   }
 } finally {

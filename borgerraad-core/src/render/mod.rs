@@ -1,5 +1,11 @@
-//! Rendering the annual tables as the report prints them: Markdown, CSV
-//! and JSON, with Danish number format (`47,75`) or English (`47.75`).
+//! Rendering the annual tables as the report prints them: Markdown, CSV,
+//! JSON, HTML and SVG, with Danish number format (`47,75`) or English (`47.75`).
+//!
+//! Everything here formats what [`crate::disclosure`] publishes
+//! ([`PublishedReport`], [`PublishedTable`]): a suppressed value, and a
+//! derived figure computed from one, shows `–`, and the policy is printed
+//! under every table. Exact counts are formatted only by [`internal`], which
+//! is not for publication.
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -7,8 +13,8 @@ use serde::Serialize;
 pub mod svg;
 
 use crate::codes::Lang;
-use crate::disclosure::{Disclosure, PublishedTable};
-use crate::stats::{counting_rule, month_name, Breakdown, MonthlyTable, YearSummary};
+use crate::disclosure::{PublishedReport, PublishedSummary, PublishedTable};
+use crate::stats::counting_rule;
 
 impl PublishedTable {
     /// The table in Markdown with `–` for suppressed values, and the policy below.
@@ -106,28 +112,6 @@ fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// The rows of the monthly table as text cells: a header, twelve months,
-/// "I alt" and "Gennemsnit".
-pub fn monthly_cells(table: &MonthlyTable, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![std::iter::once(String::new())
-        .chain(table.years.iter().map(|y| y.to_string()))
-        .collect::<Vec<_>>()];
-    for m in 0..12 {
-        let mut row = vec![month_name(m, lang).to_string()];
-        row.extend(table.counts.iter().map(|c| number(c[m] as f64, lang)));
-        rows.push(row);
-    }
-    let mut total = vec![t(lang, "I alt", "Total").to_string()];
-    let mut mean = vec![t(lang, "Gennemsnit", "Mean").to_string()];
-    for i in 0..table.years.len() {
-        total.push(number(table.total(i) as f64, lang));
-        mean.push(number(table.mean(i), lang));
-    }
-    rows.push(total);
-    rows.push(mean);
-    rows
-}
-
 fn markdown_table(rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     for (i, row) in rows.iter().enumerate() {
@@ -173,81 +157,147 @@ pub struct MonthlyReport {
     pub rows: Vec<MonthlyRow>,
 }
 
-/// The monthly table as rows of values and printed text.
-///
-/// # Example
-/// ```
-/// use borgerraad_core::{render, sample, stats::Stats, Lang};
-/// let table = sample().stats().monthly_table(&[2019]);
-/// let report = render::monthly_report(&table, Lang::Da);
-/// let mean = report.rows.last().unwrap();
-/// assert_eq!((mean.label.as_str(), mean.text[0].as_str()), ("Gennemsnit", "49,58"));
-/// ```
-pub fn monthly_report(table: &MonthlyTable, lang: Lang) -> MonthlyReport {
-    let cells = monthly_cells(table, lang);
-    let rows = cells[1..]
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            let values = (0..table.years.len())
-                .map(|i| match r {
-                    0..=11 => table.counts[i][r] as f64,
-                    12 => table.total(i) as f64,
-                    _ => table.mean(i),
-                })
-                .collect();
-            MonthlyRow {
-                label: row[0].clone(),
-                values,
-                text: row[1..].to_vec(),
-            }
-        })
-        .collect();
-    MonthlyReport {
-        years: table.years.clone(),
-        rows,
+/// Exact counts, formatted as the report prints them: **internal use only,
+/// not for publication** (a count of 1 here points at a person). Publish
+/// through [`crate::disclosure::Disclosure`] and [`AnnualReport`] instead.
+pub mod internal {
+    use super::{csv_table, markdown_table, number, t, MonthlyReport, MonthlyRow};
+    use crate::codes::Lang;
+    use crate::stats::{month_name, MonthlyTable};
+
+    /// The exact monthly table as text cells: a header, twelve months,
+    /// "I alt" and "Gennemsnit".
+    pub fn monthly_cells(table: &MonthlyTable, lang: Lang) -> Vec<Vec<String>> {
+        let mut rows = vec![std::iter::once(String::new())
+            .chain(table.years.iter().map(|y| y.to_string()))
+            .collect::<Vec<_>>()];
+        for m in 0..12 {
+            let mut row = vec![month_name(m, lang).to_string()];
+            row.extend(table.counts.iter().map(|c| number(c[m] as f64, lang)));
+            rows.push(row);
+        }
+        let mut total = vec![t(lang, "I alt", "Total").to_string()];
+        let mut mean = vec![t(lang, "Gennemsnit", "Mean").to_string()];
+        for i in 0..table.years.len() {
+            total.push(number(table.total(i) as f64, lang));
+            mean.push(number(table.mean(i), lang));
+        }
+        rows.push(total);
+        rows.push(mean);
+        rows
+    }
+
+    /// The exact monthly table as rows of values and printed text.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::{render, sample, stats::Stats, Lang};
+    /// let table = sample().stats().monthly_table(&[2019]);
+    /// let report = render::internal::monthly_report(&table, Lang::Da);
+    /// let mean = report.rows.last().unwrap();
+    /// assert_eq!((mean.label.as_str(), mean.text[0].as_str()), ("Gennemsnit", "49,58"));
+    /// ```
+    pub fn monthly_report(table: &MonthlyTable, lang: Lang) -> MonthlyReport {
+        let cells = monthly_cells(table, lang);
+        let rows = cells[1..]
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let values = (0..table.years.len())
+                    .map(|i| match r {
+                        0..=11 => table.counts[i][r] as f64,
+                        12 => table.total(i) as f64,
+                        _ => table.mean(i),
+                    })
+                    .collect();
+                MonthlyRow {
+                    label: row[0].clone(),
+                    values,
+                    text: row[1..].to_vec(),
+                }
+            })
+            .collect();
+        MonthlyReport {
+            years: table.years.clone(),
+            rows,
+        }
+    }
+
+    /// The exact monthly table in Markdown.
+    pub fn monthly_markdown(table: &MonthlyTable, lang: Lang) -> String {
+        markdown_table(&monthly_cells(table, lang))
+    }
+
+    /// The exact monthly table as CSV.
+    pub fn monthly_csv(table: &MonthlyTable, lang: Lang) -> String {
+        csv_table(&monthly_cells(table, lang))
     }
 }
 
-/// The monthly table in Markdown.
+/// A published value as printed: the number, or `–` when suppressed.
+pub fn shown(value: Option<u64>, lang: Lang) -> String {
+    value.map_or("–".to_string(), |n| number(n as f64, lang))
+}
+
+fn shown_f(value: Option<f64>, lang: Lang) -> String {
+    value.map_or("–".to_string(), |n| number(n, lang))
+}
+
+fn shown_share(value: Option<f64>, lang: Lang) -> String {
+    value.map_or("–".to_string(), |p| share(p, lang))
+}
+
+/// The published monthly table as text cells: a header, twelve months,
+/// "I alt" and "Gennemsnit"; suppressed values, and the means of
+/// suppressed totals, are `–`.
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{render, sample, stats::Stats, Lang};
+/// use borgerraad_core::{render, sample, stats::Stats, Disclosure, Lang};
 /// let table = sample().stats().monthly_table(&[2017]);
-/// let md = render::monthly_markdown(&table, Lang::Da);
-/// assert!(md.contains("| I alt | 573 |"));
-/// assert!(md.contains("| Gennemsnit | 47,75 |"));
+/// let cells = render::monthly_cells(&Disclosure::default().monthly(&table, Lang::Da), Lang::Da);
+/// assert_eq!(cells[13], ["I alt", "573"]);
+/// assert_eq!(cells[14], ["Gennemsnit", "47,75"]);
 /// ```
-pub fn monthly_markdown(table: &MonthlyTable, lang: Lang) -> String {
-    markdown_table(&monthly_cells(table, lang))
+pub fn monthly_cells(p: &PublishedTable, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = vec![std::iter::once(String::new())
+        .chain(p.columns.iter().cloned())
+        .collect::<Vec<_>>()];
+    for (label, cells) in p.rows.iter().zip(&p.cells) {
+        let mut row = vec![label.clone()];
+        row.extend(cells.iter().map(|&v| shown(v, lang)));
+        rows.push(row);
+    }
+    if let Some(totals) = &p.column_totals {
+        let mut row = vec![t(lang, "I alt", "Total").to_string()];
+        row.extend(totals.iter().map(|&v| shown(v, lang)));
+        rows.push(row);
+    }
+    if let Some(means) = &p.column_means {
+        let mut row = vec![t(lang, "Gennemsnit", "Mean").to_string()];
+        row.extend(means.iter().map(|&v| shown_f(v, lang)));
+        rows.push(row);
+    }
+    rows
 }
 
-/// The monthly table as CSV (cells formatted as in the report).
-pub fn monthly_csv(table: &MonthlyTable, lang: Lang) -> String {
-    csv_table(&monthly_cells(table, lang))
-}
-
-/// The key figures of a year as label/value rows, under a disclosure
-/// policy: a count below the threshold is shown as `–`, and the forwarding
-/// and referral targets are published as lines with their totals.
-pub fn summary_cells(s: &YearSummary, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
-    let count = |n: u64| {
-        if n > 0 && n < policy.threshold {
-            "–".to_string()
-        } else {
-            number(n as f64, lang)
-        }
+/// The published key figures of a year as label/value rows, with the
+/// forwarding and referral targets under their totals.
+pub fn summary_cells(s: &PublishedSummary, lang: Lang) -> Vec<Vec<String>> {
+    let repeat = match (s.repeat_citizens, s.repeat_share) {
+        (Some(n), Some(p)) => format!("{} ({})", number(n as f64, lang), share(p, lang)),
+        (n, _) => shown(n, lang),
     };
+    let days = |d: Option<u64>| shown(d, lang);
     let mut rows = vec![
         vec![t(lang, "Nøgletal", "Key figure").into(), s.year.to_string()],
         vec![
             t(lang, "Registreringer", "Registrations").into(),
-            count(s.registrations),
+            shown(s.registrations, lang),
         ],
         vec![
             t(lang, "Borgere", "Distinct citizens").into(),
-            count(s.distinct_citizens),
+            shown(s.distinct_citizens, lang),
         ],
         vec![
             t(
@@ -256,180 +306,154 @@ pub fn summary_cells(s: &YearSummary, lang: Lang, policy: &Disclosure) -> Vec<Ve
                 "Citizens with more than one inquiry",
             )
             .into(),
-            format!(
-                "{} ({})",
-                count(s.repeat_citizens),
-                share(s.repeat_share, lang)
-            ),
+            repeat,
         ],
         vec![
             t(lang, "Registreringer pr. måned", "Registrations per month").into(),
-            number(s.mean_registrations_per_month, lang),
+            shown_f(s.mean_registrations_per_month, lang),
         ],
         vec![
             t(lang, "Borgere pr. måned", "Citizens per month").into(),
-            number(s.mean_citizens_per_month, lang),
+            shown_f(s.mean_citizens_per_month, lang),
         ],
-    ];
-    let days = |d: Option<u64>| d.map_or("–".to_string(), |d| number(d as f64, lang));
-    rows.push(vec![
-        t(lang, "Dage åben, median", "Days open, median").into(),
-        days(s.days_open_median),
-    ]);
-    rows.push(vec![
-        t(
-            lang,
-            "Dage åben, 90 %-fraktil",
-            "Days open, 90th percentile",
-        )
-        .into(),
-        days(s.days_open_p90),
-    ]);
-    let targets = [
-        (
+        vec![
+            t(lang, "Dage åben, median", "Days open, median").into(),
+            days(s.days_open_median),
+        ],
+        vec![
             t(
                 lang,
-                "Videresendt (fvl. § 7, stk. 2)",
-                "Forwarded (fvl. § 7(2))",
-            ),
-            &s.forwarded,
-        ),
-        (t(lang, "Henvist", "Referred out"), &s.referred),
+                "Dage åben, 90 %-fraktil",
+                "Days open, 90th percentile",
+            )
+            .into(),
+            days(s.days_open_p90),
+        ],
     ];
-    for (label, counts) in targets {
-        let published = policy.apply(
-            counts.iter().map(|c| c.code.clone()).collect(),
-            vec![label.to_string()],
-            counts.iter().map(|c| vec![c.count]).collect(),
-            false,
-            true,
-        );
-        let shown = |v: Option<u64>| v.map_or("–".to_string(), |n| number(n as f64, lang));
+    for targets in [&s.forwarded, &s.referred] {
         rows.push(vec![
-            label.into(),
-            shown(published.column_totals.as_ref().and_then(|t| t[0])),
+            targets.columns[0].clone(),
+            shown(targets.column_totals.as_ref().and_then(|t| t[0]), lang),
         ]);
-        for (code, cell) in published.rows.iter().zip(&published.cells) {
-            rows.push(vec![format!("  → {code}"), shown(cell[0])]);
+        for (code, cell) in targets.rows.iter().zip(&targets.cells) {
+            rows.push(vec![format!("  → {code}"), shown(cell[0], lang)]);
         }
     }
     rows
 }
 
-/// The key figures of a year in Markdown.
-pub fn summary_markdown(s: &YearSummary, lang: Lang, policy: &Disclosure) -> String {
-    markdown_table(&summary_cells(s, lang, policy))
-}
-
-/// A breakdown as rows (label, count, percent) under a disclosure policy:
-/// suppressed rows show `–`.
-pub fn breakdown_cells(b: &Breakdown, lang: Lang, policy: &Disclosure) -> Vec<Vec<String>> {
-    let published = policy.breakdown(b, lang);
+/// A published breakdown as rows: a header, then label, count and share;
+/// a suppressed count and its share show `–`, and the total closes it.
+pub fn breakdown_cells(b: &PublishedTable, lang: Lang) -> Vec<Vec<String>> {
     let mut rows = vec![vec![
-        b.by.label(lang).to_string(),
+        b.columns[0].clone(),
         t(lang, "Antal", "Count").into(),
         t(lang, "Andel", "Share").into(),
     ]];
-    for (r, cell) in b.rows.iter().zip(&published.cells) {
-        rows.push(match cell[0] {
-            Some(n) => vec![
-                r.label.get(lang).to_string(),
-                number(n as f64, lang),
-                share(r.percent, lang),
-            ],
-            None => vec![r.label.get(lang).to_string(), "–".into(), "–".into()],
-        });
+    for (r, label) in b.rows.iter().enumerate() {
+        let share = b.shares.as_ref().and_then(|s| s[r]);
+        rows.push(vec![
+            label.clone(),
+            shown(b.cells[r][0], lang),
+            shown_share(share, lang),
+        ]);
     }
+    rows.push(vec![
+        t(lang, "I alt", "Total").into(),
+        shown(b.column_totals.as_ref().and_then(|t| t[0]), lang),
+        String::new(),
+    ]);
     rows
 }
 
-/// The monthly table's cells under a disclosure policy: suppressed counts,
-/// and the totals and means that would reveal them, show `–`.
-pub fn published_monthly_cells(
-    table: &MonthlyTable,
-    lang: Lang,
-    policy: &Disclosure,
-) -> Vec<Vec<String>> {
-    let published = policy.monthly(table, lang);
-    let mut cells = monthly_cells(table, lang);
-    for (i, row) in cells.iter_mut().enumerate().skip(1) {
-        for (y, cell) in row.iter_mut().enumerate().skip(1) {
-            let shown = match i {
-                1..=12 => published.cells[i - 1][y - 1].is_some(),
-                _ => published
-                    .column_totals
-                    .as_ref()
-                    .is_some_and(|t| t[y - 1].is_some()),
-            };
-            if !shown {
-                *cell = "–".into();
-            }
-        }
-    }
-    cells
-}
-
-/// Everything the annual report prints, as published (after disclosure control).
+/// A report as published: everything in it comes from one
+/// [`PublishedReport`] (see [`crate::disclosure::Disclosure::report`]).
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{Contents, Disclosure};
+/// use borgerraad_core::render::AnnualReport;
+/// use borgerraad_core::{sample, Lang};
+/// let register = sample();
+/// let contents = Contents { table_years: vec![2017], ..Contents::default() };
+/// let published = Disclosure::default().report(&register.stats(), &contents, Lang::Da).unwrap();
+/// let md = AnnualReport::new(published, Lang::Da).markdown();
+/// assert!(md.contains("| I alt | 573 |") && md.contains("| Gennemsnit | 47,75 |"));
+/// assert!(md.contains("Diskretionering"));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 pub struct AnnualReport {
-    /// The monthly table, exact (not serialised: publish `published_monthly`).
-    #[serde(skip)]
-    pub monthly: MonthlyTable,
-    /// The breakdowns, exact (not serialised).
-    #[serde(skip)]
-    pub breakdowns: Vec<Breakdown>,
-    /// The disclosure policy.
-    #[serde(skip)]
-    pub policy: Disclosure,
-    /// The monthly table after disclosure control.
-    pub published_monthly: PublishedTable,
-    /// Means per month of the years whose total is published.
-    pub means: Vec<Option<f64>>,
-    /// Key figures of the chosen years.
-    pub summaries: Vec<YearSummary>,
-    /// The breakdowns after disclosure control.
-    pub published_breakdowns: Vec<PublishedTable>,
+    /// Everything published, after disclosure control.
+    #[serde(flatten)]
+    pub published: PublishedReport,
     /// The counting rule used in the breakdowns.
     pub counting_rule: String,
+    /// The language of labels and numbers.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl AnnualReport {
-    /// Assembles a report under a disclosure policy.
-    pub fn new(
-        monthly: MonthlyTable,
-        summaries: Vec<YearSummary>,
-        breakdowns: Vec<Breakdown>,
-        lang: Lang,
-        policy: Disclosure,
-    ) -> Self {
-        let published_monthly = policy.monthly(&monthly, lang);
-        let means = (0..monthly.years.len())
-            .map(|i| {
-                published_monthly
-                    .column_totals
-                    .as_ref()
-                    .and_then(|t| t[i])
-                    .map(|_| monthly.mean(i))
-            })
-            .collect();
+    /// A report of `published`, in `lang`.
+    pub fn new(published: PublishedReport, lang: Lang) -> Self {
         AnnualReport {
-            published_breakdowns: breakdowns
-                .iter()
-                .map(|b| policy.breakdown(b, lang))
-                .collect(),
-            published_monthly,
-            means,
-            monthly,
-            breakdowns,
-            policy,
-            summaries,
+            published,
             counting_rule: counting_rule(lang).into(),
+            lang,
         }
     }
 
-    /// The report as a self-contained HTML page: the monthly chart beside
-    /// its table, key figures and breakdowns with their charts.
-    pub fn html(&self, lang: Lang) -> String {
+    fn policy(&self) -> &str {
+        self.published.policy(self.lang)
+    }
+
+    /// The monthly chart in SVG.
+    pub fn svg(&self, style: svg::Style) -> String {
+        svg::monthly_chart(&self.published.monthly, style, self.lang)
+    }
+
+    /// The charts of the report, drawn from the same published figures as
+    /// its tables: the monthly chart, then one per breakdown.
+    pub fn charts(&self, style: svg::Style) -> Vec<String> {
+        std::iter::once(self.svg(style))
+            .chain(
+                self.published
+                    .breakdowns
+                    .iter()
+                    .map(|b| svg::breakdown_chart(b, self.lang)),
+            )
+            .collect()
+    }
+
+    /// Every table with its caption and text cells.
+    fn tables(&self) -> Vec<(String, Vec<Vec<String>>, Option<String>)> {
+        let lang = self.lang;
+        let mut out = vec![(
+            t(lang, "Registreringer pr. måned", "Registrations per month").to_string(),
+            monthly_cells(&self.published.monthly, lang),
+            Some(self.svg(svg::Style::Lines)),
+        )];
+        for s in &self.published.summaries {
+            out.push((
+                format!("{} {}", t(lang, "Nøgletal", "Key figures"), s.year),
+                summary_cells(s, lang),
+                None,
+            ));
+        }
+        for b in &self.published.breakdowns {
+            out.push((
+                b.columns[0].clone(),
+                breakdown_cells(b, lang),
+                Some(svg::breakdown_chart(b, lang)),
+            ));
+        }
+        out
+    }
+
+    /// The report as a self-contained HTML page: each chart beside its
+    /// table, the policy under every table.
+    pub fn html(&self) -> String {
+        let lang = self.lang;
         let table = |rows: &[Vec<String>], caption: &str| {
             let mut out = format!("<table><caption>{}</caption>", escape(caption));
             for (i, row) in rows.iter().enumerate() {
@@ -447,30 +471,16 @@ impl AnnualReport {
             "Borgerrådgiverens beretning: statistik",
             "The citizens' advisor's annual report: statistics",
         );
-        let mut body = format!("<h1>{title}</h1><section class=\"monthly\">");
-        body += &svg::monthly_chart(&self.monthly, svg::Style::Lines, lang, &self.policy);
-        body += &table(
-            &published_monthly_cells(&self.monthly, lang, &self.policy),
-            t(lang, "Registreringer pr. måned", "Registrations per month"),
-        );
-        body += "</section>";
-        for s in &self.summaries {
-            body += &table(
-                &summary_cells(s, lang, &self.policy),
-                &format!("{} {}", t(lang, "Nøgletal", "Key figures"), s.year),
+        let mut body = format!("<h1>{title}</h1>");
+        for (caption, rows, chart) in self.tables() {
+            body += "<section>";
+            body += &chart.unwrap_or_default();
+            body += &table(&rows, &caption);
+            body += &format!(
+                "<p class=\"policy\">{}</p></section>",
+                escape(self.policy())
             );
         }
-        for b in &self.breakdowns {
-            body += &svg::breakdown_chart(b, lang, &self.policy);
-            body += &table(
-                &breakdown_cells(b, lang, &self.policy),
-                &format!("{} {}", b.by.label(lang), b.year),
-            );
-        }
-        body += &format!(
-            "<p>{}</p>",
-            escape(self.policy.monthly(&self.monthly, lang).policy(lang))
-        );
         format!(
             "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:auto}}svg{{max-width:100%}}table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padding:2px 8px}}td{{text-align:right}}</style></head><body>{body}<p>{}</p></body></html>\n",
             match lang { Lang::Da => "da", Lang::En => "en" },
@@ -478,51 +488,45 @@ impl AnnualReport {
         )
     }
 
-    /// The report in Markdown.
-    pub fn markdown(&self, lang: Lang) -> String {
-        let mut out = format!(
-            "## {}\n\n",
-            t(lang, "Registreringer pr. måned", "Registrations per month")
-        );
-        out += &markdown_table(&published_monthly_cells(&self.monthly, lang, &self.policy));
-        for s in &self.summaries {
-            out += &format!("\n## {} {}\n\n", t(lang, "Nøgletal", "Key figures"), s.year);
-            out += &summary_markdown(s, lang, &self.policy);
+    /// The report in Markdown, the policy under every table.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for (i, (caption, rows, _)) in self.tables().into_iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out += &format!("## {caption}\n\n");
+            out += &markdown_table(&rows);
+            out += &format!("\n{}\n", self.policy());
         }
-        for b in &self.breakdowns {
-            out += &format!("\n## {} {}\n\n", b.by.label(lang), b.year);
-            out += &markdown_table(&breakdown_cells(b, lang, &self.policy));
-        }
-        out += &format!(
-            "\n{}\n{}\n",
-            self.counting_rule,
-            self.published_monthly.policy(lang)
-        );
-        out
+        out + &format!("\n{}\n", self.counting_rule)
     }
 
-    /// The report as CSV sections separated by blank lines.
-    pub fn csv(&self, lang: Lang) -> String {
-        let mut parts = vec![csv_table(&published_monthly_cells(
-            &self.monthly,
-            lang,
-            &self.policy,
-        ))];
-        parts.extend(
-            self.summaries
-                .iter()
-                .map(|s| csv_table(&summary_cells(s, lang, &self.policy))),
-        );
-        parts.extend(
-            self.breakdowns
-                .iter()
-                .map(|b| csv_table(&breakdown_cells(b, lang, &self.policy))),
-        );
-        parts.join("\n")
+    /// The report as CSV sections separated by blank lines; each section
+    /// ends with a row holding the policy.
+    pub fn csv(&self) -> String {
+        self.tables()
+            .into_iter()
+            .map(|(_, mut rows, _)| {
+                rows.push(vec![self.policy().to_string()]);
+                csv_table_flexible(&rows)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
-    /// The report as pretty JSON.
+    /// The report as pretty JSON: only published values (`null` where suppressed).
     pub fn json(&self) -> String {
         serde_json::to_string_pretty(self).expect("plain data serialises")
     }
+}
+
+fn csv_table_flexible(rows: &[Vec<String>]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row).expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 cells")
 }

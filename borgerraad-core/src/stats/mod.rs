@@ -349,7 +349,7 @@ impl YearStats {
 
     /// Count and percent of registrations grouped by `by`, largest first,
     /// labelled from the taxonomy (codes unknown to it keep their code).
-    fn breakdown(&self, by: By, taxonomy: &Taxonomy) -> Breakdown {
+    pub(crate) fn breakdown(&self, by: By, taxonomy: &Taxonomy) -> Breakdown {
         let total = self.registrations();
         let coded = |counts: &[u64],
                      label: &dyn Fn(usize) -> (String, Label)|

@@ -4,18 +4,22 @@ referral rules for municipal citizens' advisors (borgerrådgivere).
 All domain logic is in the Rust core; this package converts between it and
 Python (dicts, ``datetime.date``, numpy, pandas and Arrow).
 
+Publish through the ``published_*`` methods: they apply the disclosure
+policy (counts from 1 to 4, and whatever would reveal them, are None).
+Exact counts are in ``borgerraad.internal``, for internal use only.
+
 >>> import borgerraad
 >>> register = borgerraad.sample()
->>> s = register.year_summary(2022)
->>> (s.registrations, s.distinct_citizens, round(s.repeat_share))
+>>> report = register.published_report([2019, 2022], key_years=[2022])
+>>> s = report["summaries"][0]
+>>> (s["registrations"], s["distinct_citizens"], round(s["repeat_share"]))
 (793, 471, 25)
->>> table = register.monthly_table([2019])
->>> int(table.loc["I alt", 2019]), round(float(table.loc["Gennemsnit", 2019]), 2)
+>>> report["monthly"]["column_totals"][0], round(report["monthly"]["column_means"][0], 2)
 (595, 49.58)
 """
 from __future__ import annotations
 
-from . import _frames
+from . import _frames, internal
 from ._borgerraad import (
     Calendar,
     Cpr,
@@ -35,7 +39,7 @@ from ._borgerraad import (
     schema_names,
 )
 from ._borgerraad import Register as _NativeRegister
-from ._frames import Chart
+from ._frames import Chart, published_frame
 from .errors import (
     BorgerraadError,
     ConfigError,
@@ -60,12 +64,11 @@ class Register(_NativeRegister):
     from_pandas = classmethod(_frames.from_pandas)
     from_arrow = classmethod(_frames.from_arrow)
     to_pandas = _frames.to_pandas
-    monthly_table = _frames.monthly_table
-    breakdown = _frames.breakdown
     monthly_chart = _frames.monthly_chart
     breakdown_chart = _frames.breakdown_chart
     published_monthly_table = _frames.published_monthly_table
     published_breakdown = _frames.published_breakdown
+    published_report = _frames.published_report
 
 
 def sample() -> Register:
@@ -96,7 +99,9 @@ __all__ = [
     "deadline_rules",
     "deadlines",
     "format_number",
+    "internal",
     "json_schema",
+    "published_frame",
     "sample",
     "record_fields",
     "schema_names",

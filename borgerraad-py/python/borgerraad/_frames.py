@@ -163,23 +163,6 @@ def to_pandas(self: Register) -> pd.DataFrame:
     return df
 
 
-def monthly_table(self: Register, years: Sequence[int], lang: str = "da") -> pd.DataFrame:
-    """The report's table: months, then "I alt" and "Gennemsnit" as rows, the years as columns."""
-    import pandas as pd
-
-    labels, cols = self.stats()._monthly(list(years), lang)
-    data = {year: [float(c) for c in counts] + [float(total), mean] for year, counts, total, mean in cols}
-    return pd.DataFrame(data, index=pd.Index(labels, name="Måned" if lang == "da" else "Month"))
-
-
-def breakdown(self: Register, year: int, by: str = "area") -> pd.DataFrame:
-    """Count and percent of one year's registrations by ``area``, ``department``, ``kind``, ``requester``, ``channel`` or ``site``."""
-    import pandas as pd
-
-    rows = self.stats()._breakdown(year, by)
-    return pd.DataFrame(rows, columns=["code", "label", "label_en", "count", "percent"])
-
-
 class Chart:
     """An SVG chart drawn by the Rust core; Jupyter shows it inline (``_repr_svg_``)."""
 
@@ -214,6 +197,10 @@ def _published_frame(table: dict[str, Any]) -> pd.DataFrame:
     df = pd.DataFrame(table["cells"], index=table["rows"], columns=table["columns"], dtype="object")
     if table.get("column_totals") is not None:
         df.loc["I alt"] = table["column_totals"]
+    if table.get("column_means") is not None:
+        df.loc["Gennemsnit"] = table["column_means"]
+    if table.get("shares") is not None:
+        df["Andel"] = list(table["shares"]) + [None] * (len(df) - len(table["shares"]))
     df.attrs["policy"] = table["policy_da"]
     df.attrs["policy_en"] = table["policy_en"]
     df.attrs["threshold"] = table["threshold"]
@@ -221,11 +208,36 @@ def _published_frame(table: dict[str, Any]) -> pd.DataFrame:
 
 
 def published_monthly_table(self: Register, years: Sequence[int], threshold: int = 5) -> pd.DataFrame:
-    """The monthly table for publication: counts from 1 to ``threshold - 1`` and
-    the cells that would reveal them are None; the policy is in ``.attrs["policy"]``."""
+    """The monthly table published alone: counts from 1 to ``threshold - 1``,
+    and the cells, totals ("I alt") and means ("Gennemsnit") that would reveal
+    them, are None; the policy is in ``.attrs["policy"]``. To publish it with
+    key figures or breakdowns, use ``published_report``."""
     return _published_frame(self.stats().published_monthly(list(years), threshold))
 
 
 def published_breakdown(self: Register, year: int, by: str = "area", threshold: int = 5) -> pd.DataFrame:
-    """A breakdown for publication, under the same disclosure policy."""
+    """A breakdown published alone, with its total ("I alt") and shares ("Andel"),
+    under the same disclosure policy."""
     return _published_frame(self.stats().published_breakdown(year, by, threshold))
+
+
+def published_report(
+    self: Register,
+    table_years: Sequence[int],
+    key_years: Sequence[int] = (),
+    breakdowns: Sequence[tuple[int, str]] = (),
+    threshold: int = 5,
+    lang: str = "da",
+) -> dict[str, Any]:
+    """Everything a report publishes, under disclosure control over all of it
+    together: ``monthly`` (the table of ``table_years``, with ``column_totals``
+    and ``column_means``), ``summaries`` (key figures of ``key_years``) and
+    ``breakdowns`` (one per ``(year, by)``). Suppressed values, and means and
+    shares computed from them, are None; the policy is in ``policy_da``."""
+    return self.stats().published_report(list(table_years), list(key_years), [(y, b) for y, b in breakdowns], threshold, lang)
+
+
+def published_frame(table: dict[str, Any]) -> pd.DataFrame:
+    """A published table (from ``published_report``) as a DataFrame: None where suppressed,
+    "I alt" and "Gennemsnit" rows where published, the policy in ``.attrs["policy"]``."""
+    return _published_frame(table)
