@@ -232,21 +232,8 @@ impl PublishedReport {
 /// Quantities linked by additive relations: everything published together,
 /// before disclosure control. Each quantity has a key; adding a key twice
 /// gives the same quantity (it must have the same value).
-///
-/// # Example
-/// ```
-/// use borgerraad_core::{Disclosure, Linked};
-/// // An area of 23 with a department of 20 and one of 3: hiding the 3
-/// // alone would give it back as 23 - 20.
-/// let mut l = Linked::default();
-/// let area = l.quantity("area", 23);
-/// let parts = vec![l.quantity("dept-a", 20), l.quantity("dept-b", 3)];
-/// l.relation(area, parts);
-/// let shown = l.protect(&Disclosure::default());
-/// assert_eq!((shown.get("area"), shown.get("dept-a"), shown.get("dept-b")), (Some(23), None, None));
-/// ```
 #[derive(Debug, Clone, Default)]
-pub struct Linked {
+pub(crate) struct Linked {
     keys: HashMap<String, usize>,
     values: Vec<u64>,
     internal: Vec<bool>,
@@ -900,6 +887,21 @@ fn add_months(l: &mut Linked, table: &MonthlyTable) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_department_is_not_given_back_by_subtraction() {
+        // An area of 23 with a department of 20 and one of 3: hiding the 3
+        // alone would give it back as 23 - 20.
+        let mut l = Linked::default();
+        let area = l.quantity("area", 23);
+        let parts = vec![l.quantity("dept-a", 20), l.quantity("dept-b", 3)];
+        l.relation(area, parts);
+        let shown = l.protect(&Disclosure::default());
+        assert_eq!(
+            (shown.get("area"), shown.get("dept-a"), shown.get("dept-b")),
+            (Some(23), None, None)
+        );
+    }
 
     #[test]
     fn a_line_with_one_small_cell_loses_its_total_when_nothing_else_can_hide() {

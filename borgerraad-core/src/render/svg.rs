@@ -213,9 +213,9 @@ const MONTH_ABBR: [[&str; 12]; 2] = [
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{render::svg, sample, stats::{By, Stats}, Disclosure, Lang};
+/// use borgerraad_core::{render::svg, sample, stats::By, Disclosure, Lang};
 /// let register = sample();
-/// let b = Stats::of(register.taxonomy(), register.iter()).year(2022).unwrap().breakdown(By::Kind, register.taxonomy());
+/// let b = register.stats().breakdown(2022, By::Kind).unwrap();
 /// let published = Disclosure::default().breakdown(&b, Lang::Da);
 /// assert!(svg::breakdown_chart(&published, Lang::Da).contains("Henvendelsestype 2022"));
 /// ```
