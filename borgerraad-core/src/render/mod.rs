@@ -8,7 +8,7 @@ pub mod svg;
 
 use crate::codes::Lang;
 use crate::disclosure::{Disclosure, PublishedTable};
-use crate::stats::{counting_rule, month_name, Breakdown, MonthlyTable, YearSummary};
+use crate::stats::{counting_rule, month_name, Breakdown, By, MonthlyTable, YearSummary};
 
 /// Formats a number with at most two decimals and trailing zeros dropped,
 /// as the report prints means: `47,75`, `49,5`, `42,83` in Danish.
@@ -486,5 +486,102 @@ impl AnnualReport {
     /// The report as pretty JSON.
     pub fn json(&self) -> String {
         serde_json::to_string_pretty(self).expect("plain data serialises")
+    }
+}
+
+/// The forms the annual report is printed in: `md`, `csv`, `json`, `svg`
+/// (the monthly chart) and `html`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Markdown tables (`md`), the default.
+    #[default]
+    Markdown,
+    /// CSV sections separated by blank lines (`csv`).
+    Csv,
+    /// Pretty JSON (`json`).
+    Json,
+    /// The monthly chart as SVG (`svg`).
+    Svg,
+    /// A self-contained HTML page (`html`).
+    Html,
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s {
+            "md" => Ok(Format::Markdown),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            "svg" => Ok(Format::Svg),
+            "html" => Ok(Format::Html),
+            _ => Err(crate::Error::unknown(
+                "format",
+                s,
+                &["md", "csv", "json", "svg", "html"],
+            )),
+        }
+    }
+}
+
+impl AnnualReport {
+    /// The annual report of a register, as the report commands print it
+    /// (the Rust example `annual_report` and Python's `borgerraad report`):
+    /// the monthly table of every year; the key figures of `year`, or of the
+    /// register's last two years when no year is chosen; and for a chosen
+    /// year its breakdowns by area, kind, requester, channel and outreach
+    /// site. A `Range` error when no inquiry was received in `year`.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::render::{AnnualReport, Format};
+    /// use borgerraad_core::{sample, Disclosure, Lang};
+    /// let report = AnnualReport::of(&sample(), None, Lang::Da, Disclosure::default()).unwrap();
+    /// let md = report.render(Format::Markdown, Lang::Da);
+    /// assert!(md.contains("| I alt | 573 | 657 | 595 | 514 | 683 | 793 |"));
+    /// ```
+    pub fn of(
+        register: &crate::Register,
+        year: Option<i32>,
+        lang: Lang,
+        policy: Disclosure,
+    ) -> crate::Result<AnnualReport> {
+        let stats = register.stats();
+        let years = stats.years();
+        let key_years = match year {
+            Some(y) => vec![y],
+            None => years[years.len().saturating_sub(2)..].to_vec(),
+        };
+        let mut summaries = Vec::new();
+        let mut breakdowns = Vec::new();
+        for &y in &key_years {
+            let ys = stats.get(y)?;
+            summaries.push(ys.summary());
+            if year.is_some() {
+                for by in [By::Area, By::Kind, By::Requester, By::Channel, By::Site] {
+                    breakdowns.push(ys.breakdown(by, register.taxonomy()));
+                }
+            }
+        }
+        Ok(AnnualReport::new(
+            stats.monthly_table(&years),
+            summaries,
+            breakdowns,
+            lang,
+            policy,
+        ))
+    }
+
+    /// The report in one format, as the report commands print it.
+    pub fn render(&self, format: Format, lang: Lang) -> String {
+        match format {
+            Format::Markdown => self.markdown(lang),
+            Format::Csv => self.csv(lang),
+            Format::Json => self.json() + "\n",
+            Format::Svg => {
+                svg::monthly_chart(&self.monthly, svg::Style::Lines, lang, &self.policy) + "\n"
+            }
+            Format::Html => self.html(lang),
+        }
     }
 }
