@@ -26,6 +26,8 @@ from ._borgerraad import (
     Stats,
     Taxonomy,
     YearSummary,
+    __version__,
+    annual_report,
     deadline,
     deadline_rules,
     deadlines,
@@ -73,6 +75,7 @@ def sample() -> Register:
 
 
 __all__ = [
+    "__version__",
     "BorgerraadError",
     "Calendar",
     "Chart",
@@ -91,6 +94,7 @@ __all__ = [
     "UnknownError",
     "ValidationError",
     "YearSummary",
+    "annual_report",
     "deadline",
     "deadline_rules",
     "deadlines",

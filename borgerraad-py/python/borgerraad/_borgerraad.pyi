@@ -11,8 +11,10 @@ _JsonSource = Union[str, os.PathLike[str]]
 _Path = Union[str, os.PathLike[str]]
 __all__ = [
     "Calendar", "Cpr", "Deadline", "Decision", "Pseudonymizer", "Register", "RuleSet", "Stats", "Taxonomy", "YearSummary",
-    "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "schema_names",
+    "annual_report", "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "schema_names",
 ]
+
+__version__: str
 
 _Dates = Any  # a numpy datetime64[D] array, a list of dates or a pandas Series
 
@@ -185,6 +187,7 @@ class Decision:
     def to_dict(self) -> dict[str, Any]: ...
 
 def format_number(value: float, lang: str = "da") -> str: ...
+def annual_report(register: Register, year: Optional[int] = None, format: str = "md", lang: str = "da") -> str: ...
 @final
 class Cpr:
     @staticmethod

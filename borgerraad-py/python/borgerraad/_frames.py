@@ -9,6 +9,7 @@ Rust core.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import json
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
@@ -21,6 +22,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._borgerraad import Pseudonymizer, Taxonomy
 
 _DATE_COLUMNS = ("received", "closed", "consent_given", "matter_date")
+
+
+def _optional(module: str) -> Any:
+    """pandas or pyarrow, which the extra ``borgerraad[pandas]`` installs.
+
+    Without them the error names the extra: a ``ModuleNotFoundError`` (an
+    ``ImportError``) whose ``name`` is the missing module.
+    """
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        raise ModuleNotFoundError(
+            f"{module} is needed for tables; install it with: pip install 'borgerraad[pandas]'",
+            name=module,
+        ) from e
 
 
 def _default(value: Any) -> Any:
@@ -70,8 +86,8 @@ def from_arrow(
     turned into citizen keys in Rust and dropped; without one it is refused.
     """
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    pa = _optional("pyarrow")
+    pc = _optional("pyarrow.compute")
 
     texts, days = [], []
     for name in table.column_names:
@@ -112,7 +128,7 @@ def _validity(arr: pa.Array) -> Optional[np.ndarray]:
 
 def _one_array(col: pa.ChunkedArray) -> pa.Array:
     """The column as one array (a copy only when it has several chunks)."""
-    import pyarrow as pa
+    pa = _optional("pyarrow")
 
     if col.num_chunks == 1:
         return col.chunk(0)
@@ -133,7 +149,7 @@ def from_pandas(
     (None, NaN, NaT) are empty cells. Row ``i`` (0-based) is reported as line ``i + 1``.
     A ``cpr`` column is pseudonymised with ``pseudonymizer`` (see ``from_arrow``).
     """
-    import pyarrow as pa
+    pa = _optional("pyarrow")
 
     from .errors import ParseError
 
@@ -150,7 +166,7 @@ def from_pandas(
 
 def to_pandas(self: Register) -> pd.DataFrame:
     """The register as a DataFrame in the CSV record format; empty cells are None and dates are ``datetime.date``."""
-    import pandas as pd
+    pd = _optional("pandas")
 
     columns = dict(self._columns())
     df = pd.DataFrame({k: pd.Series(v, dtype="object") for k, v in columns.items()})
@@ -162,7 +178,7 @@ def to_pandas(self: Register) -> pd.DataFrame:
 
 def monthly_table(self: Register, years: Sequence[int], lang: str = "da") -> pd.DataFrame:
     """The report's table: months, then "I alt" and "Gennemsnit" as rows, the years as columns."""
-    import pandas as pd
+    pd = _optional("pandas")
 
     labels, cols = self.stats()._monthly(list(years), lang)
     data = {year: [float(c) for c in counts] + [float(total), mean] for year, counts, total, mean in cols}
@@ -171,7 +187,7 @@ def monthly_table(self: Register, years: Sequence[int], lang: str = "da") -> pd.
 
 def breakdown(self: Register, year: int, by: str = "area") -> pd.DataFrame:
     """Count and percent of one year's registrations by ``area``, ``department``, ``kind``, ``requester``, ``channel`` or ``site``."""
-    import pandas as pd
+    pd = _optional("pandas")
 
     rows = self.stats()._breakdown(year, by)
     return pd.DataFrame(rows, columns=["code", "label", "label_en", "count", "percent"])
@@ -206,7 +222,7 @@ def breakdown_chart(self: Register, year: int, by: str = "area", lang: str = "da
 
 
 def _published_frame(table: dict[str, Any]) -> pd.DataFrame:
-    import pandas as pd
+    pd = _optional("pandas")
 
     df = pd.DataFrame(table["cells"], index=table["rows"], columns=table["columns"], dtype="object")
     if table.get("column_totals") is not None:
