@@ -106,12 +106,23 @@ $(JS)/node_modules/.ready: $(JS)/package.json
 	cd $(JS) && npm install --no-audit --no-fund
 	touch $@
 
-wasm: wasm-tools  ## Build the npm-style package in borgerraad-wasm/pkg (node/ and web/)
+wasm: wasm-tools  ## Build the npm package in borgerraad-wasm/pkg (node/ and web/, one .wasm)
 	$(CARGO) build --profile wasm -p borgerraad-wasm --target wasm32-unknown-unknown
 	rm -rf $(PKG) && mkdir -p $(PKG)
 	wasm-bindgen --target nodejs --remove-name-section --remove-producers-section --out-dir $(PKG)/node $(WASM_OUT)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(PKG)/web $(WASM_OUT)
-	cp borgerraad-wasm/package.json $(PKG)/
+	# One .wasm: the two builds differ only in their JS; node's reads the web/ copy.
+	cmp $(PKG)/node/borgerraad_wasm_bg.wasm $(PKG)/web/borgerraad_wasm_bg.wasm
+	rm $(PKG)/node/borgerraad_wasm_bg.wasm $(PKG)/node/borgerraad_wasm_bg.wasm.d.ts
+	sed -i 's|`$${__dirname}/borgerraad_wasm_bg.wasm`|`$${__dirname}/../web/borgerraad_wasm_bg.wasm`|' $(PKG)/node/borgerraad_wasm.js
+	grep -qF '`$${__dirname}/../web/borgerraad_wasm_bg.wasm`' $(PKG)/node/borgerraad_wasm.js
+	# web/ is ES modules, node/ CommonJS (the package's default).
+	echo '{ "type": "module" }' > $(PKG)/web/package.json
+	cp borgerraad-wasm/package.json README.md LICENSE-MIT LICENSE-APACHE $(PKG)/
+
+npm-package: wasm $(JS)/node_modules/.ready  ## npm pack, install the tarball into a scratch project, import it in node and Chromium
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	cd $(JS) && node package.mjs
 
 types: $(JS)/node_modules/.ready  ## Regenerate borgerraad-wasm/types.d.ts from schema/
 	cd $(JS) && node gen-types.mjs

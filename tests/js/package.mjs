@@ -47,7 +47,10 @@ try {
   /** @type {string[]} */
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  // Every file the snippet loads must be found (the browser's own favicon request aside).
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) problems.push(`${r.status()} ${r.url()}`);
+  });
   await page.goto(`${server.url}/index.html`);
   // The snippet replaces the page's content, scripts included, when it has run.
   await page.waitForFunction(() => !document.querySelector("script"), null, { timeout: 30000 });
