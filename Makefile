@@ -54,7 +54,9 @@ $(VENV)/.ready: tests/python/requirements.txt
 	touch $@
 
 # The one Python build: pip builds a wheel from the sdist's files alone, linked
-# by zig against glibc 2.28 (ziglang from PyPI), in the shared target/.
+# by zig against glibc 2.28 (ziglang from PyPI), in the shared target/. The
+# sdist is unpacked with fresh times (tar -m): its own are fixed in 2006, and
+# cargo would take the shared target/'s older build for current.
 py-dist: $(VENV)/.ready  ## The sdist, and from it the manylinux_2_28 wheel, checked by auditwheel
 	rm -rf $(DIST) && $(PY) -m maturin sdist -m borgerraad-py/Cargo.toml -o $(DIST)
 	tar tzf $(DIST)/borgerraad-$(VERSION).tar.gz > target/sdist.txt
@@ -62,8 +64,6 @@ py-dist: $(VENV)/.ready  ## The sdist, and from it the manylinux_2_28 wheel, che
 	    borgerraad-core/LICENSE-APACHE borgerraad-core/schema/inquiry.schema.json python/borgerraad/__main__.py; do \
 	  grep -qx "borgerraad-$(VERSION)/$$f" target/sdist.txt || { echo "the sdist lacks $$f"; exit 1; }; \
 	done
-	# Unpacked with fresh times (-m): the sdist's own times are fixed in 2006, and cargo
-	# would take the shared target/'s older build for current.
 	tar xzmf $(DIST)/borgerraad-$(VERSION).tar.gz -C $(DIST)
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CARGO_TARGET_DIR="$(CURDIR)/target" MATURIN_PEP517_ARGS="--zig --compatibility manylinux_2_28" \
 	  $(PY) -m pip wheel -q --no-deps --no-build-isolation -w $(DIST) ./$(DIST)/borgerraad-$(VERSION)
@@ -106,17 +106,17 @@ $(JS)/node_modules/.ready: $(JS)/package.json
 	cd $(JS) && npm install --no-audit --no-fund
 	touch $@
 
+# One .wasm: the two builds differ only in their JS, so node's reads the web/
+# copy. web/ is ES modules (its package.json says so), node/ CommonJS.
 wasm: wasm-tools  ## Build the npm package in borgerraad-wasm/pkg (node/ and web/, one .wasm)
 	$(CARGO) build --profile wasm -p borgerraad-wasm --target wasm32-unknown-unknown
 	rm -rf $(PKG) && mkdir -p $(PKG)
 	wasm-bindgen --target nodejs --remove-name-section --remove-producers-section --out-dir $(PKG)/node $(WASM_OUT)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(PKG)/web $(WASM_OUT)
-	# One .wasm: the two builds differ only in their JS; node's reads the web/ copy.
 	cmp $(PKG)/node/borgerraad_wasm_bg.wasm $(PKG)/web/borgerraad_wasm_bg.wasm
 	rm $(PKG)/node/borgerraad_wasm_bg.wasm $(PKG)/node/borgerraad_wasm_bg.wasm.d.ts
 	sed -i 's|`$${__dirname}/borgerraad_wasm_bg.wasm`|`$${__dirname}/../web/borgerraad_wasm_bg.wasm`|' $(PKG)/node/borgerraad_wasm.js
 	grep -qF '`$${__dirname}/../web/borgerraad_wasm_bg.wasm`' $(PKG)/node/borgerraad_wasm.js
-	# web/ is ES modules, node/ CommonJS (the package's default).
 	echo '{ "type": "module" }' > $(PKG)/web/package.json
 	cp borgerraad-wasm/package.json README.md LICENSE-MIT LICENSE-APACHE $(PKG)/
 
