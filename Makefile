@@ -120,9 +120,11 @@ wasm: wasm-tools  ## Build the npm package in borgerraad-wasm/pkg (node/ and web
 	echo '{ "type": "module" }' > $(PKG)/web/package.json
 	cp borgerraad-wasm/package.json README.md LICENSE-MIT LICENSE-APACHE $(PKG)/
 
-npm-package: wasm $(JS)/node_modules/.ready  ## npm pack, install the tarball into a scratch project, import it in node and Chromium
+npm-package: wasm $(JS)/node_modules/.ready  ## npm pack, install the tarball into a scratch project, import it in node and Chromium; the .wasm budget
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 	cd $(JS) && node package.mjs
+	size=$$(gzip -9 -c $(PKG)/web/borgerraad_wasm_bg.wasm | wc -c); \
+	  echo "gzipped .wasm: $$size bytes; the widget's first-load budget is 200 KiB (204800 bytes)"; test "$$size" -le 204800
 
 types: $(JS)/node_modules/.ready  ## Regenerate borgerraad-wasm/types.d.ts from schema/
 	cd $(JS) && node gen-types.mjs
