@@ -10,13 +10,19 @@ WASM_BINDGEN := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' borgerraad-was
 PKG := borgerraad-wasm/pkg
 WASM_OUT := target/wasm32-unknown-unknown/wasm/borgerraad_wasm.wasm
 JS := tests/js
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+DIST := target/dist
+WHEEL := $(DIST)/borgerraad-$(VERSION)-cp39-abi3-manylinux_2_28_x86_64.whl
+FRESH := target/fresh-venv
+EXPORT := tests/fixtures/esbjerg-2017-2022.jsonl
+TOTALS := | I alt | 573 | 657 | 595 | 514 | 683 | 793 |
 
-.PHONY: help test rust-test example-test py-test py-bench wasm-tools wasm js-test browser-test wasm-budget types bench count fmt bless
+.PHONY: help test rust-test example-test crate-package py-dist py-test py-fresh py-wheel-windows npm-package py-bench wasm-tools wasm js-test browser-test wasm-budget types bench count fmt bless
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-test: rust-test example-test py-test js-test browser-test  ## Run every test (the README's test command)
+test: rust-test example-test crate-package py-test py-fresh js-test browser-test npm-package  ## Run every test (the README's test command)
 
 rust-test:  ## Rust unit, integration, property and doc tests (benchmarks are only compiled)
 	$(CARGO) test --workspace --lib --bins --tests --examples
@@ -33,7 +39,13 @@ example-test:  ## The main job prints the report's table; bad input fails with o
 	! target/debug/examples/annual_report --input target/bad.csv 2> target/bad.err
 	test "$$(wc -l < target/bad.err)" -eq 1
 	grep -q 'target/bad.csv:2: record `X-1`: field `received`' target/bad.err
+	target/debug/examples/annual_report --help | grep -q -- '--format <FORMAT>'
+	target/debug/examples/annual_report --version | grep -qx 'annual_report $(VERSION)'
 	@echo "example-test: ok"
+
+crate-package:  ## The crate as crates.io gets it: `cargo publish --dry-run` builds it from its package alone
+	$(CARGO) publish --dry-run --allow-dirty -p borgerraad-core
+	@echo "crate-package: ok"
 
 $(VENV)/.ready: tests/python/requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -41,13 +53,46 @@ $(VENV)/.ready: tests/python/requirements.txt
 	$(PY) -m pip install -q -r tests/python/requirements.txt
 	touch $@
 
-py-test: $(VENV)/.ready  ## Build and install the Python package, check the stubs, run pytest and the example
-	$(PY) -m pip install -q --force-reinstall --no-deps ./borgerraad-py
+# The one Python build: pip builds a wheel from the sdist's files alone, linked
+# by zig against glibc 2.28 (ziglang from PyPI), in the shared target/. The
+# sdist is unpacked with fresh times (tar -m): its own are fixed in 2006, and
+# cargo would take the shared target/'s older build for current.
+py-dist: $(VENV)/.ready  ## The sdist, and from it the manylinux_2_28 wheel, checked by auditwheel
+	rm -rf $(DIST) && $(PY) -m maturin sdist -m borgerraad-py/Cargo.toml -o $(DIST)
+	tar tzf $(DIST)/borgerraad-$(VERSION).tar.gz > target/sdist.txt
+	for f in PKG-INFO README.md LICENSE-MIT LICENSE-APACHE borgerraad-core/README.md borgerraad-core/LICENSE-MIT \
+	    borgerraad-core/LICENSE-APACHE borgerraad-core/schema/inquiry.schema.json python/borgerraad/__main__.py; do \
+	  grep -qx "borgerraad-$(VERSION)/$$f" target/sdist.txt || { echo "the sdist lacks $$f"; exit 1; }; \
+	done
+	tar xzmf $(DIST)/borgerraad-$(VERSION).tar.gz -C $(DIST)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CARGO_TARGET_DIR="$(CURDIR)/target" MATURIN_PEP517_ARGS="--zig --compatibility manylinux_2_28" \
+	  $(PY) -m pip wheel -q --no-deps --no-build-isolation -w $(DIST) ./$(DIST)/borgerraad-$(VERSION)
+	$(PY) -m auditwheel show $(WHEEL) | tr -s ' \n' ' ' | grep -qF 'consistent with the following platform tag: "manylinux_2_28_x86_64"'
+	unzip -l $(WHEEL) | grep -q 'dist-info/licenses/LICENSE-APACHE'
+	@echo "py-dist: ok ($(WHEEL))"
+
+py-test: py-dist  ## Install the wheel, check the stubs, run pytest and the example
+	$(PY) -m pip install -q --force-reinstall --no-deps $(WHEEL)
 	cd target && ../$(PY) -m mypy.stubtest borgerraad._borgerraad
 	cd target && ../$(PY) -m pytest -q -p no:cacheprovider ../tests/python
 	mkdir -p target && cd target && ../$(PY) ../examples/pipeline.py --out monthly.csv > pipeline.txt
 	grep -q 'Gennemsnit  47,75  54,75  49,58  42,83  56,92  66,08' target/pipeline.txt
 	@echo "py-test: ok"
+
+py-fresh: py-dist  ## The wheel in a fresh venv without pandas: import, version, both report commands, the extra named
+	rm -rf $(FRESH) && python3 -m venv $(FRESH)
+	$(FRESH)/bin/python -m pip install -q $(WHEEL)
+	test "$$($(FRESH)/bin/python -c 'import borgerraad; print(borgerraad.__version__)')" = "$(VERSION)"
+	$(FRESH)/bin/borgerraad report $(EXPORT) | grep -qF '$(TOTALS)'
+	$(FRESH)/bin/python -m borgerraad report $(EXPORT) --year 2022 --format csv --lang en | grep -q '^Total,573,657,595,514,683,793$$'
+	! $(FRESH)/bin/python -c 'import borgerraad; borgerraad.sample().monthly_table([2022])' 2> target/fresh.err
+	grep -qF "pip install 'borgerraad[pandas]'" target/fresh.err
+	@echo "py-fresh: ok"
+
+py-wheel-windows: $(VENV)/.ready  ## A Windows wheel cross-built with windows-gnu and Debian's mingw-w64 (not in `make test`)
+	rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
+	command -v x86_64-w64-mingw32-gcc >/dev/null || (apt-get update -q && apt-get install -y -q gcc-mingw-w64-x86-64)
+	$(PY) -m maturin build --release --target x86_64-pc-windows-gnu -m borgerraad-py/Cargo.toml -o $(DIST)
 
 py-bench: $(VENV)/.ready  ## Python benchmarks against pandas and numpy (figures go into BENCHMARKS.md)
 	$(PY) -m pip install -q --force-reinstall --no-deps ./borgerraad-py
@@ -61,12 +106,25 @@ $(JS)/node_modules/.ready: $(JS)/package.json
 	cd $(JS) && npm install --no-audit --no-fund
 	touch $@
 
-wasm: wasm-tools  ## Build the npm-style package in borgerraad-wasm/pkg (node/ and web/)
+# One .wasm: the two builds differ only in their JS, so node's reads the web/
+# copy. web/ is ES modules (its package.json says so), node/ CommonJS.
+wasm: wasm-tools  ## Build the npm package in borgerraad-wasm/pkg (node/ and web/, one .wasm)
 	$(CARGO) build --profile wasm -p borgerraad-wasm --target wasm32-unknown-unknown
 	rm -rf $(PKG) && mkdir -p $(PKG)
 	wasm-bindgen --target nodejs --remove-name-section --remove-producers-section --out-dir $(PKG)/node $(WASM_OUT)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(PKG)/web $(WASM_OUT)
-	cp borgerraad-wasm/package.json $(PKG)/
+	cmp $(PKG)/node/borgerraad_wasm_bg.wasm $(PKG)/web/borgerraad_wasm_bg.wasm
+	rm $(PKG)/node/borgerraad_wasm_bg.wasm $(PKG)/node/borgerraad_wasm_bg.wasm.d.ts
+	sed -i 's|`$${__dirname}/borgerraad_wasm_bg.wasm`|`$${__dirname}/../web/borgerraad_wasm_bg.wasm`|' $(PKG)/node/borgerraad_wasm.js
+	grep -qF '`$${__dirname}/../web/borgerraad_wasm_bg.wasm`' $(PKG)/node/borgerraad_wasm.js
+	echo '{ "type": "module" }' > $(PKG)/web/package.json
+	cp borgerraad-wasm/package.json README.md LICENSE-MIT LICENSE-APACHE $(PKG)/
+
+npm-package: wasm $(JS)/node_modules/.ready  ## npm pack, install the tarball into a scratch project, import it in node and Chromium; the .wasm budget
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	cd $(JS) && node package.mjs
+	size=$$(gzip -9 -c $(PKG)/web/borgerraad_wasm_bg.wasm | wc -c); \
+	  echo "gzipped .wasm: $$size bytes; the widget's first-load budget is 200 KiB (204800 bytes)"; test "$$size" -le 204800
 
 types: $(JS)/node_modules/.ready  ## Regenerate borgerraad-wasm/types.d.ts from schema/
 	cd $(JS) && node gen-types.mjs

@@ -14,7 +14,7 @@ macro_rules! schemas {
         /// The committed schema text of a name.
         fn committed(name: &str) -> Option<&'static str> {
             match name {
-                $($name => Some(include_str!(concat!("../../schema/", $name, ".schema.json"))),)+
+                $($name => Some(include_str!(concat!("../schema/", $name, ".schema.json"))),)+
                 _ => None,
             }
         }

@@ -17,6 +17,7 @@ use pyo3::prelude::*;
 
 #[pymodule]
 fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.setattr("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<taxonomy::PyTaxonomy>()?;
     m.add_class::<register::PyRegister>()?;
     m.add_class::<stats::PyStats>()?;
@@ -31,6 +32,7 @@ fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(deadline::deadlines, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::deadline_rules, m)?)?;
     m.add_function(wrap_pyfunction!(render::format_number, m)?)?;
+    m.add_function(wrap_pyfunction!(render::annual_report, m)?)?;
     m.add_function(wrap_pyfunction!(schema::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(schema::schema_names, m)?)?;
     m.add_function(wrap_pyfunction!(schema::record_fields, m)?)?;

@@ -1,7 +1,7 @@
 //! `borgerraad.Stats` (mergeable partial statistics) and `YearSummary`.
 
-use borgerraad_core::render::svg;
-use borgerraad_core::stats::{month_name, By, YearSummary};
+use borgerraad_core::render::{internal, svg};
+use borgerraad_core::stats::{By, YearSummary};
 use borgerraad_core::Contents;
 use borgerraad_core::{stats::Stats, Disclosure, Lang};
 use pyo3::prelude::*;
@@ -9,10 +9,6 @@ use pyo3::types::PyTuple;
 
 use crate::convert::to_object;
 use crate::errors::IntoPy;
-
-/// One year of the monthly table: the year, the twelve counts, the total
-/// and the mean.
-type YearColumn = (i32, Vec<u64>, u64, f64);
 
 /// One row of a breakdown: code, Danish label, English label, count, percent.
 type BreakdownRow = (String, String, String, u64, f64);
@@ -54,23 +50,17 @@ impl PyStats {
         Ok(PyYearSummary(ys.summary()))
     }
 
-    /// Row labels (months in `lang`, then total and mean), the years, and
-    /// per year the twelve counts, the total and the mean.
+    /// The exact monthly table as the core's `render::internal::monthly_report`
+    /// gives it: the years, and rows of a label, values and printed text.
     #[pyo3(signature = (years, lang = "da"))]
-    fn _monthly(&self, years: Vec<i32>, lang: &str) -> PyResult<(Vec<String>, Vec<YearColumn>)> {
-        let lang: Lang = lang.parse().py()?;
+    fn _monthly<'py>(
+        &self,
+        py: Python<'py>,
+        years: Vec<i32>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let table = self.inner.monthly_table(&years);
-        let mut labels: Vec<String> = (0..12).map(|m| month_name(m, lang).to_string()).collect();
-        labels.extend(match lang {
-            Lang::Da => ["I alt".to_string(), "Gennemsnit".to_string()],
-            Lang::En => ["Total".to_string(), "Mean".to_string()],
-        });
-        let cols = years
-            .iter()
-            .enumerate()
-            .map(|(i, &y)| (y, table.counts[i].to_vec(), table.total(i), table.mean(i)))
-            .collect();
-        Ok((labels, cols))
+        to_object(py, &internal::monthly_report(&table, lang.parse().py()?))
     }
 
     /// Breakdown rows: code, Danish label, English label, count, percent.

@@ -4,43 +4,11 @@
 // With --budget it reports the time of a year summary over 100 000
 // inquiries (a benchmark, not a test: it asserts nothing about time).
 import assert from "node:assert/strict";
-import { createReadStream, mkdtempSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
 
-import { fixture, root } from "./helpers.mjs";
+import { chromiumContext, fixture, root, serve } from "./helpers.mjs";
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
-
-/** A static server of the repository on 127.0.0.1. @returns {Promise<{url: string, close: () => void}>} */
-function serve() {
-  const server = createServer((req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
-    const file = path.endsWith("/") ? join(path, "index.html") : path;
-    if (!file.startsWith(root) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
-    });
-  });
-}
-
-const server = await serve();
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-")), {
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const server = await serve(root);
+const context = await chromiumContext();
 try {
   const page = await context.newPage();
   /** @type {string[]} */

@@ -13,8 +13,8 @@ use serde::Serialize;
 pub mod svg;
 
 use crate::codes::Lang;
-use crate::disclosure::{PublishedReport, PublishedSummary, PublishedTable};
-use crate::stats::counting_rule;
+use crate::disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
+use crate::stats::{counting_rule, By};
 
 impl PublishedTable {
     /// The table in Markdown with `–` for suppressed values, and the policy below.
@@ -529,4 +529,112 @@ fn csv_table_flexible(rows: &[Vec<String>]) -> String {
         w.write_record(row).expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 cells")
+}
+
+/// The forms the annual report is printed in: `md`, `csv`, `json`, `svg`
+/// (the monthly chart) and `html`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Markdown tables (`md`), the default.
+    #[default]
+    Markdown,
+    /// CSV sections separated by blank lines (`csv`).
+    Csv,
+    /// Pretty JSON (`json`).
+    Json,
+    /// The monthly chart as SVG (`svg`).
+    Svg,
+    /// A self-contained HTML page (`html`).
+    Html,
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s {
+            "md" => Ok(Format::Markdown),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            "svg" => Ok(Format::Svg),
+            "html" => Ok(Format::Html),
+            _ => Err(crate::Error::unknown(
+                "format",
+                s,
+                &["md", "csv", "json", "svg", "html"],
+            )),
+        }
+    }
+}
+
+/// What the annual report of a register holds, and in which language.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions {
+    /// The year of the key figures and breakdowns; without it, the key
+    /// figures of the register's last two years and no breakdowns.
+    pub year: Option<i32>,
+    /// The language of labels and numbers.
+    pub lang: Lang,
+    /// The disclosure policy (threshold 5 by default).
+    pub policy: Disclosure,
+}
+
+impl AnnualReport {
+    /// The annual report of a register, as the report commands print it
+    /// (the Rust example `annual_report` and Python's `borgerraad report`):
+    /// the monthly table of every year; the key figures of the chosen year,
+    /// or of the register's last two years; and for a chosen year its
+    /// breakdowns by area, department, kind, requester, channel and
+    /// outreach site. Everything goes through the disclosure engine
+    /// together. A `RangeError` when no inquiry was received in the year.
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
+    /// use borgerraad_core::sample;
+    /// let report = AnnualReport::of(&sample(), &ReportOptions::default()).unwrap();
+    /// let md = report.render(Format::Markdown);
+    /// assert!(md.contains("| I alt | 573 | 657 | 595 | 514 | 683 | 793 |"));
+    /// ```
+    pub fn of(register: &crate::Register, options: &ReportOptions) -> crate::Result<AnnualReport> {
+        let stats = register.stats();
+        let years = stats.years();
+        let key_years = match options.year {
+            Some(y) => vec![y],
+            None => years[years.len().saturating_sub(2)..].to_vec(),
+        };
+        for &y in &key_years {
+            stats.year(y)?;
+        }
+        let breakdowns = match options.year {
+            Some(y) => [
+                By::Area,
+                By::Department,
+                By::Kind,
+                By::Requester,
+                By::Channel,
+                By::Site,
+            ]
+            .map(|by| (y, by))
+            .to_vec(),
+            None => Vec::new(),
+        };
+        let contents = Contents {
+            table_years: years,
+            key_years,
+            breakdowns,
+        };
+        let published = options.policy.report(&stats, &contents, options.lang)?;
+        Ok(AnnualReport::new(published, options.lang))
+    }
+
+    /// The report in one format, as the report commands print it.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Markdown => self.markdown(),
+            Format::Csv => self.csv(),
+            Format::Json => self.json() + "\n",
+            Format::Svg => self.svg(svg::Style::Lines) + "\n",
+            Format::Html => self.html(),
+        }
+    }
 }

@@ -30,6 +30,8 @@ from ._borgerraad import (
     Stats,
     Taxonomy,
     YearSummary,
+    __version__,
+    annual_report,
     deadline,
     deadline_rules,
     deadlines,
@@ -77,6 +79,7 @@ def sample() -> Register:
 
 
 __all__ = [
+    "__version__",
     "BorgerraadError",
     "Calendar",
     "Chart",
@@ -95,6 +98,7 @@ __all__ = [
     "UnknownError",
     "ValidationError",
     "YearSummary",
+    "annual_report",
     "deadline",
     "deadline_rules",
     "deadlines",

@@ -9,6 +9,7 @@ Rust core.
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import json
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
@@ -24,6 +25,21 @@ from ._borgerraad import record_fields as _record_fields
 
 # The date columns of the record format, as the core declares them.
 _DATE_COLUMNS = tuple(column for column, _, _, kind in _record_fields() if kind == "date")
+
+
+def _optional(module: str) -> Any:
+    """pandas or pyarrow, which the extra ``borgerraad[pandas]`` installs.
+
+    Without them the error names the extra: a ``ModuleNotFoundError`` (an
+    ``ImportError``) whose ``name`` is the missing module.
+    """
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        raise ModuleNotFoundError(
+            f"{module} is needed for tables; install it with: pip install 'borgerraad[pandas]'",
+            name=module,
+        ) from e
 
 
 def _default(value: Any) -> Any:
@@ -73,8 +89,8 @@ def from_arrow(
     turned into citizen keys in Rust and dropped; without one it is refused.
     """
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    pa = _optional("pyarrow")
+    pc = _optional("pyarrow.compute")
 
     texts, days = [], []
     for name in table.column_names:
@@ -115,7 +131,7 @@ def _validity(arr: pa.Array) -> Optional[np.ndarray]:
 
 def _one_array(col: pa.ChunkedArray) -> pa.Array:
     """The column as one array (a copy only when it has several chunks)."""
-    import pyarrow as pa
+    pa = _optional("pyarrow")
 
     if col.num_chunks == 1:
         return col.chunk(0)
@@ -136,7 +152,7 @@ def from_pandas(
     (None, NaN, NaT) are empty cells. Row ``i`` (0-based) is reported as line ``i + 1``.
     A ``cpr`` column is pseudonymised with ``pseudonymizer`` (see ``from_arrow``).
     """
-    import pyarrow as pa
+    pa = _optional("pyarrow")
 
     from .errors import ParseError
 
@@ -153,7 +169,7 @@ def from_pandas(
 
 def to_pandas(self: Register) -> pd.DataFrame:
     """The register as a DataFrame in the CSV record format; empty cells are None and dates are ``datetime.date``."""
-    import pandas as pd
+    pd = _optional("pandas")
 
     columns = dict(self._columns())
     df = pd.DataFrame({k: pd.Series(v, dtype="object") for k, v in columns.items()})
@@ -161,6 +177,7 @@ def to_pandas(self: Register) -> pd.DataFrame:
     for name in _DATE_COLUMNS:
         df[name] = df[name].map(lambda v: _dt.date.fromisoformat(v) if isinstance(v, str) else None)
     return df
+
 
 
 class Chart:
@@ -192,7 +209,7 @@ def breakdown_chart(self: Register, year: int, by: str = "area", lang: str = "da
 
 
 def _published_frame(table: dict[str, Any]) -> pd.DataFrame:
-    import pandas as pd
+    pd = _optional("pandas")
 
     df = pd.DataFrame(table["cells"], index=table["rows"], columns=table["columns"], dtype="object")
     if table.get("column_totals") is not None:

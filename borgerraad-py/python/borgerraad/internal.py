@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
+from ._frames import _optional
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -22,16 +24,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def monthly_table(register: Register, years: Sequence[int], lang: str = "da") -> pd.DataFrame:
     """The exact monthly table: months, then "I alt" and "Gennemsnit" as rows, the years as columns."""
-    import pandas as pd
+    pd = _optional("pandas")
 
-    labels, cols = register.stats()._monthly(list(years), lang)
-    data = {year: [float(c) for c in counts] + [float(total), mean] for year, counts, total, mean in cols}
-    return pd.DataFrame(data, index=pd.Index(labels, name="Måned" if lang == "da" else "Month"))
+    report = register.stats()._monthly(list(years), lang)
+    rows = report["rows"]
+    data = {year: [row["values"][i] for row in rows] for i, year in enumerate(report["years"])}
+    return pd.DataFrame(data, index=pd.Index([row["label"] for row in rows], name="Måned" if lang == "da" else "Month"))
 
 
 def breakdown(register: Register, year: int, by: str = "area") -> pd.DataFrame:
     """Exact count and percent of one year's registrations by ``area``, ``department``, ``kind``, ``requester``, ``channel`` or ``site``."""
-    import pandas as pd
+    pd = _optional("pandas")
 
     rows = register.stats()._breakdown(year, by)
     return pd.DataFrame(rows, columns=["code", "label", "label_en", "count", "percent"])

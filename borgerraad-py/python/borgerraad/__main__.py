@@ -1,0 +1,67 @@
+"""The report command: ``python -m borgerraad report FILE`` or ``borgerraad report FILE``.
+
+It prints the annual report of a register export, as the Rust example
+``annual_report`` does, through the same core function
+(``borgerraad.annual_report``). Bad input stops it with one line naming the
+file, line, record and field, and exit code 1; bad arguments exit with 2.
+"""
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+from typing import Optional, Sequence
+
+from . import Register, Taxonomy, __version__, annual_report
+from .errors import BorgerraadError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="borgerraad",
+        description="Registers and annual statistics for municipal citizens' advisors (borgerrådgivere).",
+    )
+    parser.add_argument("--version", action="version", version=f"borgerraad {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    report = commands.add_parser(
+        "report",
+        help="print the annual report (beretning) tables of a register export",
+        description="Prints the annual report tables of a register export: the monthly "
+        'table with "I alt" and "Gennemsnit", key figures and breakdowns.',
+    )
+    report.add_argument("file", metavar="FILE", help="a register export, JSON Lines or CSV (by its extension .csv)")
+    report.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="the year of the key figures and breakdowns; without it, the key figures "
+        "of the last two years and no breakdowns",
+    )
+    report.add_argument(
+        "--format",
+        default="md",
+        choices=["md", "csv", "json", "svg", "html"],
+        help="md (default), csv, json, svg (the monthly chart) or html",
+    )
+    report.add_argument("--lang", default="da", choices=["da", "en"], help="da (Danish, default) or en (English)")
+    report.add_argument("--taxonomy", metavar="FILE", help="the municipality's taxonomy as JSON; Esbjerg's when left out")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Runs the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        taxonomy = Taxonomy.from_json(pathlib.Path(args.taxonomy)) if args.taxonomy else None
+        read = Register.read_csv if args.file.endswith(".csv") else Register.read_jsonl
+        register = read(args.file, taxonomy=taxonomy)
+        out = annual_report(register, year=args.year, format=args.format, lang=args.lang)
+    except BorgerraadError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    sys.stdout.write(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
