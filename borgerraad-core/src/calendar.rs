@@ -399,6 +399,14 @@ pub struct Calendar {
     names: BTreeMap<NaiveDate, Holiday>,
 }
 
+/// The calendar of the `forvaltning` regime, the one a municipal office
+/// keeps: weekends, public holidays, Grundlovsdag, 24 and 31 December.
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::danish("forvaltning").expect("`forvaltning` is a built-in regime")
+    }
+}
+
 impl Calendar {
     /// The calendar of a built-in regime (see [`Regime`]).
     pub fn danish(regime: &str) -> Result<Calendar> {

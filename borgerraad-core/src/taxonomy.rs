@@ -116,6 +116,15 @@ impl<'de> Deserialize<'de> for Taxonomy {
     }
 }
 
+/// Esbjerg's taxonomy ([`Taxonomy::esbjerg`]): the office whose annual
+/// report the library reproduces, and the default of every front until an
+/// office loads its own.
+impl Default for Taxonomy {
+    fn default() -> Self {
+        Taxonomy::esbjerg()
+    }
+}
+
 impl Taxonomy {
     /// The organisation of Esbjerg Kommune as the 2021–22 annual report
     /// describes it, serving Esbjerg and, by agreement, Fanø.

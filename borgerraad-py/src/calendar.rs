@@ -79,9 +79,10 @@ enum Counts<'py> {
 impl PyCalendar {
     /// The calendar of a built-in regime.
     #[staticmethod]
-    #[pyo3(signature = (regime = "forvaltning"))]
-    fn danish(regime: &str) -> PyResult<Self> {
-        Ok(PyCalendar(Arc::new(Calendar::danish(regime).py()?)))
+    #[pyo3(signature = (regime = None))]
+    fn danish(regime: Option<&str>) -> PyResult<Self> {
+        let calendar = regime.map_or_else(|| Ok(Calendar::default()), Calendar::danish);
+        Ok(PyCalendar(Arc::new(calendar.py()?)))
     }
 
     /// The calendar of a regime in JSON (text or a path).

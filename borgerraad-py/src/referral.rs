@@ -1,7 +1,7 @@
 //! `borgerraad.RuleSet` and `Decision`.
 
 use borgerraad_core::referral::{Decision, RuleSet};
-use borgerraad_core::{taxonomy::Taxonomy, Inquiry};
+use borgerraad_core::Inquiry;
 use pyo3::prelude::*;
 
 use crate::convert::{json_text, to_object};
@@ -50,7 +50,7 @@ impl PyRuleSet {
     #[pyo3(signature = (source, taxonomy = None))]
     fn from_json(source: TextOrPath, taxonomy: Option<PyRef<'_, PyTaxonomy>>) -> PyResult<Self> {
         let (text, name) = source.read()?;
-        let taxonomy = taxonomy.map_or_else(Taxonomy::esbjerg, |t| t.0.clone());
+        let taxonomy = taxonomy.map(|t| t.0.clone()).unwrap_or_default();
         Ok(PyRuleSet(
             RuleSet::from_json_str(&text, &name, &taxonomy).py()?,
         ))

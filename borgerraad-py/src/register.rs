@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use borgerraad_core::bindings::{Cells, Column, CSV_COLUMNS};
-use borgerraad_core::{sample, taxonomy::Taxonomy, LoadOptions, OnError, Register, Rejected};
+use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected};
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
@@ -65,7 +65,7 @@ fn fill<'py>(
     taxonomy: Option<PyRef<'_, PyTaxonomy>>,
     load: impl FnOnce(&mut Register) -> borgerraad_core::Result<Vec<Rejected>> + Send,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let taxonomy = taxonomy.map_or_else(Taxonomy::esbjerg, |t| t.0.clone());
+    let taxonomy = taxonomy.map(|t| t.0.clone()).unwrap_or_default();
     let mut register = Register::new(taxonomy);
     let rejected = cls.py().detach(|| load(&mut register)).py()?;
     let obj = cls.call0()?;
@@ -88,7 +88,7 @@ impl PyRegister {
     #[pyo3(signature = (taxonomy = None))]
     fn new(taxonomy: Option<PyRef<'_, PyTaxonomy>>) -> Self {
         PyRegister {
-            inner: Register::new(taxonomy.map_or_else(Taxonomy::esbjerg, |t| t.0.clone())),
+            inner: Register::new(taxonomy.map(|t| t.0.clone()).unwrap_or_default()),
             rejected: Vec::new(),
         }
     }

@@ -19,7 +19,10 @@ impl JsCalendar {
     /// `udbetaling_danmark` or `helligdage`.
     pub fn danish(regime: Option<String>) -> Result<JsCalendar, JsValue> {
         Ok(JsCalendar(Rc::new(
-            Calendar::danish(regime.as_deref().unwrap_or("forvaltning")).js()?,
+            regime
+                .as_deref()
+                .map_or_else(|| Ok(Calendar::default()), Calendar::danish)
+                .js()?,
         )))
     }
 

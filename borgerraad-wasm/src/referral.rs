@@ -23,7 +23,7 @@ impl JsRuleSet {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsRuleSet, JsValue> {
         Ok(JsRuleSet(
-            RuleSet::from_json_str(text, "ruleset.json", &Taxonomy::esbjerg()).js()?,
+            RuleSet::from_json_str(text, "ruleset.json", &Taxonomy::default()).js()?,
         ))
     }
 

@@ -52,7 +52,7 @@ fn load(
     secret: Option<String>,
 ) -> Result<JsRegister, JsValue> {
     let opts = options(on_error, as_of, secret)?;
-    let mut inner = Register::new(Taxonomy::esbjerg());
+    let mut inner = Register::new(Taxonomy::default());
     let rejected = f(&mut inner, &opts).js()?;
     Ok(JsRegister { inner, rejected })
 }

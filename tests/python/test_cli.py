@@ -110,7 +110,7 @@ def test_without_pandas_the_error_names_the_extra():
         "import sys; sys.modules['pandas'] = None; sys.modules['pyarrow'] = None\n"
         "import borgerraad\n"
         "try:\n"
-        "    borgerraad.sample().monthly_table([2022])\n"
+        "    borgerraad.sample().published_monthly_table([2022])\n"
         "except ImportError as e:\n"
         "    print(type(e).__name__, e.name, e)\n"
     )
