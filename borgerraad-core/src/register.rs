@@ -676,24 +676,41 @@ impl Register {
             while o < old.len() && old[o].0 < fp {
                 o += 1;
             }
-            let same = old[o..].iter().take_while(|e| e.0 == fp);
+            let same = old[o..].iter().take_while(|e| e.0 == fp).count();
             // Almost always no other id has this fingerprint.
-            if end > run + 1 || same.clone().next().is_some() {
-                let mut kept: Vec<usize> = same.map(|e| e.1 as usize).collect();
-                for &(_, pos) in &new_ids[run..end] {
-                    let pos = pos as usize;
-                    if kept.iter().any(|&k| id(k) == id(pos)) {
-                        duplicates.push(pos);
-                    } else {
-                        kept.push(pos);
-                    }
-                }
+            if end > run + 1 || same > 0 {
+                let old_run = old[o..o + same].iter().map(|e| e.1 as usize);
+                let new_run = new_ids[run..end].iter().map(|e| e.1 as usize);
+                duplicates.extend(repeats(old_run, new_run, id));
             }
             run = end;
         }
         duplicates.sort_unstable();
         duplicates
     }
+}
+
+/// Within one run of equal id fingerprints: the positions in `new` whose
+/// id (`id(pos)`) is that of a position in `old` (whose ids are distinct),
+/// or of an earlier position in `new`. The run is sorted by the ids
+/// themselves, so that crafted ids sharing one fingerprint cost
+/// `k log k` comparisons of ids, not `k²`; `id` is called once a position.
+fn repeats<'a>(
+    old: impl Iterator<Item = usize>,
+    new: impl Iterator<Item = usize>,
+    id: impl Fn(usize) -> &'a str,
+) -> Vec<usize> {
+    // (id, new?, position): an old record comes first among equal ids,
+    // then the new ones in position order.
+    let mut run: Vec<(&str, bool, usize)> = old
+        .map(|p| (id(p), false, p))
+        .chain(new.map(|p| (id(p), true, p)))
+        .collect();
+    run.sort_unstable();
+    run.windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| w[1].2)
+        .collect()
 }
 
 /// Validates one record.
@@ -767,5 +784,45 @@ mod tests {
         register.ids.sorted = vec![(7, 0), (7, 1)];
         assert_eq!(register.duplicates(&[(7, 2), (7, 3)]), vec![3]);
         assert_eq!(register.duplicates(&[(6, 2), (8, 3)]), Vec::<usize>::new());
+    }
+
+    /// Crafted ids that share one fingerprint: the run is checked by the
+    /// ids themselves, with one look-up of an id a position (a pairwise
+    /// check would take one for each pair: k² / 2).
+    #[test]
+    fn a_run_of_colliding_fingerprints_is_checked_near_linearly() {
+        // Positions 0..3 are in the register with ids "a", "b", "c";
+        // positions 3..k are new, with ids "n0", "n1", ..., except that
+        // every 1000th new record repeats an id: position 3 + 1000 j
+        // (j ≥ 1) takes "b", and position 3 + 1000 j + 1 takes the id of
+        // position 3 + 1000 j - 1 (an earlier new record).
+        let k = 4003;
+        let ids: Vec<String> = (0..k)
+            .map(|p| match p {
+                0..=2 => ["a", "b", "c"][p].to_string(),
+                p if p > 3 && (p - 3) % 1000 == 0 => "b".to_string(),
+                p if p > 4 && (p - 4) % 1000 == 0 => format!("n{}", p - 2 - 3),
+                p => format!("n{}", p - 3),
+            })
+            .collect();
+        let calls = std::cell::Cell::new(0usize);
+        let id = |p: usize| {
+            calls.set(calls.get() + 1);
+            ids[p].as_str()
+        };
+        let mut got = repeats(0..3, 3..k, id);
+        got.sort_unstable();
+        // By hand: the positions run to k - 1 = 4002, so j = 1, 2, 3.
+        assert_eq!(got, [1003, 1004, 2003, 2004, 3003, 3004]);
+        assert_eq!(calls.get(), k, "one look-up of an id a position");
+
+        // The first new record with an id keeps it, even when it sorts after.
+        let ids = ["x", "y", "x", "x"];
+        assert_eq!(repeats(0..0, [3, 2, 0].into_iter(), |p| ids[p]), [2, 3]);
+        assert_eq!(repeats(1..2, 2..4, |p| ids[p]), [3]);
+        assert_eq!(
+            repeats([0].into_iter(), 1..2, |p| ids[p]),
+            Vec::<usize>::new()
+        );
     }
 }
