@@ -74,6 +74,8 @@ test("published tables hide small counts and print the policy", () => {
 // Python's unicodedata): refused as citizen keys, never repeated; other
 // text loads.
 const forms = fixture("cpr-forms.json");
+/** @typedef {import("../../borgerraad-wasm/pkg/node/borgerraad_wasm.js").Inquiry} Inquiry */
+/** @returns {Inquiry} */
 const formRecord = (/** @type {string} */ citizen) => ({
   id: "F-1", citizen, received: "2022-05-02", municipality: "esbjerg", channel: "email",
   requester: "borger", kind: "vejledning", category: "borger-arbejdsmarked/jobcenter",
@@ -98,6 +100,7 @@ test("text that holds no cpr number loads", () => {
   }
 });
 
+/** @returns {Inquiry} */
 const keyed = (/** @type {string} */ id, /** @type {string} */ citizen, /** @type {number} */ day) => ({
   id, citizen, received: `2022-03-0${day}`, municipality: "esbjerg", channel: "telefon",
   requester: "borger", kind: "vejledning", category: "teknik-miljoe",
