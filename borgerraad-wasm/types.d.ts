@@ -497,7 +497,9 @@ export interface ErasureReceipt {
    */
   count: number;
   /**
-   * How many rectification entries about them were erased with them.
+   * How many rectification entries about them were erased with them: the
+   * entries of their records, and those of other records that held their
+   * key as the previous `citizen` (the key is taken out of these).
    */
   history_entries: number;
   /**

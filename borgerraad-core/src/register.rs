@@ -5,7 +5,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::base::error::{Error, Location, Result};
-use crate::base::hash::{self, fingerprint};
+use crate::base::hash::{self, fingerprint, FastSet};
+use crate::base::text;
 use crate::document;
 use crate::inquiry::Inquiry;
 use crate::privacy::Pseudonymizer;
@@ -182,7 +183,9 @@ pub struct ErasureReceipt {
     pub ids: Vec<String>,
     /// How many records were erased.
     pub count: usize,
-    /// How many rectification entries about them were erased with them.
+    /// How many rectification entries about them were erased with them: the
+    /// entries of their records, and those of other records that held their
+    /// key as the previous `citizen` (the key is taken out of these).
     pub history_entries: usize,
 }
 
@@ -196,6 +199,13 @@ pub struct Rectification {
     pub on: NaiveDate,
     /// The fields changed, with their previous values (null: absent).
     pub previous: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Rectification {
+    /// Whether the entry holds `citizen` as the record's previous key.
+    fn names(&self, citizen: &str) -> bool {
+        self.previous.get("citizen").and_then(|v| v.as_str()) == Some(citizen)
+    }
 }
 
 impl Register {
@@ -389,29 +399,83 @@ impl Register {
     }
 
     /// All records of one citizen, for a subject-access request (indsigt,
-    /// GDPR art. 15).
+    /// GDPR art. 15); what the rectification history holds about them is
+    /// [`Register::subject_history`]. The key is trimmed and put in NFC, as
+    /// keys are on loading.
     pub fn subject_access(&self, citizen: &str) -> Vec<&Inquiry> {
-        self.items.iter().filter(|i| i.citizen == citizen).collect()
+        let citizen = text::to_citizen_key(citizen);
+        self.items
+            .iter()
+            .filter(|i| i.citizen == *citizen)
+            .collect()
     }
 
-    /// Erases all records of one citizen, and the history of their
+    /// What the rectification history holds about one citizen, for a
+    /// subject-access request (GDPR art. 15), oldest first: the
+    /// rectifications of their records, and those of other records that
+    /// were theirs before a rectification moved them (the previous
+    /// `citizen` is their key).
+    ///
+    /// # Example
+    /// ```
+    /// use borgerraad_core::sample;
+    /// let mut register = sample();
+    /// let first = register.get("EBJ-2022-0001").unwrap().citizen.clone();
+    /// let patch = serde_json::json!({"citizen": "another-key"});
+    /// register.rectify("EBJ-2022-0001", patch.as_object().unwrap(), "2023-01-05".parse().unwrap()).unwrap();
+    /// // The record is no longer theirs, but the history names them.
+    /// assert!(register.subject_access(&first).iter().all(|i| i.id != "EBJ-2022-0001"));
+    /// assert_eq!(register.subject_history(&first).len(), 1);
+    /// assert_eq!(register.subject_history("another-key").len(), 1);
+    /// ```
+    pub fn subject_history(&self, citizen: &str) -> Vec<&Rectification> {
+        let citizen = text::to_citizen_key(citizen);
+        let ids: FastSet<&str> = self
+            .items
+            .iter()
+            .filter(|i| i.citizen == *citizen)
+            .map(|i| i.id.as_str())
+            .collect();
+        self.history
+            .iter()
+            .filter(|h| ids.contains(h.id.as_str()) || h.names(&citizen))
+            .collect()
+    }
+
+    /// Erases all records of one citizen and the history of their
     /// rectifications (GDPR art. 17, and the end of retention), and returns
-    /// a receipt. Erasing a citizen with no records gives an empty receipt.
+    /// a receipt. A rectification of another record whose previous
+    /// `citizen` was theirs keeps its other fields but loses their key (and
+    /// goes when nothing else is left). Erasing a citizen with no records
+    /// or history gives an empty receipt. The key is trimmed and put in NFC,
+    /// as keys are on loading.
     pub fn erase(&mut self, citizen: &str, on: NaiveDate) -> ErasureReceipt {
+        let citizen = text::to_citizen_key(citizen);
         let (gone, kept): (Vec<Inquiry>, Vec<Inquiry>) = std::mem::take(&mut self.items)
             .into_iter()
-            .partition(|i| i.citizen == citizen);
+            .partition(|i| i.citizen == *citizen);
         self.items = kept;
         self.facts = self.items.iter().map(|i| self.codes.fact(i)).collect();
         self.ids = Ids::of(&self.items);
         let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
-        let before = self.history.len();
-        self.history.retain(|h| !ids.contains(&h.id));
+        let erased: FastSet<&str> = ids.iter().map(String::as_str).collect();
+        let mut history_entries = 0;
+        self.history.retain_mut(|h| {
+            if erased.contains(h.id.as_str()) {
+                history_entries += 1;
+                return false;
+            }
+            if h.names(&citizen) {
+                history_entries += 1;
+                h.previous.remove("citizen");
+            }
+            !h.previous.is_empty()
+        });
         ErasureReceipt {
             on,
             basis: "databeskyttelsesforordningen art. 17".into(),
             count: ids.len(),
-            history_entries: before - self.history.len(),
+            history_entries,
             ids,
         }
     }
@@ -468,8 +532,11 @@ impl Register {
                 obj.insert(k.clone(), v.clone());
             }
         }
-        let fixed = record::read_record(&json.to_string(), &mut Default::default())
+        let mut fixed = record::read_record(&json.to_string(), &mut Default::default())
             .map_err(|e| e.located(&at))?;
+        if let Some(key) = text::citizen_key(&fixed.citizen) {
+            fixed.citizen = key;
+        }
         fixed
             .validate(&self.taxonomy, None)
             .map_err(|e| e.located(&at))?;
@@ -609,24 +676,41 @@ impl Register {
             while o < old.len() && old[o].0 < fp {
                 o += 1;
             }
-            let same = old[o..].iter().take_while(|e| e.0 == fp);
+            let same = old[o..].iter().take_while(|e| e.0 == fp).count();
             // Almost always no other id has this fingerprint.
-            if end > run + 1 || same.clone().next().is_some() {
-                let mut kept: Vec<usize> = same.map(|e| e.1 as usize).collect();
-                for &(_, pos) in &new_ids[run..end] {
-                    let pos = pos as usize;
-                    if kept.iter().any(|&k| id(k) == id(pos)) {
-                        duplicates.push(pos);
-                    } else {
-                        kept.push(pos);
-                    }
-                }
+            if end > run + 1 || same > 0 {
+                let old_run = old[o..o + same].iter().map(|e| e.1 as usize);
+                let new_run = new_ids[run..end].iter().map(|e| e.1 as usize);
+                duplicates.extend(repeats(old_run, new_run, id));
             }
             run = end;
         }
         duplicates.sort_unstable();
         duplicates
     }
+}
+
+/// Within one run of equal id fingerprints: the positions in `new` whose
+/// id (`id(pos)`) is that of a position in `old` (whose ids are distinct),
+/// or of an earlier position in `new`. The run is sorted by the ids
+/// themselves, so that crafted ids sharing one fingerprint cost
+/// `k log k` comparisons of ids, not `k²`; `id` is called once a position.
+fn repeats<'a>(
+    old: impl Iterator<Item = usize>,
+    new: impl Iterator<Item = usize>,
+    id: impl Fn(usize) -> &'a str,
+) -> Vec<usize> {
+    // (id, new?, position): an old record comes first among equal ids,
+    // then the new ones in position order.
+    let mut run: Vec<(&str, bool, usize)> = old
+        .map(|p| (id(p), false, p))
+        .chain(new.map(|p| (id(p), true, p)))
+        .collect();
+    run.sort_unstable();
+    run.windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| w[1].2)
+        .collect()
 }
 
 /// Validates one record.
@@ -700,5 +784,45 @@ mod tests {
         register.ids.sorted = vec![(7, 0), (7, 1)];
         assert_eq!(register.duplicates(&[(7, 2), (7, 3)]), vec![3]);
         assert_eq!(register.duplicates(&[(6, 2), (8, 3)]), Vec::<usize>::new());
+    }
+
+    /// Crafted ids that share one fingerprint: the run is checked by the
+    /// ids themselves, with one look-up of an id a position (a pairwise
+    /// check would take one for each pair: k² / 2).
+    #[test]
+    fn a_run_of_colliding_fingerprints_is_checked_near_linearly() {
+        // Positions 0..3 are in the register with ids "a", "b", "c";
+        // positions 3..k are new, with ids "n0", "n1", ..., except that
+        // every 1000th new record repeats an id: position 3 + 1000 j
+        // (j ≥ 1) takes "b", and position 3 + 1000 j + 1 takes the id of
+        // position 3 + 1000 j - 1 (an earlier new record).
+        let k = 4003;
+        let ids: Vec<String> = (0..k)
+            .map(|p| match p {
+                0..=2 => ["a", "b", "c"][p].to_string(),
+                p if p > 3 && (p - 3) % 1000 == 0 => "b".to_string(),
+                p if p > 4 && (p - 4) % 1000 == 0 => format!("n{}", p - 2 - 3),
+                p => format!("n{}", p - 3),
+            })
+            .collect();
+        let calls = std::cell::Cell::new(0usize);
+        let id = |p: usize| {
+            calls.set(calls.get() + 1);
+            ids[p].as_str()
+        };
+        let mut got = repeats(0..3, 3..k, id);
+        got.sort_unstable();
+        // By hand: the positions run to k - 1 = 4002, so j = 1, 2, 3.
+        assert_eq!(got, [1003, 1004, 2003, 2004, 3003, 3004]);
+        assert_eq!(calls.get(), k, "one look-up of an id a position");
+
+        // The first new record with an id keeps it, even when it sorts after.
+        let ids = ["x", "y", "x", "x"];
+        assert_eq!(repeats(0..0, [3, 2, 0].into_iter(), |p| ids[p]), [2, 3]);
+        assert_eq!(repeats(1..2, 2..4, |p| ids[p]), [3]);
+        assert_eq!(
+            repeats([0].into_iter(), 1..2, |p| ids[p]),
+            Vec::<usize>::new()
+        );
     }
 }

@@ -342,3 +342,168 @@ fn cpr_numbers_in_any_form_are_refused_and_other_text_is_not() {
             .unwrap_or_else(|e| panic!("{text:?}: {e}"));
     }
 }
+
+/// A record of the Esbjerg taxonomy with an id, a citizen key and a day.
+fn keyed(id: &str, citizen: &str, received: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "citizen": citizen, "received": received,
+        "municipality": "esbjerg", "channel": "telefon", "requester": "borger",
+        "kind": "vejledning", "category": "teknik-miljoe"})
+}
+
+/// Erasure takes the citizen's key out of the rectification history too,
+/// and subject access shows what the history holds about them.
+#[test]
+fn erasure_and_subject_access_cover_the_history() {
+    let mut register = Register::new(Taxonomy::esbjerg());
+    let lines: Vec<String> = [
+        keyed("H-1", "anna", "2022-03-01"),
+        keyed("H-2", "anna", "2022-03-02"),
+        keyed("H-3", "bent", "2022-03-03"),
+    ]
+    .iter()
+    .map(|v| v.to_string())
+    .collect();
+    register
+        .load_jsonl(
+            lines.join("\n").as_bytes(),
+            "h.jsonl",
+            &LoadOptions::default(),
+        )
+        .unwrap();
+    let on = "2023-01-10".parse().unwrap();
+    let patch = |v: serde_json::Value| v.as_object().unwrap().clone();
+    // H-2 was anna's by mistake: it moves to bent, with a second change.
+    register
+        .rectify(
+            "H-2",
+            &patch(serde_json::json!({"citizen": "bent", "outcome": "afklaret"})),
+            on,
+        )
+        .unwrap();
+    // H-1 (anna's) and H-3 (bent's) get one correction each.
+    register
+        .rectify(
+            "H-1",
+            &patch(serde_json::json!({"outcome": "afklaret"})),
+            on,
+        )
+        .unwrap();
+    register
+        .rectify("H-3", &patch(serde_json::json!({"citizen": "anna"})), on)
+        .unwrap();
+    // By hand: anna now holds H-1 and H-3; the history names her in H-1's
+    // entry (her record), H-3's (her record) and H-2's (previous citizen).
+    let ids = |v: Vec<&borgerraad_core::Rectification>| -> Vec<String> {
+        v.iter().map(|h| h.id.clone()).collect()
+    };
+    assert_eq!(ids(register.subject_history("anna")), ["H-2", "H-1", "H-3"]);
+    // bent holds H-2, and H-3's entry holds him as its previous citizen.
+    assert_eq!(ids(register.subject_history("bent")), ["H-2", "H-3"]);
+
+    let receipt = register.erase("anna", on);
+    assert_eq!(receipt.ids, ["H-1", "H-3"]);
+    // H-1's and H-3's entries go; H-2's loses anna's key: 3 entries.
+    assert_eq!(receipt.history_entries, 3);
+    let h2 = register.history("H-2");
+    assert_eq!(h2.len(), 1);
+    assert_eq!(
+        serde_json::Value::Object(h2[0].previous.clone()),
+        serde_json::json!({"outcome": null}),
+        "bent's record keeps its other change"
+    );
+    let mut everything = Vec::new();
+    register.write_jsonl(&mut everything).unwrap();
+    let everything = String::from_utf8(everything).unwrap()
+        + &serde_json::to_string(&register.history("H-1")).unwrap()
+        + &serde_json::to_string(&register.history("H-2")).unwrap()
+        + &serde_json::to_string(&register.history("H-3")).unwrap();
+    assert!(!everything.contains("anna"), "{everything}");
+    assert!(register.subject_history("anna").is_empty());
+    assert_eq!(ids(register.subject_history("bent")), ["H-2"]);
+
+    // A history entry that held only the key goes as a whole.
+    let mut register = Register::new(Taxonomy::esbjerg());
+    register
+        .load_jsonl(
+            keyed("H-4", "carl", "2022-03-04").to_string().as_bytes(),
+            "h.jsonl",
+            &LoadOptions::default(),
+        )
+        .unwrap();
+    register
+        .rectify("H-4", &patch(serde_json::json!({"citizen": "dora"})), on)
+        .unwrap();
+    assert_eq!(register.erase("carl", on).history_entries, 1);
+    assert!(register.history("H-4").is_empty());
+}
+
+/// One key in Unicode NFC and NFD, or with spaces around it, is one
+/// citizen in every format; look-ups take any of the forms.
+#[test]
+fn a_key_in_nfc_and_nfd_is_one_citizen() {
+    // "søren-å" composed (å = U+00E5) and decomposed (a + U+030A), by
+    // UnicodeData.txt's canonical decomposition of U+00E5.
+    let (nfc, nfd) = ("s\u{f8}ren-\u{e5}", "s\u{f8}ren-a\u{30a}");
+    assert_ne!(nfc, nfd);
+    let count = |register: &Register| {
+        register
+            .stats()
+            .year(2022)
+            .unwrap()
+            .summary()
+            .distinct_citizens
+    };
+    let lines = [
+        keyed("N-1", nfc, "2022-03-01").to_string(),
+        keyed("N-2", nfd, "2022-03-02").to_string(),
+        keyed("N-3", &format!(" {nfd}\u{a0}"), "2022-03-03").to_string(),
+    ];
+    let mut jsonl = Register::new(Taxonomy::esbjerg());
+    jsonl
+        .load_jsonl(
+            lines.join("\n").as_bytes(),
+            "n.jsonl",
+            &LoadOptions::default(),
+        )
+        .unwrap();
+    // By hand: three registrations of one person.
+    assert_eq!(count(&jsonl), 1);
+    assert!(jsonl.iter().all(|i| i.citizen == nfc));
+    assert_eq!(jsonl.subject_access(nfd).len(), 3);
+
+    let csv = format!(
+        "id,citizen,received,municipality,channel,requester,kind,category\n\
+         N-1,{nfc},2022-03-01,esbjerg,telefon,borger,vejledning,teknik-miljoe\n\
+         N-2,{nfd},2022-03-02,esbjerg,telefon,borger,vejledning,teknik-miljoe\n"
+    );
+    let mut from_csv = Register::new(Taxonomy::esbjerg());
+    from_csv
+        .load_csv(csv.as_bytes(), "n.csv", &LoadOptions::default())
+        .unwrap();
+    assert_eq!(count(&from_csv), 1);
+
+    let mut extended = Register::new(Taxonomy::esbjerg());
+    extended
+        .extend(
+            jsonl.iter().cloned().map(|mut i| {
+                i.citizen = nfd.into();
+                i
+            }),
+            &LoadOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(count(&extended), 1);
+    assert!(extended.iter().all(|i| i.citizen == nfc));
+
+    // Rectifying to the NFD form keeps the key as it is.
+    let patch = serde_json::json!({"citizen": nfd});
+    extended
+        .rectify(
+            "N-1",
+            patch.as_object().unwrap(),
+            "2023-01-05".parse().unwrap(),
+        )
+        .unwrap();
+    assert_eq!(extended.get("N-1").unwrap().citizen, nfc);
+    assert_eq!(extended.erase(nfd, "2023-01-06".parse().unwrap()).count, 3);
+}

@@ -251,6 +251,13 @@ impl PyRegister {
         to_object(py, &self.inner.subject_access(citizen))
     }
 
+    /// What the rectification history holds about one citizen (GDPR art.
+    /// 15), as dicts like `history(id)`'s: the entries of their records and
+    /// of records that held their key before a rectification.
+    fn subject_history<'py>(&self, py: Python<'py>, citizen: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_object(py, &self.inner.subject_history(citizen))
+    }
+
     /// Erases all records of one citizen (GDPR art. 17) and returns the receipt.
     fn erase<'py>(
         &mut self,

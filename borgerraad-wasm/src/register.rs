@@ -173,6 +173,14 @@ impl JsRegister {
         Ok(to_js(&self.inner.subject_access(citizen))?.unchecked_into())
     }
 
+    /// What the rectification history holds about one citizen (GDPR art.
+    /// 15): the entries of their records and of records that held their key
+    /// before a rectification.
+    #[wasm_bindgen(js_name = subjectHistory)]
+    pub fn subject_history(&self, citizen: &str) -> Result<RectificationArray, JsValue> {
+        Ok(to_js(&self.inner.subject_history(citizen))?.unchecked_into())
+    }
+
     /// Erases all records of one citizen (GDPR art. 17); `on` is `YYYY-MM-DD`.
     pub fn erase(&mut self, citizen: &str, on: &str) -> Result<ErasureReceiptValue, JsValue> {
         let on = date(on, "on")?;

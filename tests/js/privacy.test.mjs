@@ -74,6 +74,8 @@ test("published tables hide small counts and print the policy", () => {
 // Python's unicodedata): refused as citizen keys, never repeated; other
 // text loads.
 const forms = fixture("cpr-forms.json");
+/** @typedef {import("../../borgerraad-wasm/pkg/node/borgerraad_wasm.js").Inquiry} Inquiry */
+/** @returns {Inquiry} */
 const formRecord = (/** @type {string} */ citizen) => ({
   id: "F-1", citizen, received: "2022-05-02", municipality: "esbjerg", channel: "email",
   requester: "borger", kind: "vejledning", category: "borger-arbejdsmarked/jobcenter",
@@ -95,5 +97,46 @@ test("cpr numbers in any form are refused and never repeated", () => {
 test("text that holds no cpr number loads", () => {
   for (const text of forms.not_found) {
     assert.equal(Register.fromRecords([formRecord(text)]).length, 1, text);
+  }
+});
+
+/** @returns {Inquiry} */
+const keyed = (/** @type {string} */ id, /** @type {string} */ citizen, /** @type {number} */ day) => ({
+  id, citizen, received: `2022-03-0${day}`, municipality: "esbjerg", channel: "telefon",
+  requester: "borger", kind: "vejledning", category: "teknik-miljoe",
+});
+
+test("erasure takes the key out of the history, and subject access shows the history", () => {
+  const r = Register.fromRecords([keyed("H-1", "anna", 1), keyed("H-2", "anna", 2), keyed("H-3", "bent", 3)]);
+  r.rectify("H-2", { citizen: "bent", outcome: "afklaret" }, "2023-01-10");
+  r.rectify("H-1", { outcome: "afklaret" }, "2023-01-10");
+  r.rectify("H-3", { citizen: "anna" }, "2023-01-10");
+  // By hand: anna holds H-1 and H-3, and H-2's entry holds her as its
+  // previous citizen; bent holds H-2, and H-3's entry names him.
+  assert.deepEqual(r.subjectHistory("anna").map((h) => h.id), ["H-2", "H-1", "H-3"]);
+  assert.deepEqual(r.subjectHistory("bent").map((h) => h.id), ["H-2", "H-3"]);
+  const receipt = r.erase("anna", "2023-01-10");
+  assert.deepEqual([receipt.ids, receipt.history_entries], [["H-1", "H-3"], 3]);
+  assert.deepEqual(r.history("H-2"), [{ id: "H-2", on: "2023-01-10", previous: { outcome: null } }]);
+  assert.doesNotMatch(JSON.stringify([r.toRecords(), r.history("H-1"), r.history("H-2"), r.history("H-3")]), /anna/);
+  assert.deepEqual(r.subjectHistory("anna"), []);
+});
+
+test("a key in NFC and NFD is one citizen", () => {
+  const [nfc, nfd] = ["søren-å".normalize("NFC"), "søren-å".normalize("NFD")];
+  assert.notEqual(nfc, nfd);
+  const records = [keyed("N-1", nfc, 1), keyed("N-2", nfd, 2), keyed("N-3", ` ${nfd}\u00a0`, 3)];
+  const csv = ["id,citizen,received,municipality,channel,requester,kind,category",
+    ...records.map((x) => [x.id, x.citizen, x.received, x.municipality, x.channel, x.requester, x.kind, x.category].join(","))].join("\n");
+  const loaded = {
+    records: Register.fromRecords(records),
+    jsonl: Register.fromJsonl(records.map((x) => JSON.stringify(x)).join("\n")),
+    csv: Register.fromCsv(csv),
+  };
+  // By hand: three registrations of one person, however loaded.
+  for (const [how, r] of Object.entries(loaded)) {
+    assert.equal(r.yearSummary(2022).distinct_citizens, 1, how);
+    assert.deepEqual([...new Set(r.toRecords().map((x) => x.citizen))], [nfc], how);
+    assert.equal(r.subjectAccess(nfd).length, 3, how);
   }
 });

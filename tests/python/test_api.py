@@ -295,6 +295,53 @@ def test_data_subject_rights(sample):
     assert len(reg) == len(sample) - len(mine)
 
 
+def _keyed(id, citizen, day):
+    return {**GOOD, "id": id, "citizen": citizen, "received": dt.date(2022, 3, day)}
+
+
+def test_erasure_and_subject_access_cover_the_history():
+    reg = borgerraad.Register.from_records(
+        [_keyed("H-1", "anna", 1), _keyed("H-2", "anna", 2), _keyed("H-3", "bent", 3)]
+    )
+    on = dt.date(2023, 1, 10)
+    reg.rectify("H-2", {"citizen": "bent", "outcome": "afklaret"}, on)
+    reg.rectify("H-1", {"outcome": "afklaret"}, on)
+    reg.rectify("H-3", {"citizen": "anna"}, on)
+    # By hand: anna holds H-1 and H-3, and H-2's entry holds her as its
+    # previous citizen; bent holds H-2, and H-3's entry names him.
+    assert [h["id"] for h in reg.subject_history("anna")] == ["H-2", "H-1", "H-3"]
+    assert [h["id"] for h in reg.subject_history("bent")] == ["H-2", "H-3"]
+    receipt = reg.erase("anna", on)
+    assert receipt["ids"] == ["H-1", "H-3"]
+    assert receipt["history_entries"] == 3
+    assert reg.history("H-2") == [{"id": "H-2", "on": on, "previous": {"outcome": None}}]
+    assert "anna" not in repr([reg.to_records(), [reg.history(i) for i in ("H-1", "H-2", "H-3")]])
+    assert reg.subject_history("anna") == []
+
+
+def test_a_key_in_nfc_and_nfd_is_one_citizen(tmp_path):
+    import unicodedata
+
+    nfc = unicodedata.normalize("NFC", "søren-å")
+    nfd = unicodedata.normalize("NFD", "søren-å")
+    assert nfc != nfd
+    # By hand: three registrations of one person, in every way of loading.
+    records = [_keyed("N-1", nfc, 1), _keyed("N-2", nfd, 2), _keyed("N-3", f" {nfd}\u00a0", 3)]
+    loaded = {"records": borgerraad.Register.from_records(records)}
+    loaded["pandas"] = borgerraad.Register.from_pandas(pd.DataFrame(records))
+    borgerraad.Register.from_records(records).write_jsonl(tmp_path / "n.jsonl")
+    text = (tmp_path / "n.jsonl").read_text(encoding="utf-8").replace(nfc, nfd, 1)
+    assert nfd in text
+    (tmp_path / "n.jsonl").write_text(text, encoding="utf-8")
+    loaded["jsonl"] = borgerraad.Register.read_jsonl(tmp_path / "n.jsonl")
+    pd.DataFrame(records).to_csv(tmp_path / "n.csv", index=False)
+    loaded["csv"] = borgerraad.Register.read_csv(tmp_path / "n.csv")
+    for how, reg in loaded.items():
+        assert reg.year_summary(2022).distinct_citizens == 1, how
+        assert {r["citizen"] for r in reg.to_records()} == {nfc}, how
+        assert len(reg.subject_access(nfd)) == 3, how
+
+
 def test_published_tables_hide_small_counts(sample):
     table = sample.published_breakdown(2022, by="kind")
     assert "Diskretionering" in table.attrs["policy"]

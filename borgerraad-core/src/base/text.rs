@@ -65,8 +65,49 @@ pub(crate) fn to_spreadsheet(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A citizen key as the register holds it, on every front and from every
+/// format: trimmed (as [`str::trim`]) and in Unicode NFC, so that one key
+/// typed on two keyboards (`"æ"` composed, or `"a"` + a combining mark)
+/// is one citizen. `None` when `key` already is so: an ASCII key (nearly
+/// all) is only checked for its ends, never decoded.
+pub(crate) fn citizen_key(key: &str) -> Option<smol_str::SmolStr> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    let trimmed = trim(key);
+    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        return (trimmed.len() != key.len()).then(|| trimmed.into());
+    }
+    let nfc: smol_str::SmolStr = trimmed.nfc().collect::<String>().into();
+    (nfc != key).then_some(nfc)
+}
+
+/// `key`, as [`citizen_key`] puts it.
+pub(crate) fn to_citizen_key(key: &str) -> std::borrow::Cow<'_, str> {
+    match citizen_key(key) {
+        Some(k) => std::borrow::Cow::Owned(k.into()),
+        None => std::borrow::Cow::Borrowed(key),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn citizen_keys_are_trimmed_and_composed() {
+        use super::citizen_key;
+        // "kåb" with å composed (U+00E5) and decomposed: UnicodeData.txt
+        // gives 00E5 the canonical decomposition 0061 030A (a + combining
+        // ring above). Æ and ø have none, so they cannot differ in form.
+        assert_eq!(citizen_key("k\u{e5}b"), None);
+        assert_eq!(citizen_key("ka\u{30a}b").as_deref(), Some("k\u{e5}b"));
+        assert_eq!(
+            citizen_key(" \tka\u{30a}b\u{a0}").as_deref(),
+            Some("k\u{e5}b")
+        );
+        assert_eq!(citizen_key("  kxqb ").as_deref(), Some("kxqb"));
+        assert_eq!(citizen_key("kxqb"), None);
+        // A lone combining mark stays (there is nothing to compose with).
+        assert_eq!(citizen_key("\u{30a}x"), None);
+    }
+
     #[test]
     fn formula_cells_get_a_quote() {
         use super::to_spreadsheet;

@@ -27,9 +27,16 @@ use crate::inquiry::Inquiry;
 /// register's taxonomy).
 pub(crate) type Check<'a> = dyn Fn(&Inquiry) -> Result<()> + Sync + 'a;
 
-/// `parsed`, if it also passes `check`.
+/// `parsed`, with its citizen key trimmed and in NFC
+/// ([`crate::base::text::citizen_key`]; every format and
+/// [`crate::Register::extend`] come here), if it also passes `check`.
 pub(crate) fn checked(parsed: Result<Inquiry>, check: &Check<'_>) -> Result<Inquiry> {
-    parsed.and_then(|r| check(&r).map(|()| r))
+    parsed.and_then(|mut r| {
+        if let Some(key) = crate::base::text::citizen_key(&r.citizen) {
+            r.citizen = key;
+        }
+        check(&r).map(|()| r)
+    })
 }
 
 /// What parsing one piece of the input (see [`pieces`]) gave besides the
