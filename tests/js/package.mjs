@@ -29,9 +29,9 @@ execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(scr
 
 /** Runs node code in the scratch project and returns what it printed. @param {string[]} args */
 const node = (...args) => execFileSync(process.execPath, args, { cwd: scratch, encoding: "utf8" }).trim();
-const esm = node("--input-type=module", "-e", 'import { sample } from "borgerraad"; console.log(sample().yearSummary(2022).registrations);');
+const esm = node("--input-type=module", "-e", 'import { sample } from "borgerraad"; console.log(sample().internal().yearSummary(2022).registrations);');
 assert.equal(esm, String(REGISTRATIONS_2022), "import from node");
-const cjs = node("-e", 'console.log(require("borgerraad").sample().yearSummary(2022).registrations);');
+const cjs = node("-e", 'console.log(require("borgerraad").sample().internal().yearSummary(2022).registrations);');
 assert.equal(cjs, String(REGISTRATIONS_2022), "require from node");
 
 // The README's snippet, as written, in an otherwise empty page.
