@@ -12,6 +12,7 @@ use serde::Serialize;
 
 pub mod svg;
 
+use crate::base::text::to_spreadsheet;
 use crate::codes::Lang;
 use crate::disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
 use crate::stats::{counting_rule, By};
@@ -129,10 +130,16 @@ fn markdown_table(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Rows as CSV (rows may differ in length). A cell that a spreadsheet
+/// would run as a formula (a label starting with `=`, `+`, `-` or `@`) is
+/// written with a leading `'`, as the record writer does (OWASP's advice).
 fn csv_table(rows: &[Vec<String>]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for row in rows {
-        w.write_record(row).expect("writing to memory");
+        w.write_record(row.iter().map(|cell| to_spreadsheet(cell).into_owned()))
+            .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 cells")
 }
@@ -509,7 +516,7 @@ impl AnnualReport {
             .into_iter()
             .map(|(_, mut rows, _)| {
                 rows.push(vec![self.policy().to_string()]);
-                csv_table_flexible(&rows)
+                csv_table(&rows)
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -519,16 +526,6 @@ impl AnnualReport {
     pub fn json(&self) -> String {
         serde_json::to_string_pretty(self).expect("plain data serialises")
     }
-}
-
-fn csv_table_flexible(rows: &[Vec<String>]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for row in rows {
-        w.write_record(row).expect("writing to memory");
-    }
-    String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 cells")
 }
 
 /// The forms the annual report is printed in: `md`, `csv`, `json`, `svg`
@@ -636,5 +633,22 @@ impl AnnualReport {
             Format::Svg => self.svg(svg::Style::Lines) + "\n",
             Format::Html => self.html(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn published_csv_neutralises_formula_cells() {
+        // A label a municipality wrote into its taxonomy, as OWASP's example
+        // of CSV injection; the count and the dash of a hidden cell stay.
+        let rows = vec![
+            vec!["=HYPERLINK(\"http://x\")".to_string(), "12".into()],
+            vec!["Jobcenter".into(), "–".into()],
+        ];
+        assert_eq!(
+            super::csv_table(&rows),
+            "\"'=HYPERLINK(\"\"http://x\"\")\",12\nJobcenter,–\n"
+        );
     }
 }
