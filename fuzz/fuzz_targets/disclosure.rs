@@ -12,6 +12,7 @@ use borgerraad_core::{
 };
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
 
 const AREAS: [&str; 4] = [
     "borger-arbejdsmarked/jobcenter",
@@ -33,7 +34,8 @@ fn small(t: &PublishedTable, threshold: u64) -> bool {
 fuzz_target!(|input: (u8, Vec<u8>)| {
     let (t, bytes) = input;
     let threshold = 2 + u64::from(t % 5);
-    let template = sample().inquiries()[0].clone();
+    static TEMPLATE: OnceLock<borgerraad_core::Inquiry> = OnceLock::new();
+    let template = TEMPLATE.get_or_init(|| sample().inquiries()[0].clone());
     let records = bytes.iter().take(300).enumerate().map(|(i, &b)| {
         let mut r = template.clone();
         r.id = format!("F-{i}").into();
