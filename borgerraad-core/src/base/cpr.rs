@@ -49,12 +49,40 @@ pub fn looks_like_cpr(s: &str) -> bool {
 /// a key, an id with a year) is decided here without decoding.
 fn might_hold_cpr(s: &str) -> bool {
     let b = s.as_bytes();
+    if s.is_ascii() {
+        return ascii_run_of_nine(b);
+    }
     // Continuation bytes (0b10xx_xxxx) are not counted: one per character.
     b.len() >= 9
         && b.iter()
             .filter(|&&c| c.is_ascii_digit() || c >= 0xc0)
             .nth(8)
             .is_some()
+}
+
+/// For ASCII text: whether some run of digits, joined by at most
+/// [`MAX_GAP`] separators, holds nine digits or more. Every CPR form is such
+/// a run, so text without one (an id such as `EBJ-2022-0001`, a date) is
+/// decided here, without the allocations of the full scan.
+fn ascii_run_of_nine(b: &[u8]) -> bool {
+    let (mut digits, mut gap) = (0usize, 0usize);
+    for &c in b {
+        if c.is_ascii_digit() {
+            if gap > MAX_GAP {
+                digits = 0;
+            }
+            digits += 1;
+            gap = 0;
+            if digits >= 9 {
+                return true;
+            }
+        } else if is_separator(char::from(c)) {
+            gap += usize::from(digits > 0);
+        } else {
+            (digits, gap) = (0, 0);
+        }
+    }
+    false
 }
 
 /// `text` with each CPR-shaped number in it (see [`looks_like_cpr`])
@@ -326,6 +354,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The fast test for ASCII never turns away text the full scan
+        /// would find a CPR shape in.
+        #[test]
+        fn the_ascii_pretest_misses_no_cpr_shape(s in "[0-9 ./_\t-ax]{0,40}") {
+            proptest::prop_assert!(ascii_run_of_nine(s.as_bytes()) || super::cpr_shapes(&s).is_empty(), "{:?}", s);
+        }
+    }
+
+    proptest::proptest! {
         /// Any CPR-like number in any form and script, inside other text,
         /// is found, and masking leaves nothing CPR-shaped.
         #[test]
@@ -430,6 +467,10 @@ mod tests {
     fn every_form_reads_as_the_same_number() {
         let want = Some([0, 1, 0, 1, 9, 0, 1, 2, 3, 4]);
         for form in FORMS {
+            assert!(
+                !form.is_ascii() || ascii_run_of_nine(form.as_bytes()),
+                "{form}"
+            );
             assert_eq!(whole_cpr(form), want, "{form}");
             let fullwidth = in_script(form, 0xff10);
             assert_eq!(whole_cpr(&fullwidth), want, "{fullwidth}");
