@@ -14,7 +14,8 @@ secs="${1:-300}"
 [ -d corpus/csv_collect ] || cp -r corpus/csv corpus/csv_collect
 [ -d corpus/cpr ] || cp -r corpus/csv corpus/cpr
 mkdir -p target
-for t in jsonl record csv taxonomy ruleset deadline cpr csv_collect; do
+mkdir -p corpus/disclosure
+for t in jsonl record csv taxonomy ruleset deadline cpr csv_collect disclosure; do
   RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$secs" -max_len=4096 -print_final_stats=1 2>&1 | tail -25 > "target/$t.log"
   RUSTC_BOOTSTRAP=1 cargo fuzz cmin -O "$t" "corpus/$t" > /dev/null 2>&1
   echo "$t: $(grep -E 'stat::number_of_executed_units|Done' "target/$t.log" | tr '\n' ' ')"
