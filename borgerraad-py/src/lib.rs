@@ -32,6 +32,7 @@ fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(deadline::deadlines, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::deadline_rules, m)?)?;
     m.add_function(wrap_pyfunction!(render::format_number, m)?)?;
+    m.add_function(wrap_pyfunction!(render::table_words, m)?)?;
     m.add_function(wrap_pyfunction!(render::annual_report, m)?)?;
     m.add_function(wrap_pyfunction!(schema::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(schema::schema_names, m)?)?;

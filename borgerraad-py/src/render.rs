@@ -1,4 +1,4 @@
-//! `borgerraad.format_number()` and `borgerraad.annual_report()`.
+//! `borgerraad.format_number()`, `borgerraad.table_words()` and `borgerraad.annual_report()`.
 
 use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
 use borgerraad_core::{render, Lang};
@@ -13,6 +13,14 @@ use crate::register::PyRegister;
 #[pyo3(signature = (value, lang = "da"))]
 pub fn format_number(value: f64, lang: &str) -> PyResult<String> {
     Ok(render::number(value, lang.parse::<Lang>().py()?))
+}
+
+/// The words of a table's summary rows and share column in `lang`:
+/// ("I alt", "Gennemsnit", "Andel") in Danish.
+#[pyfunction]
+#[pyo3(signature = (lang = "da"))]
+pub fn table_words(lang: &str) -> PyResult<[&'static str; 3]> {
+    Ok(render::table_words(lang.parse::<Lang>().py()?))
 }
 
 /// The annual report of a register as the report commands print it

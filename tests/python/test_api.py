@@ -453,3 +453,11 @@ def test_the_record_fields_come_from_the_core():
     assert [c for c, _, _, kind in fields if kind == "date"] == ["received", "closed", "consent_given", "matter_date"]
     required = [c for c, _, req, _ in fields if req]
     assert required == ["id", "citizen", "received", "municipality", "channel", "requester", "kind", "category"]
+
+
+def test_the_words_of_published_frames_come_from_the_core():
+    # The report's words (domain.md): "I alt" and "Gennemsnit".
+    assert borgerraad.table_words() == ["I alt", "Gennemsnit", "Andel"]
+    assert borgerraad.table_words("en") == ["Total", "Mean", "Share"]
+    df = borgerraad.sample().published_monthly_table([2017])
+    assert df.loc["I alt", "2017"] == 573

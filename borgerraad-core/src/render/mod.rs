@@ -106,6 +106,17 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The words of a table's summary rows and share column, as every front
+/// prints them: "I alt", "Gennemsnit" and "Andel" in Danish; "Total",
+/// "Mean" and "Share" in English.
+pub fn table_words(lang: Lang) -> [&'static str; 3] {
+    [
+        t(lang, "I alt", "Total"),
+        t(lang, "Gennemsnit", "Mean"),
+        t(lang, "Andel", "Share"),
+    ]
+}
+
 fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Da => da,

@@ -38,6 +38,7 @@ from ._borgerraad import (
     format_number,
     json_schema,
     record_fields,
+    table_words,
     schema_names,
 )
 from ._borgerraad import Register as _NativeRegister
@@ -108,5 +109,6 @@ __all__ = [
     "published_frame",
     "sample",
     "record_fields",
+    "table_words",
     "schema_names",
 ]

@@ -11,7 +11,7 @@ _JsonSource = Union[str, os.PathLike[str]]
 _Path = Union[str, os.PathLike[str]]
 __all__ = [
     "Calendar", "Cpr", "Deadline", "Decision", "Pseudonymizer", "Register", "RuleSet", "Stats", "Taxonomy", "YearSummary",
-    "annual_report", "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "record_fields", "schema_names",
+    "annual_report", "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "record_fields", "schema_names", "table_words",
 ]
 
 __version__: str
@@ -205,3 +205,4 @@ class Pseudonymizer:
 def json_schema(name: str) -> str: ...
 def schema_names() -> list[str]: ...
 def record_fields() -> list[tuple[str, str, bool, str]]: ...
+def table_words(lang: str = "da") -> list[str]: ...

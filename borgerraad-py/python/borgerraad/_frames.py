@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._borgerraad import Pseudonymizer, Taxonomy
 
 from ._borgerraad import record_fields as _record_fields
+from ._borgerraad import table_words as _table_words
 
 # The date columns of the record format, as the core declares them.
 _DATE_COLUMNS = tuple(column for column, _, _, kind in _record_fields() if kind == "date")
@@ -211,13 +212,14 @@ def breakdown_chart(self: Register, year: int, by: str = "area", lang: str = "da
 def _published_frame(table: dict[str, Any]) -> pd.DataFrame:
     pd = _optional("pandas")
 
+    total, mean, share = _table_words("da")
     df = pd.DataFrame(table["cells"], index=table["rows"], columns=table["columns"], dtype="object")
     if table.get("column_totals") is not None:
-        df.loc["I alt"] = table["column_totals"]
+        df.loc[total] = table["column_totals"]
     if table.get("column_means") is not None:
-        df.loc["Gennemsnit"] = table["column_means"]
+        df.loc[mean] = table["column_means"]
     if table.get("shares") is not None:
-        df["Andel"] = list(table["shares"]) + [None] * (len(df) - len(table["shares"]))
+        df[share] = list(table["shares"]) + [None] * (len(df) - len(table["shares"]))
     df.attrs["policy"] = table["policy_da"]
     df.attrs["policy_en"] = table["policy_en"]
     df.attrs["threshold"] = table["threshold"]
