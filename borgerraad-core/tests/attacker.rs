@@ -436,27 +436,7 @@ fn three_inquiries_from_two_citizens() {
     // 3 inquiries in 3 months from 2 citizens (a, a, b): every count is
     // below 5, so the months, the year's total, its mean, the citizens and
     // the per-month figures and the share are all "–".
-    let r = register(&[
-        record(
-            1,
-            "aa",
-            "2022-01-10",
-            "vejledning",
-            "teknik-miljoe",
-            "telefon",
-            "",
-        ),
-        record(
-            2,
-            "aa",
-            "2022-02-10",
-            "vejledning",
-            "teknik-miljoe",
-            "telefon",
-            "",
-        ),
-        record(3, "bb", "2022-03-10", "klage", "teknik-miljoe", "email", ""),
-    ]);
+    let r = three_inquiries();
     let (doc, _, found) = everything(&r, 5);
     assert_eq!(found, vec![], "the attacker recovered hidden counts");
     let s = &doc["summaries"][0];
@@ -688,27 +668,7 @@ fn every_format_of_a_small_office_shows_dashes_and_gives_nothing_back() {
     // hand: 3/12 = 0,25 registrations and 2/12 = 0,17 citizens per month,
     // 1 of 2 citizens = 50 % — each would give a hidden count back, so none
     // may appear in any format, and the total 3 neither.
-    let r = register(&[
-        record(
-            1,
-            "aa",
-            "2022-01-10",
-            "vejledning",
-            "teknik-miljoe",
-            "telefon",
-            "",
-        ),
-        record(
-            2,
-            "aa",
-            "2022-02-10",
-            "vejledning",
-            "teknik-miljoe",
-            "telefon",
-            "",
-        ),
-        record(3, "bb", "2022-03-10", "klage", "teknik-miljoe", "email", ""),
-    ]);
+    let r = three_inquiries();
     let contents = Contents {
         table_years: vec![2022],
         key_years: vec![2022],
@@ -755,4 +715,30 @@ fn every_format_of_a_small_office_shows_dashes_and_gives_nothing_back() {
     let doc: Value = serde_json::from_str(&json).unwrap();
     assert!(doc["summaries"][0]["mean_registrations_per_month"].is_null());
     assert!(!json.contains("0.25") && !json.contains("0.1666"));
+}
+
+/// The smallest office: 3 inquiries in January to March 2022 from 2
+/// citizens (a, a, b).
+fn three_inquiries() -> Register {
+    register(&[
+        record(
+            1,
+            "aa",
+            "2022-01-10",
+            "vejledning",
+            "teknik-miljoe",
+            "telefon",
+            "",
+        ),
+        record(
+            2,
+            "aa",
+            "2022-02-10",
+            "vejledning",
+            "teknik-miljoe",
+            "telefon",
+            "",
+        ),
+        record(3, "bb", "2022-03-10", "klage", "teknik-miljoe", "email", ""),
+    ])
 }

@@ -5,6 +5,7 @@
 //! in a binding. Every chart is an accessible image: `role="img"`, a
 //! `<title>` and a `<desc>` that states the figures, and a tooltip per mark.
 
+use super::t;
 use std::fmt::Write;
 
 use crate::codes::{coded_enum, Lang};
@@ -47,13 +48,6 @@ fn axis(max: u64) -> (u64, u64) {
         .unwrap_or(10.0 * mag)
         .max(1.0) as u64;
     (max.div_ceil(step) * step, step)
-}
-
-fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
 }
 
 /// The multi-year monthly chart of a published monthly table, as lines or
