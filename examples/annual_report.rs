@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example annual_report
-//! cargo run --example annual_report -- --input export.csv --year 2022 --format md|csv|json|svg|html [--lang da|en] [--taxonomy taxonomy.json]
+//! cargo run --example annual_report -- --input export.csv --year 2022 --format md|csv|json|svg|html [--lang da|en] [--profile profile.json|egedal]
 //! ```
 //!
 //! Python's `borgerraad report FILE` prints the same report through the
@@ -13,8 +13,7 @@
 use std::process::ExitCode;
 
 use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
-use borgerraad_core::taxonomy::Taxonomy;
-use borgerraad_core::{sample, Error, Lang, Register};
+use borgerraad_core::{sample, Error, Lang, Profile, Register};
 use clap::Parser;
 
 /// Prints the annual report (beretning) tables of a register: the monthly
@@ -36,9 +35,10 @@ struct Args {
     /// da (Danish) or en (English).
     #[arg(long, default_value = "da", value_parser = parse::<Lang>)]
     lang: Lang,
-    /// The municipality's taxonomy as JSON; Esbjerg's when left out.
+    /// The office's profile: a JSON file, or the id of a shipped profile
+    /// (esbjerg, egedal); Esbjerg's when left out.
     #[arg(long, value_name = "FILE", requires = "input")]
-    taxonomy: Option<String>,
+    profile: Option<String>,
 }
 
 /// Parses a value with the core's `FromStr`, whose error names the choices.
@@ -49,14 +49,14 @@ fn parse<T: std::str::FromStr<Err = Error>>(s: &str) -> Result<T, String> {
 fn run(args: &Args) -> Result<String, Error> {
     let register = match &args.input {
         Some(path) => {
-            let taxonomy = match &args.taxonomy {
-                Some(t) => Taxonomy::from_json_file(t)?,
-                None => Taxonomy::esbjerg(),
+            let profile = match &args.profile {
+                Some(p) => Profile::named(p)?,
+                None => Profile::esbjerg(),
             };
             if path.ends_with(".csv") {
-                Register::read_csv(path, taxonomy)?
+                Register::read_csv(path, profile)?
             } else {
-                Register::read_jsonl(path, taxonomy)?
+                Register::read_jsonl(path, profile)?
             }
         }
         None => sample(),

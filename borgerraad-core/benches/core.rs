@@ -6,7 +6,7 @@ mod data;
 use borgerraad_core::calendar::Calendar;
 use borgerraad_core::referral::RuleSet;
 use borgerraad_core::sample;
-use borgerraad_core::{stats::Stats, taxonomy::Taxonomy, LoadOptions, Register, Rejected};
+use borgerraad_core::{Profile, stats::Stats, taxonomy::Taxonomy, LoadOptions, Register, Rejected};
 use chrono::{Duration, NaiveDate};
 use criterion::measurement::WallTime;
 use criterion::{
@@ -18,7 +18,7 @@ fn statistics(c: &mut Criterion) {
     let mut group = c.benchmark_group("year_statistics");
     group.sample_size(10);
     for n in [1_000_000usize, 10_000_000] {
-        let mut register = Register::new(Taxonomy::esbjerg());
+        let mut register = Register::new(Profile::esbjerg());
         register
             .extend(synthetic(n), &LoadOptions::default())
             .unwrap();
@@ -29,7 +29,7 @@ fn statistics(c: &mut Criterion) {
         });
         // From records: any iterator of inquiries.
         group.bench_function(format!("records_{}M", n / 1_000_000), |b| {
-            b.iter(|| Stats::of(register.taxonomy(), black_box(register.inquiries())))
+            b.iter(|| Stats::of(register.profile(), black_box(register.inquiries()).unwrap()))
         });
     }
     group.finish();
@@ -80,7 +80,7 @@ fn bench_load(
 ) {
     group.bench_function(name, |b| {
         b.iter_batched(
-            || Register::new(Taxonomy::esbjerg()),
+            || Register::new(Profile::esbjerg()),
             |mut r| {
                 load(&mut r).unwrap();
                 r
@@ -111,7 +111,7 @@ fn working_days(c: &mut Criterion) {
 }
 
 fn referral(c: &mut Criterion) {
-    let rules = RuleSet::esbjerg();
+    let rules = Profile::esbjerg().rules().clone();
     let data = sample().inquiries().to_vec();
     let mut group = c.benchmark_group("referral");
     group.throughput(Throughput::Elements(data.len() as u64));

@@ -11,7 +11,7 @@
 
 mod data;
 
-use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, Register};
+use borgerraad_core::{Profile, LoadOptions, Register};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,7 +22,7 @@ fn main() {
         Some("jsonl") => {
             let bytes = data::jsonl(records);
             for _ in 0..loads {
-                let mut register = Register::new(Taxonomy::esbjerg());
+                let mut register = Register::new(Profile::esbjerg());
                 register
                     .load_jsonl(&bytes, "bench.jsonl", &options)
                     .unwrap();
@@ -36,7 +36,7 @@ fn main() {
                 _ => data::columns(&owned),
             };
             for _ in 0..loads {
-                let mut register = Register::new(Taxonomy::esbjerg());
+                let mut register = Register::new(Profile::esbjerg());
                 register.load_columns(&columns, "bench", &options).unwrap();
             }
         }

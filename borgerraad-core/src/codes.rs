@@ -1,7 +1,12 @@
 //! Coded values: a stable ASCII code on the wire, a Danish and an English
-//! label for people.
+//! label for people; and the code lists (kodelister) of an office, which
+//! extend the national base list that ships with the library.
 
-use crate::base::error::{Error, Result};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::base::cpr::looks_like_cpr;
+use crate::base::error::{shorten, Error, Location, Result};
 
 /// The language of labels and number formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -69,6 +74,279 @@ pub fn is_code(s: &str) -> bool {
     }
     previous != b'/' && s.len() <= 128
 }
+
+/// A count under a code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Count {
+    /// The code, e.g. a taxonomy code or a referral destination.
+    pub code: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// One entry of a code list: a code and its labels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeDef {
+    /// The stable ASCII code, e.g. `vejledning`.
+    pub code: String,
+    /// Danish and English labels.
+    pub label: Label,
+    /// Channels only: whether inquiries by this channel are written, which
+    /// is what forwarding under forvaltningsloven § 7, stk. 2 covers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub written: bool,
+}
+
+/// The code lists of an office as JSON: in a profile, the entries it adds
+/// to the national base list ([`CodeLists::national`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeListsDef {
+    /// Kinds of inquiry (henvendelsestyper).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<CodeDef>,
+    /// Outcomes (udfald).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<CodeDef>,
+    /// Who made the inquiry (henvendere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requesters: Vec<CodeDef>,
+    /// Channels (kanaler).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<CodeDef>,
+    /// What the advisor did (handlinger).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_kinds: Vec<CodeDef>,
+    /// Where matters outside the remit are referred (henvisningssteder).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub destinations: Vec<CodeDef>,
+}
+
+/// One validated code list, in order: the base entries, then the office's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeList(Vec<CodeDef>);
+
+impl CodeList {
+    /// The entries, in order.
+    pub fn entries(&self) -> &[CodeDef] {
+        &self.0
+    }
+
+    /// The entry of a code.
+    pub fn get(&self, code: &str) -> Option<&CodeDef> {
+        self.0.iter().find(|e| e.code == code)
+    }
+
+    /// The codes, in order.
+    pub fn codes(&self) -> Vec<&str> {
+        self.0.iter().map(|e| e.code.as_str()).collect()
+    }
+
+    /// The place of a code in the list.
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.0.iter().position(|e| e.code == code)
+    }
+
+    /// Whether the list has the code.
+    pub fn contains(&self, code: &str) -> bool {
+        self.get(code).is_some()
+    }
+
+    /// The label of a code in `lang`; a code not in the list is its own label.
+    pub fn label<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
+        self.get(code).map_or(code, |e| e.label.get(lang))
+    }
+
+    /// The entry whose code, Danish label or English label is `text`,
+    /// ignoring case and surrounding spaces: what people type in a sheet.
+    pub fn find(&self, text: &str) -> Option<&CodeDef> {
+        let text = text.trim().to_lowercase();
+        self.0.iter().find(|e| {
+            [&e.code, &e.label.da, &e.label.en]
+                .iter()
+                .any(|s| s.to_lowercase() == text)
+        })
+    }
+}
+
+/// The most codes a list may hold.
+pub const MAX_CODES: usize = 200;
+
+/// The names of the code lists, as in JSON.
+pub const LIST_NAMES: [&str; 6] = [
+    "kinds",
+    "outcomes",
+    "requesters",
+    "channels",
+    "action_kinds",
+    "destinations",
+];
+
+/// The validated code lists of an office.
+///
+/// # Example
+/// ```
+/// use borgerraad_core::{CodeLists, Lang};
+/// let codes = CodeLists::national();
+/// assert_eq!(codes.kinds.label("klage", Lang::Da), "Klage");
+/// assert!(codes.is_written("digital_post") && !codes.is_written("telefon"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeLists {
+    /// Kinds of inquiry.
+    pub kinds: CodeList,
+    /// Outcomes.
+    pub outcomes: CodeList,
+    /// Requesters.
+    pub requesters: CodeList,
+    /// Channels.
+    pub channels: CodeList,
+    /// Action kinds.
+    pub action_kinds: CodeList,
+    /// Referral destinations.
+    pub destinations: CodeList,
+}
+
+impl CodeLists {
+    /// The national base list that ships with the library.
+    pub fn national() -> CodeLists {
+        CodeLists::extend(&CodeListsDef::default(), "codes").expect("the base list is valid")
+    }
+
+    /// The national base list extended by an office's entries. A duplicate
+    /// code, an invalid code, an empty label or a CPR-shaped value is a
+    /// `ConfigError` that names the path, e.g. `codes.kinds[2].code`.
+    pub fn extend(extra: &CodeListsDef, source: &str) -> Result<CodeLists> {
+        let base: CodeListsDef =
+            crate::document::from_json(include_str!("../data/codes.json"), "codes.json")?;
+        let lists = |d: &CodeListsDef| {
+            [
+                d.kinds.clone(),
+                d.outcomes.clone(),
+                d.requesters.clone(),
+                d.channels.clone(),
+                d.action_kinds.clone(),
+                d.destinations.clone(),
+            ]
+        };
+        let mut out = lists(&base);
+        for ((list, name), extra) in out.iter_mut().zip(LIST_NAMES).zip(lists(extra)) {
+            for (i, entry) in extra.into_iter().enumerate() {
+                let fail = |field: &str, reason: String| {
+                    let path = format!("codes.{name}[{i}].{field}");
+                    Error::config(Location::source(source), Some(&path), reason)
+                };
+                if !is_code(&entry.code) || looks_like_cpr(&entry.code) {
+                    return Err(fail("code", format!("`{}` is not a code", shorten(&entry.code))));
+                }
+                if list.iter().any(|e| e.code == entry.code) {
+                    return Err(fail("code", format!("`{}` appears twice in {name}", entry.code)));
+                }
+                for (lang, text) in [("da", &entry.label.da), ("en", &entry.label.en)] {
+                    if text.trim().is_empty() || looks_like_cpr(text) {
+                        return Err(fail(&format!("label.{lang}"), "a label is missing or CPR-shaped".into()));
+                    }
+                }
+                if list.len() >= MAX_CODES {
+                    return Err(fail("code", format!("{name} may hold at most {MAX_CODES} codes")));
+                }
+                if entry.written && name != "channels" {
+                    return Err(fail("written", "only channels are written or not".into()));
+                }
+                list.push(entry);
+            }
+        }
+        let [kinds, outcomes, requesters, channels, action_kinds, destinations] =
+            out.map(CodeList);
+        Ok(CodeLists {
+            kinds,
+            outcomes,
+            requesters,
+            channels,
+            action_kinds,
+            destinations,
+        })
+    }
+
+    /// Whether inquiries by `channel` are written (forvaltningsloven § 7,
+    /// stk. 2, covers written inquiries only).
+    pub fn is_written(&self, channel: &str) -> bool {
+        self.channels.get(channel).is_some_and(|c| c.written)
+    }
+}
+
+/// Declares a code of one code list: an ASCII code on the wire, checked with
+/// [`is_code`] when read; a register checks it against its profile's list.
+macro_rules! code_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord,
+                 serde::Serialize, schemars::JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(smol_str::SmolStr);
+
+        impl $name {
+            /// A code known when the program is written (not checked).
+            pub const fn new_static(code: &'static str) -> Self {
+                $name(smol_str::SmolStr::new_static(code))
+            }
+
+            /// The code.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::base::error::Error;
+            fn from_str(s: &str) -> $crate::base::error::Result<Self> {
+                if $crate::codes::is_code(s) {
+                    Ok($name(smol_str::SmolStr::new(s)))
+                } else {
+                    Err($crate::base::error::Error::Parse {
+                        at: Default::default(),
+                        field: None,
+                        reason: format!("`{}` is not a code", $crate::base::error::shorten(s)),
+                    })
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+    };
+}
+pub(crate) use code_type;
 
 /// Declares an enum whose variants have a wire code and two labels.
 macro_rules! coded_enum {

@@ -69,8 +69,9 @@ use serde::Serialize;
 
 use crate::base::error::Result;
 use crate::codes::Lang;
+use crate::profile::{Counting, Profile};
 use crate::stats::{month_name, Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};
-use crate::taxonomy::{area_of, Taxonomy};
+use crate::taxonomy::area_of;
 
 /// A disclosure policy.
 ///
@@ -213,6 +214,10 @@ pub struct PublishedReport {
     pub breakdowns: Vec<PublishedTable>,
     /// The threshold applied.
     pub threshold: u64,
+    /// How the breakdowns count inquiries that concern several units.
+    pub counting: Counting,
+    /// The report's title, from the profile.
+    pub title: crate::codes::Label,
     /// The policy in Danish.
     pub policy_da: String,
     /// The policy in English.
@@ -509,7 +514,12 @@ fn row_key(b: &Breakdown, code: &str) -> String {
 
 /// Adds a breakdown's rows and their relations: to the year's
 /// registrations, and for departments to their directorate areas.
-fn add_breakdown(l: &mut Linked, b: &Breakdown, publish: bool) {
+///
+/// Where an inquiry counts under every unit it concerns ([`Counting::Every`]),
+/// units overlap: the rows add up to the registrations plus an overlap no
+/// reader knows (so at least to the registrations), and no row exceeds its
+/// total; likewise departments against their area.
+fn add_breakdown(l: &mut Linked, b: &Breakdown, publish: bool, counting: Counting) {
     let y = b.year;
     let rows: Vec<usize> = b
         .rows
@@ -519,7 +529,33 @@ fn add_breakdown(l: &mut Linked, b: &Breakdown, publish: bool) {
     let sum: u64 = b.rows.iter().map(|r| r.count).sum();
     // The shares are of all registrations, so these are published with any breakdown.
     let all = l.quantity(&registrations(y), b.total);
+    let overlapping = |l: &mut Linked, key: String, total: usize, rows: Vec<usize>| {
+        let sum = rows.iter().map(|&r| l.values[r]).sum::<u64>();
+        let all_rows = l.internal(&format!("{key}/rows"), sum);
+        let overlap = l.internal(&format!("{key}/overlap"), sum - l.values[total]);
+        for &r in &rows {
+            l.at_most(r, total);
+        }
+        l.relation(all_rows, rows);
+        l.relation(all_rows, vec![total, overlap]);
+    };
     match b.by {
+        By::Area | By::Department if counting == Counting::Every => {
+            let by = b.by.code();
+            overlapping(l, format!("{y}/{by}"), all, rows.clone());
+            if b.by == By::Department {
+                let mut areas: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for (r, &i) in b.rows.iter().zip(&rows) {
+                    areas.entry(area_of(&r.code)).or_default().push(i);
+                }
+                for (code, parts) in areas {
+                    let area = l
+                        .index(&format!("{y}/area/{code}"))
+                        .expect("areas are added before departments");
+                    overlapping(l, format!("{y}/department/{code}"), area, parts);
+                }
+            }
+        }
         By::Site => {
             let sites = add(l, &format!("{y}/sites"), sum, publish);
             l.relation(sites, rows);
@@ -547,11 +583,12 @@ fn add_breakdown(l: &mut Linked, b: &Breakdown, publish: bool) {
 
 /// Adds a year's key figures (with their forwarding and referral targets)
 /// and every breakdown of the year, published or internal.
-fn add_year(l: &mut Linked, ys: &YearStats, taxonomy: &Taxonomy, published: &[By], key: bool) {
+fn add_year(l: &mut Linked, ys: &YearStats, profile: &Profile, published: &[By], key: bool) {
     let y = ys.year();
     l.quantity(&registrations(y), ys.registrations());
     for &by in By::ALL {
-        add_breakdown(l, &ys.breakdown(by, taxonomy), published.contains(&by));
+        let b = ys.breakdown(by, profile);
+        add_breakdown(l, &b, published.contains(&by), profile.counting());
     }
     if !key {
         return;
@@ -575,7 +612,7 @@ fn add_year(l: &mut Linked, ys: &YearStats, taxonomy: &Taxonomy, published: &[By
     // Each citizen with more than one registration has at least one extra.
     l.at_most(repeat, extra);
     l.zero_with(repeat, extra);
-    let mut targets = |what: &str, counts: &[crate::stats::Count]| {
+    let mut targets = |what: &str, counts: &[crate::codes::Count]| {
         let total = l.quantity(&format!("{y}/{what}"), counts.iter().map(|c| c.count).sum());
         let parts = counts
             .iter()
@@ -612,6 +649,11 @@ impl Disclosure {
         threshold.map_or_else(Disclosure::default, |threshold| Disclosure {
             threshold: threshold.max(1),
         })
+    }
+
+    /// The policy of an office: `threshold`, or else its profile's.
+    pub fn of(profile: &Profile, threshold: Option<u64>) -> Disclosure {
+        Disclosure::new(threshold.or(Some(profile.disclosure_threshold())))
     }
 
     fn table(&self, rows: Vec<String>, columns: Vec<String>) -> PublishedTable {
@@ -705,13 +747,19 @@ impl Disclosure {
 
     /// A breakdown published alone: one column of counts with its total
     /// and each row's share of the year's registrations.
-    pub fn breakdown(&self, b: &Breakdown, lang: Lang) -> PublishedTable {
+    pub fn breakdown(&self, b: &Breakdown, profile: &Profile, lang: Lang) -> PublishedTable {
         let mut l = Linked::default();
-        add_breakdown(&mut l, b, true);
-        self.breakdown_of(&l.protect(self), b, lang)
+        add_breakdown(&mut l, b, true, profile.counting());
+        self.breakdown_of(&l.protect(self), b, profile, lang)
     }
 
-    fn breakdown_of(&self, shown: &Shown, b: &Breakdown, lang: Lang) -> PublishedTable {
+    fn breakdown_of(
+        &self,
+        shown: &Shown,
+        b: &Breakdown,
+        profile: &Profile,
+        lang: Lang,
+    ) -> PublishedTable {
         let all = shown.get(&registrations(b.year));
         // Shown rows largest first, then the hidden ones by code: a hidden
         // row's place among the shown would bound it.
@@ -731,7 +779,7 @@ impl Disclosure {
                 .iter()
                 .map(|(_, r)| r.label.get(lang).to_string())
                 .collect(),
-            vec![format!("{} {}", b.by.label(lang), b.year)],
+            vec![format!("{} {}", b.by.heading(profile, lang), b.year)],
         );
         t.codes = order.iter().map(|(_, r)| r.code.clone()).collect();
         t.cells = order.iter().map(|(v, _)| vec![*v]).collect();
@@ -772,7 +820,7 @@ impl Disclosure {
         contents: &Contents,
         lang: Lang,
     ) -> Result<PublishedReport> {
-        let taxonomy = stats.taxonomy();
+        let profile = stats.profile();
         let table = stats.monthly_table(&contents.table_years);
         let mut l = Linked::default();
         add_months(&mut l, &table);
@@ -788,7 +836,7 @@ impl Disclosure {
             add_year(
                 &mut l,
                 stats.year(y)?,
-                taxonomy,
+                profile,
                 &published,
                 contents.key_years.contains(&y),
             );
@@ -797,13 +845,14 @@ impl Disclosure {
         let summaries = contents
             .key_years
             .iter()
-            .map(|&y| Ok(self.summary_of(&shown, &stats.year(y)?.summary(), lang)))
+            .map(|&y| Ok(self.summary_of(&shown, &stats.year(y)?.summary(), profile, lang)))
             .collect::<Result<Vec<_>>>()?;
         let breakdowns = contents
             .breakdowns
             .iter()
             .map(|&(y, by)| {
-                Ok(self.breakdown_of(&shown, &stats.year(y)?.breakdown(by, taxonomy), lang))
+                let b = stats.year(y)?.breakdown(by, profile);
+                Ok(self.breakdown_of(&shown, &b, profile, lang))
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(PublishedReport {
@@ -811,18 +860,26 @@ impl Disclosure {
             summaries,
             breakdowns,
             threshold: self.threshold,
+            counting: profile.counting(),
+            title: profile.words().title.clone(),
             policy_da: policy_text(self.threshold, Lang::Da),
             policy_en: policy_text(self.threshold, Lang::En),
         })
     }
 
-    fn summary_of(&self, shown: &Shown, s: &YearSummary, lang: Lang) -> PublishedSummary {
+    fn summary_of(
+        &self,
+        shown: &Shown,
+        s: &YearSummary,
+        profile: &Profile,
+        lang: Lang,
+    ) -> PublishedSummary {
         let y = s.year;
         let registrations = shown.get(&registrations(y));
         let citizens = shown.get(&format!("{y}/citizens"));
         let repeat = shown.get(&format!("{y}/repeat"));
         let closed_enough = s.closed >= self.threshold;
-        let targets = |what: &str, counts: &[crate::stats::Count], label: (&str, &str)| {
+        let targets = |what: &str, counts: &[crate::codes::Count], label: (&str, &str)| {
             let label = match lang {
                 Lang::Da => label.0,
                 Lang::En => label.1,
@@ -847,8 +904,11 @@ impl Disclosure {
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => ca.cmp(cb),
             });
-            t.rows = order.iter().map(|(_, c)| c.to_string()).collect();
-            t.codes = t.rows.clone();
+            t.rows = order
+                .iter()
+                .map(|(_, c)| profile.target_label(c, lang).to_string())
+                .collect();
+            t.codes = order.iter().map(|(_, c)| c.to_string()).collect();
             t.cells = order.iter().map(|(v, _)| vec![*v]).collect();
             t.column_totals = Some(vec![shown.get(&format!("{y}/{what}"))]);
             t

@@ -9,105 +9,48 @@ use smol_str::SmolStr;
 
 use crate::base::cpr::looks_like_cpr;
 use crate::base::error::{shorten, Error, Location, Result};
-use crate::codes::{coded_enum, is_code};
+use crate::codes::{code_type, is_code, CodeLists};
 use crate::taxonomy::Taxonomy;
 
-coded_enum! {
-    /// How the inquiry reached the advisor (kanal).
-    pub enum Channel {
-        /// By telephone.
-        Phone = "telefon", "Telefon", "Phone";
-        /// By ordinary e-mail.
-        Email = "email", "E-mail", "E-mail";
-        /// By Digital Post (the public secure mailbox).
-        DigitalPost = "digital_post", "Digital Post", "Digital Post";
-        /// By letter.
-        Letter = "brev", "Brev", "Letter";
-        /// In person at the office.
-        InPerson = "personligt", "Personligt fremmøde", "In person";
-        /// At an outreach site, such as Varmestuen (opsøgende).
-        Outreach = "opsoegende", "Opsøgende", "Outreach";
-    }
+code_type! {
+    /// How the inquiry reached the advisor (kanal): a code of the profile's
+    /// channels, e.g. `telefon`, `digital_post`.
+    Channel
 }
 
-impl Channel {
-    /// Whether the inquiry is written, which is what forvaltningsloven § 7,
-    /// stk. 2 (forwarding) covers.
-    pub fn is_written(self) -> bool {
-        matches!(
-            self,
-            Channel::Email | Channel::DigitalPost | Channel::Letter
-        )
-    }
+code_type! {
+    /// Who made the inquiry (henvender): a code of the profile's requesters,
+    /// e.g. `borger`, `paaroerende`.
+    Requester
 }
 
-coded_enum! {
-    /// Who made the inquiry (henvender).
-    pub enum Requester {
-        /// The citizen (borger) the matter concerns.
-        Citizen = "borger", "Borger", "Citizen";
-        /// A relative or next of kin (pårørende).
-        Relative = "paaroerende", "Pårørende", "Relative";
-        /// A member of the municipality's staff (medarbejder).
-        Staff = "medarbejder", "Medarbejder", "Staff member";
-        /// Anyone else, e.g. a lawyer or a volunteer (anden).
-        Other = "anden", "Anden", "Other";
-    }
+code_type! {
+    /// What kind of help the inquiry got (henvendelsestype): a code of the
+    /// profile's kinds, e.g. `vejledning`, `klage`.
+    Kind
 }
 
-coded_enum! {
-    /// What kind of help the inquiry got (henvendelsestype).
-    pub enum Kind {
-        /// Signposting to the right place (vejvisning).
-        Signposting = "vejvisning", "Vejvisning", "Signposting";
-        /// Guidance on a letter, decision or rule (vejledning).
-        Guidance = "vejledning", "Vejledning", "Guidance";
-        /// Help with a complaint (klage).
-        Complaint = "klage", "Klage", "Complaint";
-        /// A dialogue case, often with a dialogue meeting (dialogsag).
-        Dialogue = "dialogsag", "Dialogsag", "Dialogue case";
-        /// Advice to staff (sparring med personale).
-        StaffAdvice = "sparring", "Sparring med personale", "Advice to staff";
-        /// Only forwarded under forvaltningsloven § 7, stk. 2 (videresendelse).
-        Forwarding = "videresendelse", "Videresendelse", "Forwarding";
-    }
+impl Kind {
+    /// Only forwarded under forvaltningsloven § 7, stk. 2 (videresendelse).
+    pub const FORWARDING: Kind = Kind::new_static("videresendelse");
 }
 
-coded_enum! {
-    /// What the advisor did (handling).
-    pub enum ActionKind {
-        /// Guided the requester (vejledt).
-        Guided = "vejledt", "Vejledt", "Guided";
-        /// Contacted the municipality, which needs the citizen's consent
-        /// (kontakt til kommunen).
-        ContactedMunicipality = "kontakt_kommune", "Kontakt til kommunen", "Contacted the municipality";
-        /// Held a dialogue meeting (dialogmøde).
-        DialogueMeeting = "dialogmoede", "Dialogmøde", "Dialogue meeting";
-        /// Helped write a complaint (hjælp til klage).
-        ComplaintHelp = "klagehjaelp", "Hjælp til klage", "Helped with a complaint";
-        /// Went with the citizen to a meeting as companion (bisidder).
-        Companion = "bisidder", "Bisidder", "Companion at a meeting";
-        /// Forwarded the inquiry (videresendt).
-        Forwarded = "videresendt", "Videresendt", "Forwarded";
-        /// Referred the citizen elsewhere (henvist).
-        Referred = "henvist", "Henvist", "Referred";
-    }
+code_type! {
+    /// What the advisor did (handling): a code of the profile's action
+    /// kinds, e.g. `vejledt`, `dialogmoede`.
+    ActionKind
 }
 
-coded_enum! {
-    /// How the inquiry ended (udfald).
-    pub enum Outcome {
-        /// The question was answered or the matter clarified (afklaret).
-        Clarified = "afklaret", "Afklaret", "Clarified";
-        /// A complaint was filed (klage indgivet).
-        ComplaintFiled = "klage_indgivet", "Klage indgivet", "Complaint filed";
-        /// The dialogue with the municipality was restored (dialog genoprettet).
-        DialogueRestored = "dialog_genoprettet", "Dialog genoprettet", "Dialogue restored";
-        /// Referred or forwarded elsewhere (henvist).
-        Referred = "henvist", "Henvist", "Referred";
-        /// The citizen did not pursue the matter (ikke fulgt op).
-        Dropped = "ikke_fulgt_op", "Ikke fulgt op", "Not pursued";
-    }
+impl ActionKind {
+    /// Contacted the municipality, which needs the citizen's consent
+    /// (kontakt til kommunen).
+    pub const CONTACTED_MUNICIPALITY: ActionKind = ActionKind::new_static("kontakt_kommune");
+}
+
+code_type! {
+    /// How the inquiry ended (udfald): a code of the profile's outcomes,
+    /// e.g. `afklaret`, `klage_indgivet`.
+    Outcome
 }
 
 /// One thing the advisor did, and when.
@@ -202,6 +145,11 @@ pub struct Inquiry {
     /// The primary category: a taxonomy code such as
     /// `borger-arbejdsmarked/jobcenter`.
     pub category: SmolStr,
+    /// Further categories the inquiry concerns, when it concerns more than
+    /// one unit (a statement about three centres, say). Whether tables count
+    /// them is the profile's counting rule.
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub other_categories: Topics,
     /// Subject codes, e.g. `sygedagpenge`.
     #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
     pub topics: Topics,
@@ -238,7 +186,14 @@ impl Inquiry {
     /// ids, which only the register can see.
     ///
     /// `as_of` rejects records received after that day.
-    pub fn validate(&self, taxonomy: &Taxonomy, as_of: Option<NaiveDate>) -> Result<()> {
+    /// `taxonomy` and `codes` are the profile's: every category and code must
+    /// be in them.
+    pub fn validate(
+        &self,
+        taxonomy: &Taxonomy,
+        codes: &CodeLists,
+        as_of: Option<NaiveDate>,
+    ) -> Result<()> {
         let bad = |field: &str, reason: String| Error::Validation {
             at: Location::default().with_record(&self.id),
             field: field.to_string(),
@@ -320,18 +275,53 @@ impl Inquiry {
         // The taxonomy's codes are never CPR-shaped, so the category and
         // site need the CPR check only when they are not in it.
         let cpr = "looks like a CPR number; the register never holds CPR numbers";
-        if taxonomy.unit(&self.category).is_none() {
-            return Err(bad(
-                "category",
-                match looks_like_cpr(&self.category) {
-                    true => cpr.into(),
-                    false => format!(
-                        "`{}` is not in the taxonomy of {}",
-                        shorten(&self.category),
-                        taxonomy.def().municipality
-                    ),
-                },
-            ));
+        for category in std::iter::once(&self.category).chain(&self.other_categories) {
+            if taxonomy.unit(category).is_none() {
+                let field = match category == &self.category {
+                    true => "category",
+                    false => "other_categories",
+                };
+                return Err(bad(
+                    field,
+                    match looks_like_cpr(category) {
+                        true => cpr.into(),
+                        false => format!(
+                            "`{}` is not in the taxonomy of {}",
+                            shorten(category),
+                            taxonomy.def().municipality
+                        ),
+                    },
+                ));
+            }
+        }
+        let coded = [
+            ("channel", &codes.channels, Some(self.channel.as_str())),
+            ("requester", &codes.requesters, Some(self.requester.as_str())),
+            ("kind", &codes.kinds, Some(self.kind.as_str())),
+            ("outcome", &codes.outcomes, self.outcome.as_deref()),
+        ]
+        .into_iter()
+        .chain(
+            self.actions
+                .iter()
+                .map(|a| ("actions", &codes.action_kinds, Some(a.kind.as_str()))),
+        );
+        for (field, list, code) in coded {
+            if let Some(code) = code.filter(|c| !list.contains(c)) {
+                return Err(bad(
+                    field,
+                    match looks_like_cpr(code) {
+                        true => cpr.into(),
+                        false => format!(
+                            "unknown {} `{}`; the profile `{}` has: {}",
+                            field.trim_end_matches('s'),
+                            shorten(code),
+                            taxonomy.def().municipality,
+                            list.codes().join(", ")
+                        ),
+                    },
+                ));
+            }
         }
         if let Some(site) = &self.site {
             if !taxonomy.def().sites.iter().any(|s| &s.code == site) {
@@ -360,7 +350,7 @@ impl Inquiry {
                     ),
                 ));
             }
-            if action.kind == ActionKind::ContactedMunicipality
+            if action.kind == ActionKind::CONTACTED_MUNICIPALITY
                 && self.consent.as_ref().is_none_or(|c| c.given > action.date)
             {
                 return Err(bad(
@@ -374,8 +364,8 @@ impl Inquiry {
                 return Err(bad("referral", "`to` and `basis` must be codes".into()));
             }
         }
-        if self.kind == Kind::Forwarding {
-            if !self.channel.is_written() {
+        if self.kind == Kind::FORWARDING {
+            if !codes.is_written(&self.channel) {
                 return Err(bad(
                     "channel",
                     format!("forwarding under forvaltningsloven § 7, stk. 2 covers written inquiries only, not `{}`", self.channel),

@@ -17,28 +17,34 @@ pub mod calendar;
 mod inquiry;
 pub mod taxonomy;
 
-// 4. The record format (JSON Lines, CSV, columns) and counting.
+// 4. The law: referral rules and deadlines.
+pub mod deadline;
+pub mod referral;
+
+// 5. The office's profile: taxonomy, code lists, rules, words.
+mod profile;
+
+// 6. The record format (JSON Lines, CSV, columns) and counting.
 mod record;
 pub mod stats;
 
-// 5. The register, the rules and deadlines, and what is published.
-pub mod deadline;
+// 7. The register and what is published.
 mod disclosure;
-pub mod referral;
 mod register;
 mod sample;
 
-// 6. Text for people and schemas for machines.
+// 8. Text for people and schemas for machines.
 pub mod render;
 pub mod schema;
 
 pub use base::error::{Error, Location, Result};
-pub use codes::{Label, Lang};
+pub use codes::{CodeDef, CodeList, CodeLists, CodeListsDef, Label, Lang};
 pub use disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
 pub use inquiry::{
     Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
     Topics,
 };
+pub use profile::{Counting, Profile, ProfileDef, Words};
 pub use privacy::{looks_like_cpr, redact_cpr, Cpr, Pseudonymizer};
 pub use record::{Field, FieldKind, FIELDS};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};

@@ -3,7 +3,8 @@
 //! A [`RuleSet`] is data (JSON): an ordered list of rules, the first match
 //! wins. Each rule names one decision: handle it, forward it under
 //! forvaltningsloven § 7, stk. 2 (written inquiries only), refer it out to a
-//! [`Destination`], or decline it with a reason. Loading refuses unknown
+//! destination of the profile's code list (`gaeldsraadgivning`,
+//! `retshjaelp`, …), or decline it with a reason. Loading refuses unknown
 //! codes, rules that an earlier rule shadows, and a set with no fallback.
 //!
 //! Forwarding targets "rette myndighed" (forvaltningsloven § 7, stk. 2): a
@@ -14,41 +15,15 @@
 pub mod authorities;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::base::error::{shorten, Error, Location, Result};
-use crate::codes::{coded_enum, is_code, Label};
+use crate::codes::{is_code, CodeLists, Count, Label};
 use crate::inquiry::{Inquiry, Kind};
-use crate::stats::Count;
 use crate::taxonomy::Taxonomy;
 use authorities::{Authorities, AuthorityKind};
-
-coded_enum! {
-    /// Where a matter outside the advisor's remit is referred (henvisning).
-    pub enum Destination {
-        /// Free debt counselling (gældsrådgivning).
-        DebtCounselling = "gaeldsraadgivning", "Gældsrådgivning", "Debt counselling";
-        /// Legal aid (retshjælp).
-        LegalAid = "retshjaelp", "Retshjælp", "Legal aid";
-        /// The Family Law House (Familieretshuset).
-        FamilyLawHouse = "familieretshuset", "Familieretshuset", "Family Law House";
-        /// The patient office of the Region of Southern Denmark, in Vejle.
-        PatientOffice = "patientkontoret", "Patientkontoret, Region Syddanmark", "Patient office, Region of Southern Denmark";
-        /// The volunteer network of companions for meetings (bisiddere).
-        CompanionNetwork = "bisiddernetvaerk", "Frivilligt bisiddernetværk", "Volunteer companion network";
-        /// The National Social Appeals Board (Ankestyrelsen).
-        AppealsBoard = "ankestyrelsen", "Ankestyrelsen", "National Social Appeals Board";
-        /// The Parliamentary Ombudsman (Folketingets Ombudsmand).
-        Ombudsman = "ombudsmanden", "Folketingets Ombudsmand", "Parliamentary Ombudsman";
-        /// The Danish Data Protection Agency (Datatilsynet).
-        DataProtection = "datatilsynet", "Datatilsynet", "Danish Data Protection Agency";
-        /// The Danish Patient Complaints Board (Styrelsen for Patientklager).
-        PatientComplaints = "styrelsen-for-patientklager", "Styrelsen for Patientklager", "Danish Patient Complaints Board";
-    }
-}
 
 /// The conditions of a rule; all given conditions must hold. An empty
 /// condition matches every inquiry (a fallback).
@@ -64,7 +39,8 @@ pub struct When {
     /// The inquiry has at least one of these topics.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
-    /// The inquiry is written (e-mail, Digital Post, letter), or not.
+    /// The inquiry came by a written channel (e-mail, Digital Post, letter:
+    /// the profile's channels say which are written), or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub written: Option<bool>,
     /// The citizen lives in a municipality the office serves, or not.
@@ -84,12 +60,12 @@ fn under(code: &str, prefix: &str) -> bool {
 }
 
 impl When {
-    fn matches(&self, i: &Inquiry, taxonomy: &Taxonomy) -> bool {
+    fn matches(&self, i: &Inquiry, taxonomy: &Taxonomy, codes: &CodeLists) -> bool {
         (self.categories.is_empty() || self.categories.iter().any(|c| under(&i.category, c)))
             && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
             && (self.topics.is_empty()
                 || i.topics.iter().any(|t| self.topics.iter().any(|s| s == t)))
-            && self.written.is_none_or(|w| w == i.channel.is_written())
+            && self.written.is_none_or(|w| w == codes.is_written(&i.channel))
             && self
                 .served
                 .is_none_or(|s| s == taxonomy.serves(&i.municipality))
@@ -152,8 +128,8 @@ pub enum Decide {
     },
     /// Refer the citizen out.
     Refer {
-        /// Where.
-        to: Destination,
+        /// Where: a destination of the profile's code list.
+        to: String,
     },
     /// Decline the inquiry.
     Decline {
@@ -213,8 +189,9 @@ pub struct Decision {
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{referral::RuleSet, Inquiry};
-/// let rules = RuleSet::esbjerg();
+/// use borgerraad_core::{Inquiry, Profile};
+/// let profile = Profile::esbjerg();
+/// let rules = profile.rules();
 /// let inquiry: Inquiry = serde_json::from_str(r#"{"id":"X","citizen":"kq","received":"2022-05-02",
 ///   "municipality":"fanoe","channel":"telefon","requester":"borger","kind":"vejledning",
 ///   "category":"udenfor-omraade/gaeld"}"#).unwrap();
@@ -225,47 +202,34 @@ pub struct Decision {
 pub struct RuleSet {
     def: RuleSetDef,
     taxonomy: Taxonomy,
+    codes: CodeLists,
 }
 
 impl RuleSet {
-    /// The practice of the Esbjerg advisor as the 2021–22 report describes
-    /// it: the matters outside the remit are referred out (money problems to
-    /// debt counselling; tenancy, divorce, children and contact to legal aid;
-    /// health care to the patient office; companions elsewhere to the
-    /// volunteer network); misdirected written inquiries are forwarded to the
-    /// right authority (§ 7, stk. 2): Udbetaling Danmark for its matters, the
-    /// citizen's own municipality when the office does not serve it, and
-    /// otherwise the unit of the category; everything else is handled. Scope
-    /// is the subject matter, not the requester's address: relatives living
-    /// elsewhere and homeless citizens are helped.
-    pub fn esbjerg() -> RuleSet {
-        RuleSet::from_json_str(
-            include_str!("../data/esbjerg-rules.json"),
-            "esbjerg-rules.json",
-            &Taxonomy::esbjerg(),
-        )
-        .expect("the embedded Esbjerg rule set is valid")
-    }
-
-    /// Loads and validates a rule set against a taxonomy.
-    pub fn from_json_str(text: &str, source: &str, taxonomy: &Taxonomy) -> Result<RuleSet> {
+    /// Loads and validates a rule set against a profile's taxonomy and
+    /// code lists.
+    pub fn from_json_str(
+        text: &str,
+        source: &str,
+        taxonomy: &Taxonomy,
+        codes: &CodeLists,
+    ) -> Result<RuleSet> {
         let def: RuleSetDef = crate::document::from_json(text, source)?;
-        RuleSet::new(def, source, taxonomy)
-    }
-
-    /// Loads and validates a rule set from a JSON file.
-    pub fn from_json_file(path: impl AsRef<Path>, taxonomy: &Taxonomy) -> Result<RuleSet> {
-        let path = path.as_ref();
-        let text = crate::document::read_text(path)?;
-        RuleSet::from_json_str(&text, &path.display().to_string(), taxonomy)
+        RuleSet::new(def, source, taxonomy, codes)
     }
 
     /// Validates a definition.
-    pub fn new(def: RuleSetDef, source: &str, taxonomy: &Taxonomy) -> Result<RuleSet> {
+    pub fn new(
+        def: RuleSetDef,
+        source: &str,
+        taxonomy: &Taxonomy,
+        codes: &CodeLists,
+    ) -> Result<RuleSet> {
         let at = |id: &str| Location::source(source).with_record(id);
         for (i, rule) in def.rules.iter().enumerate() {
-            let err =
-                |field: &str, reason: String| Error::config(at(&rule.id), Some(field), reason);
+            let err = |field: &str, reason: String| {
+                Error::config(at(&rule.id), Some(&format!("rules[{i}].{field}")), reason)
+            };
             if !is_code(&rule.id) {
                 return Err(err("id", format!("rule {} has no valid id", i + 1)));
             }
@@ -282,6 +246,20 @@ impl RuleSet {
                     "when.categories",
                     format!("unknown category `{}`", shorten(c)),
                 ));
+            }
+            if let Some(k) = rule.when.kinds.iter().find(|k| !codes.kinds.contains(k)) {
+                return Err(err(
+                    "when.kinds",
+                    format!("unknown kind `{}`", shorten(k)),
+                ));
+            }
+            if let Decide::Refer { to } = &rule.decision {
+                if !codes.destinations.contains(to) {
+                    return Err(err(
+                        "decision.refer.to",
+                        format!("unknown destination `{}`: not in the profile's destinations", shorten(to)),
+                    ));
+                }
             }
             if let Some(t) = rule.when.topics.iter().find(|t| !is_code(t)) {
                 return Err(err(
@@ -322,6 +300,7 @@ impl RuleSet {
         Ok(RuleSet {
             def,
             taxonomy: taxonomy.clone(),
+            codes: codes.clone(),
         })
     }
 
@@ -336,7 +315,7 @@ impl RuleSet {
             .def
             .rules
             .iter()
-            .find(|r| r.when.matches(inquiry, &self.taxonomy))
+            .find(|r| r.when.matches(inquiry, &self.taxonomy, &self.codes))
             .expect("a validated rule set has a fallback");
         let (decision, to, reason) = match &rule.decision {
             Decide::Handle => ("handle", None, None),
@@ -360,7 +339,7 @@ impl RuleSet {
                 };
                 ("forward", Some(target), None)
             }
-            Decide::Refer { to } => ("refer", Some(to.code().to_string()), None),
+            Decide::Refer { to } => ("refer", Some(to.clone()), None),
             Decide::Decline { reason } => ("decline", None, Some(reason.clone())),
         };
         Decision {

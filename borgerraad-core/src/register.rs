@@ -1,6 +1,7 @@
 //! The register: the validated collection of inquiries.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -11,9 +12,10 @@ use crate::document;
 use crate::inquiry::Inquiry;
 use crate::privacy::Pseudonymizer;
 use crate::record;
+use crate::codes::CodeLists;
+use crate::profile::Profile;
 use crate::stats::facts::{self, Codes, Fact};
 use crate::stats::Stats;
-use crate::taxonomy::Taxonomy;
 
 /// What to do with invalid records while loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,14 +70,14 @@ pub struct Rejected {
 /// The validated collection of inquiries (registreringer) of one office.
 ///
 /// Every record in a register has passed [`Inquiry::validate`] against the
-/// register's taxonomy, and ids are unique.
+/// register's profile (its taxonomy and code lists), and ids are unique.
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, Register};
+/// use borgerraad_core::{LoadOptions, Profile, Register};
 /// let jsonl = r#"{"id":"A-1","citizen":"kxqb","received":"2022-01-03","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}
 /// {"id":"A-2","citizen":"kxqb","received":"2022-01-02","closed":"2022-01-01","municipality":"esbjerg","channel":"telefon","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
-/// let mut register = Register::new(Taxonomy::esbjerg());
+/// let mut register = Register::new(Profile::esbjerg());
 /// let err = register.load_jsonl(jsonl.as_bytes(), "export.jsonl", &LoadOptions::default()).unwrap_err();
 /// assert_eq!(err.to_string(),
 ///     "export.jsonl:2: record `A-2`: field `closed`: closed 2022-01-01 before it was received 2022-01-02");
@@ -83,7 +85,7 @@ pub struct Rejected {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Register {
-    taxonomy: Taxonomy,
+    profile: Arc<Profile>,
     items: Vec<Inquiry>,
     /// The statistics' compact view of each item, beside the items.
     facts: Vec<Fact>,
@@ -150,7 +152,12 @@ struct Indexed {
 /// Indexes the records `items[first..]`, which the parts tell in order:
 /// one job for each thread, over consecutive parts (fewer sorted lists of
 /// ids to merge afterwards).
-fn index(items: &[Inquiry], first: usize, parts: Vec<record::Part>) -> Vec<Indexed> {
+fn index(
+    items: &[Inquiry],
+    first: usize,
+    parts: Vec<record::Part>,
+    lists: &CodeLists,
+) -> Vec<Indexed> {
     let per_job = parts.len().div_ceil(record::threads(parts.len())).max(1);
     let mut parts = parts.into_iter().peekable();
     let (mut jobs, mut at) = (Vec::new(), first);
@@ -161,7 +168,8 @@ fn index(items: &[Inquiry], first: usize, parts: Vec<record::Part>) -> Vec<Index
         at += n;
     }
     record::in_parallel(jobs, |(group, first, records)| {
-        let (facts, codes) = facts::of(records);
+        let (facts, codes) =
+            facts::of(lists, records).expect("validated records have the profile's codes");
         Indexed {
             ids: sorted_ids(records, first),
             part: record::Part::join(group),
@@ -217,10 +225,10 @@ impl Register {
         + 2 * std::mem::size_of::<(u64, u32)>()
         + std::mem::size_of::<u64>();
 
-    /// An empty register over a taxonomy.
-    pub fn new(taxonomy: Taxonomy) -> Register {
+    /// An empty register of an office with `profile`.
+    pub fn new(profile: Profile) -> Register {
         Register {
-            taxonomy,
+            profile: Arc::new(profile),
             items: Vec::new(),
             facts: Vec::new(),
             codes: Codes::default(),
@@ -229,9 +237,9 @@ impl Register {
         }
     }
 
-    /// The taxonomy records are validated against.
-    pub fn taxonomy(&self) -> &Taxonomy {
-        &self.taxonomy
+    /// The profile records are validated against and counted with.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
     }
 
     /// The number of inquiries.
@@ -344,7 +352,7 @@ impl Register {
             }
         }
         let first = self.items.len();
-        let parts = parse(&checker(&self.taxonomy, options), &mut self.items);
+        let parts = parse(&checker(&self.profile, options), &mut self.items);
         // A load that found no memory fails as a whole (records fail with
         // parse and validation errors only).
         let whole = parts
@@ -361,9 +369,9 @@ impl Register {
     }
 
     /// Reads a JSON Lines file into a new register, all or nothing.
-    pub fn read_jsonl(path: impl AsRef<Path>, taxonomy: Taxonomy) -> Result<Register> {
+    pub fn read_jsonl(path: impl AsRef<Path>, profile: Profile) -> Result<Register> {
         let path = path.as_ref();
-        let mut register = Register::new(taxonomy);
+        let mut register = Register::new(profile);
         register.load_jsonl(
             &document::read(path)?,
             &path.display().to_string(),
@@ -373,9 +381,9 @@ impl Register {
     }
 
     /// Reads a CSV file into a new register, all or nothing.
-    pub fn read_csv(path: impl AsRef<Path>, taxonomy: Taxonomy) -> Result<Register> {
+    pub fn read_csv(path: impl AsRef<Path>, profile: Profile) -> Result<Register> {
         let path = path.as_ref();
-        let mut register = Register::new(taxonomy);
+        let mut register = Register::new(profile);
         register.load_csv(
             &document::read(path)?,
             &path.display().to_string(),
@@ -384,7 +392,7 @@ impl Register {
         Ok(register)
     }
 
-    /// The statistics of every year, counted with the register's taxonomy;
+    /// The statistics of every year, counted with the register's profile;
     /// the same as [`Stats::of`] over the records, computed from a compact
     /// column.
     ///
@@ -392,10 +400,10 @@ impl Register {
     /// ```
     /// use borgerraad_core::{sample, stats::Stats};
     /// let register = sample();
-    /// assert_eq!(register.stats(), Stats::of(register.taxonomy(), register.iter()));
+    /// assert_eq!(register.stats(), Stats::of(register.profile(), register.iter()).unwrap());
     /// ```
     pub fn stats(&self) -> Stats {
-        Stats::from_facts(&self.taxonomy, &self.facts, &self.codes)
+        Stats::from_facts(self.profile.clone(), &self.facts, &self.codes)
     }
 
     /// All records of one citizen, for a subject-access request (indsigt,
@@ -455,7 +463,8 @@ impl Register {
             .into_iter()
             .partition(|i| i.citizen == *citizen);
         self.items = kept;
-        self.facts = self.items.iter().map(|i| self.codes.fact(i)).collect();
+        (self.facts, self.codes) = facts::of(self.profile.codes(), &self.items)
+            .expect("validated records have the profile's codes");
         self.ids = Ids::of(&self.items);
         let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
         let erased: FastSet<&str> = ids.iter().map(String::as_str).collect();
@@ -538,9 +547,12 @@ impl Register {
             fixed.citizen = key;
         }
         fixed
-            .validate(&self.taxonomy, None)
+            .validate(self.profile.taxonomy(), self.profile.codes(), None)
             .map_err(|e| e.located(&at))?;
-        self.facts[pos] = self.codes.fact(&fixed);
+        self.facts[pos] = self
+            .codes
+            .fact(self.profile.codes(), &fixed)
+            .map_err(|e| e.located(&at))?;
         self.items[pos] = fixed;
         self.history.push(Rectification {
             id: id.to_string(),
@@ -592,7 +604,7 @@ impl Register {
         has_lines: bool,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let mut parts = index(&self.items, first, parts);
+        let mut parts = index(&self.items, first, parts, self.profile.codes());
         let at = |line: u64| match has_lines {
             true => source.at_line(line),
             false => source.clone(),
@@ -636,13 +648,13 @@ impl Register {
                 lines: vec![0; self.items.len() - first],
                 errors: Vec::new(),
             };
-            parts = index(&self.items, first, vec![rest]);
+            parts = index(&self.items, first, vec![rest], self.profile.codes());
             new_ids = merged_ids(&mut parts);
         }
         for p in parts {
             let map = self.codes.absorb(&p.codes);
             let mut facts = p.facts;
-            if map.iter().enumerate().any(|(i, &n)| i as u32 != n) {
+            if !map.is_identity() {
                 facts.iter_mut().for_each(|f| f.renumber(&map));
             }
             // The first part of an empty register is kept, not copied.
@@ -715,11 +727,11 @@ fn repeats<'a>(
 
 /// Validates one record.
 fn checker<'a>(
-    taxonomy: &'a Taxonomy,
+    profile: &'a Profile,
     options: &LoadOptions,
 ) -> impl Fn(&Inquiry) -> Result<()> + Sync + 'a {
     let as_of = options.as_of;
-    move |r: &Inquiry| r.validate(taxonomy, as_of)
+    move |r: &Inquiry| r.validate(profile.taxonomy(), profile.codes(), as_of)
 }
 
 /// The sorted ids of all parts.
@@ -772,7 +784,7 @@ mod tests {
     #[test]
     fn duplicates_are_found_among_colliding_fingerprints() {
         let sample = crate::sample::sample_inquiries();
-        let mut register = Register::new(Taxonomy::esbjerg());
+        let mut register = Register::new(Profile::esbjerg());
         // Two records in the register and two new ones, all under one
         // pretended fingerprint; the last new one repeats the first id.
         register.items = vec![

@@ -11,11 +11,9 @@ use std::collections::HashSet;
 use chrono::{Datelike, Duration, NaiveDate};
 use smallvec::smallvec;
 
-use crate::inquiry::{
-    Action, ActionKind, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
-};
+use crate::inquiry::{Action, Consent, Inquiry, Kind, Referral};
 use crate::register::{LoadOptions, Register};
-use crate::taxonomy::Taxonomy;
+use crate::profile::Profile;
 
 /// The report's monthly table, January to December, 2017–2022.
 const MONTHS: [(i32, [u32; 12]); 6] = [
@@ -296,11 +294,12 @@ fn inquiry(
         received,
         closed: None,
         municipality: municipality.into(),
-        channel: Channel::Phone,
+        channel: code("telefon"),
         site: None,
-        requester: Requester::Citizen,
-        kind: Kind::Guidance,
+        requester: code("borger"),
+        kind: code("vejledning"),
         category: Default::default(),
+        other_categories: Default::default(),
         topics: Default::default(),
         actions: Default::default(),
         consent: None,
@@ -309,12 +308,12 @@ fn inquiry(
         matter_date: None,
     };
     if let Some(target) = forward_to {
-        inq.channel = if rng.below(10) < 8 {
-            Channel::DigitalPost
+        inq.channel = code(if rng.below(10) < 8 {
+            "digital_post"
         } else {
-            Channel::Email
-        };
-        inq.kind = Kind::Forwarding;
+            "email"
+        });
+        inq.kind = Kind::FORWARDING;
         inq.category = target.into();
         inq.topics = smallvec!["fejladresseret".into()];
         inq.referral = Some(Referral {
@@ -322,25 +321,25 @@ fn inquiry(
             basis: "fvl-7-2".into(),
         });
         inq.actions = smallvec![Action {
-            kind: ActionKind::Forwarded,
+            kind: code("videresendt"),
             date: received,
         }];
         inq.closed = Some(received);
-        inq.outcome = Some(Outcome::Referred);
+        inq.outcome = Some(code("henvist"));
         return inq;
     }
     let cat = rng.pick(&CATEGORIES.map(|(c, w, t)| ((c, t), w)));
     inq.category = cat.0.into();
     inq.topics = smallvec![cat.1.into()];
-    inq.channel = rng.pick(&[
-        (Channel::Phone, 45),
-        (Channel::Email, 25),
-        (Channel::DigitalPost, 8),
-        (Channel::InPerson, 12),
-        (Channel::Letter, 2),
-        (Channel::Outreach, 8),
-    ]);
-    if inq.channel == Channel::Outreach {
+    inq.channel = code(rng.pick(&[
+        ("telefon", 45),
+        ("email", 25),
+        ("digital_post", 8),
+        ("personligt", 12),
+        ("brev", 2),
+        ("opsoegende", 8),
+    ]));
+    if inq.channel == "opsoegende" {
         inq.site = Some(
             rng.pick(&[
                 ("varmestuen", 5),
@@ -351,55 +350,55 @@ fn inquiry(
         );
     }
     if staff {
-        inq.requester = Requester::Staff;
-        inq.kind = Kind::StaffAdvice;
-        if inq.channel == Channel::Outreach {
-            inq.channel = Channel::Phone;
+        inq.requester = code("medarbejder");
+        inq.kind = code("sparring");
+        if inq.channel == "opsoegende" {
+            inq.channel = code("telefon");
             inq.site = None;
         }
     } else {
-        inq.requester = rng.pick(&[
-            (Requester::Citizen, 76),
-            (Requester::Relative, 18),
-            (Requester::Other, 6),
-        ]);
-        inq.kind = rng.pick(&[
-            (Kind::Signposting, 22),
-            (Kind::Guidance, 43),
-            (Kind::Complaint, 15),
-            (Kind::Dialogue, 20),
-        ]);
+        inq.requester = code(rng.pick(&[
+            ("borger", 76),
+            ("paaroerende", 18),
+            ("anden", 6),
+        ]));
+        inq.kind = code(rng.pick(&[
+            ("vejvisning", 22),
+            ("vejledning", 43),
+            ("klage", 15),
+            ("dialogsag", 20),
+        ]));
     }
     let after = |rng: &mut Rng, max: usize| received + Duration::days(rng.below(max + 1) as i64);
-    let (actions, closed, outcome) = match (destination(&inq.category), inq.kind) {
+    let (actions, closed, outcome) = match (destination(&inq.category), inq.kind.as_str()) {
         (Some(to), _) => {
             inq.referral = Some(Referral {
                 to: to.into(),
                 basis: "vedtaegt".into(),
             });
             (
-                vec![(ActionKind::Referred, received)],
+                vec![("henvist", received)],
                 received,
-                Outcome::Referred,
+                "henvist",
             )
         }
-        (None, Kind::Signposting | Kind::StaffAdvice) => {
+        (None, "vejvisning" | "sparring") => {
             let d = after(rng, 2);
-            (vec![(ActionKind::Guided, d)], d, Outcome::Clarified)
+            (vec![("vejledt", d)], d, "afklaret")
         }
-        (None, Kind::Guidance) => {
+        (None, "vejledning") => {
             let d = after(rng, 14);
-            (vec![(ActionKind::Guided, received)], d, Outcome::Clarified)
+            (vec![("vejledt", received)], d, "afklaret")
         }
-        (None, Kind::Complaint) => {
+        (None, "klage") => {
             let d = after(rng, 30);
             (
                 vec![
-                    (ActionKind::Guided, received),
-                    (ActionKind::ComplaintHelp, d),
+                    ("vejledt", received),
+                    ("klagehjaelp", d),
                 ],
                 d,
-                Outcome::ComplaintFiled,
+                "klage_indgivet",
             )
         }
         (None, _) => {
@@ -409,14 +408,14 @@ fn inquiry(
             let meeting = contact + Duration::days(7 + rng.below(40) as i64);
             inq.matter_date = Some(received - Duration::days(10 + rng.below(120) as i64));
             let outcome = if rng.below(10) < 8 {
-                Outcome::DialogueRestored
+                "dialog_genoprettet"
             } else {
-                Outcome::Dropped
+                "ikke_fulgt_op"
             };
             (
                 vec![
-                    (ActionKind::ContactedMunicipality, contact),
-                    (ActionKind::DialogueMeeting, meeting),
+                    ("kontakt_kommune", contact),
+                    ("dialogmoede", meeting),
                 ],
                 meeting + Duration::days(rng.below(30) as i64),
                 outcome,
@@ -425,17 +424,28 @@ fn inquiry(
     };
     inq.actions = actions
         .into_iter()
-        .map(|(kind, date)| Action { kind, date })
+        .map(|(kind, date)| Action {
+            kind: code(kind),
+            date,
+        })
         .collect();
     // Inquiries still running at the end of the sample stay open.
     if closed <= NaiveDate::from_ymd_opt(2022, 12, 31).unwrap() {
         inq.closed = Some(closed);
-        inq.outcome = Some(outcome);
+        inq.outcome = Some(code(outcome));
     } else {
         inq.actions
             .retain(|a| a.date <= NaiveDate::from_ymd_opt(2022, 12, 31).unwrap());
     }
     inq
+}
+
+/// A code of the base list, for the sample.
+fn code<T: std::str::FromStr>(code: &str) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    code.parse().expect("the sample's codes are codes")
 }
 
 /// The embedded sample register (Esbjerg 2017–2022, synthetic).
@@ -446,7 +456,7 @@ fn inquiry(
 /// assert_eq!(register.len(), 573 + 657 + 595 + 514 + 683 + 793);
 /// ```
 pub fn sample() -> Register {
-    let mut register = Register::new(Taxonomy::esbjerg());
+    let mut register = Register::new(Profile::esbjerg());
     register
         .extend(sample_inquiries(), &LoadOptions::default())
         .expect("the sample is valid");

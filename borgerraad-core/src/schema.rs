@@ -35,6 +35,7 @@ macro_rules! schemas {
 schemas! {
     "inquiry" => crate::inquiry::Inquiry,
     "taxonomy" => crate::taxonomy::TaxonomyDef,
+    "profile" => crate::profile::ProfileDef,
     "regime" => crate::calendar::Regime,
     "ruleset" => crate::referral::RuleSetDef,
     "processing-deadlines" => crate::deadline::ProcessingDeadlines,

@@ -66,6 +66,26 @@ pub struct Area {
     pub departments: Vec<Department>,
 }
 
+/// What the municipality calls the levels of its organisation, for the
+/// headings of the report: "Direktørområde", "Center", "Forvaltning" …
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
+    /// The top level (Esbjerg: direktørområde).
+    pub area: Label,
+    /// The level below (Esbjerg: afdeling).
+    pub department: Label,
+}
+
+impl Default for Levels {
+    fn default() -> Self {
+        Levels {
+            area: Label::new("Direktørområde", "Directorate area"),
+            department: Label::new("Afdeling", "Department"),
+        }
+    }
+}
+
 /// The JSON form of a taxonomy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +96,9 @@ pub struct TaxonomyDef {
     pub label: Label,
     /// The municipalities whose citizens the office serves.
     pub served: Vec<Entry>,
+    /// The names of the levels (direktørområde → afdeling by default).
+    #[serde(default)]
+    pub levels: Levels,
     /// Directorate areas, including the special buckets.
     pub areas: Vec<Area>,
     /// Outreach sites.
@@ -90,8 +113,9 @@ pub struct TaxonomyDef {
 ///
 /// # Example
 /// ```
-/// use borgerraad_core::{taxonomy::Taxonomy, Lang};
-/// let tax = Taxonomy::esbjerg();
+/// use borgerraad_core::{Profile, Lang};
+/// let profile = Profile::esbjerg();
+/// let tax = profile.taxonomy();
 /// assert_eq!(tax.label("borger-arbejdsmarked/jobcenter", Lang::Da), Some("Jobcenter"));
 /// assert!(tax.serves("fanoe"));
 /// ```
@@ -116,26 +140,7 @@ impl<'de> Deserialize<'de> for Taxonomy {
     }
 }
 
-/// Esbjerg's taxonomy ([`Taxonomy::esbjerg`]): the office whose annual
-/// report the library reproduces, and the default of every front until an
-/// office loads its own.
-impl Default for Taxonomy {
-    fn default() -> Self {
-        Taxonomy::esbjerg()
-    }
-}
-
 impl Taxonomy {
-    /// The organisation of Esbjerg Kommune as the 2021–22 annual report
-    /// describes it, serving Esbjerg and, by agreement, Fanø.
-    pub fn esbjerg() -> Taxonomy {
-        Taxonomy::from_json_str(
-            include_str!("../data/esbjerg-taxonomy.json"),
-            "esbjerg-taxonomy.json",
-        )
-        .expect("the embedded Esbjerg taxonomy is valid")
-    }
-
     /// Loads and validates a taxonomy from JSON text; `source` names it in errors.
     pub fn from_json_str(text: &str, source: &str) -> Result<Taxonomy> {
         let def: TaxonomyDef = crate::document::from_json(text, source)?;
@@ -152,37 +157,42 @@ impl Taxonomy {
     /// Validates a definition: every code is one valid segment and unique.
     pub fn new(def: TaxonomyDef, source: &str) -> Result<Taxonomy> {
         let at = Location::source(source);
+        let fail = |path: &str, reason: String| Error::config(at.clone(), Some(path), reason);
         let mut index = FastMap::default();
-        let mut add = |code: String, label: &Label| -> Result<()> {
-            if index.insert(SmolStr::from(&code), label.clone()).is_some() {
-                return Err(Error::config(
-                    at.clone(),
-                    Some("code"),
-                    format!("`{code}` appears twice"),
+        let mut add = |path: String, code: String, label: &Label| -> Result<()> {
+            check_segment(&path, code.rsplit('/').next().unwrap_or(&code), &at)?;
+            if label.da.trim().is_empty() || label.en.trim().is_empty() {
+                return Err(fail(
+                    &format!("{path}.label"),
+                    format!("`{code}` lacks a Danish or an English label"),
                 ));
+            }
+            if index.insert(SmolStr::from(&code), label.clone()).is_some() {
+                return Err(fail(&format!("{path}.code"), format!("`{code}` appears twice")));
             }
             Ok(())
         };
-        for area in &def.areas {
-            check_segment(&area.code, &at)?;
-            add(area.code.clone(), &area.label)?;
-            for dep in &area.departments {
-                check_segment(&dep.code, &at)?;
-                add(format!("{}/{}", area.code, dep.code), &dep.label)?;
-                for unit in &dep.units {
-                    check_segment(&unit.code, &at)?;
+        for (a, area) in def.areas.iter().enumerate() {
+            add(format!("areas[{a}]"), area.code.clone(), &area.label)?;
+            for (d, dep) in area.departments.iter().enumerate() {
+                let path = format!("areas[{a}].departments[{d}]");
+                add(path.clone(), format!("{}/{}", area.code, dep.code), &dep.label)?;
+                for (u, unit) in dep.units.iter().enumerate() {
                     add(
+                        format!("{path}.units[{u}]"),
                         format!("{}/{}/{}", area.code, dep.code, unit.code),
                         &unit.label,
                     )?;
                 }
             }
         }
-        for entry in def.served.iter().chain(&def.sites) {
-            check_segment(&entry.code, &at)?;
+        let entries = (def.served.iter().enumerate().map(|(i, e)| (format!("served[{i}]"), e)))
+            .chain(def.sites.iter().enumerate().map(|(i, e)| (format!("sites[{i}]"), e)));
+        for (path, entry) in entries {
+            check_segment(&path, &entry.code, &at)?;
         }
         if !is_code(&def.municipality) {
-            return Err(Error::config(at, Some("municipality"), "not a code"));
+            return Err(fail("municipality", "not a code".into()));
         }
         Ok(Taxonomy { def, index })
     }
@@ -230,7 +240,7 @@ impl Taxonomy {
 /// Checks one segment of a code. A CPR-shaped segment is refused, so that no
 /// code of the taxonomy (segments joined by `/`) looks like a CPR number:
 /// records whose category or site is in the taxonomy need no CPR check.
-fn check_segment(code: &str, at: &Location) -> Result<()> {
+fn check_segment(path: &str, code: &str, at: &Location) -> Result<()> {
     let reason = if !is_code(code) || code.contains('/') {
         "is not a single code segment"
     } else if looks_like_cpr(code) {
@@ -240,7 +250,7 @@ fn check_segment(code: &str, at: &Location) -> Result<()> {
     };
     Err(Error::config(
         at.clone(),
-        Some("code"),
+        Some(&format!("{path}.code")),
         format!("`{}` {reason}", crate::base::error::shorten(code)),
     ))
 }
@@ -262,33 +272,6 @@ pub fn department_of(code: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn esbjerg_has_the_report_areas_and_buckets() {
-        let tax = Taxonomy::esbjerg();
-        for code in [
-            "borger-arbejdsmarked/borgerservice",
-            "borger-arbejdsmarked/jobcenter",
-            "borger-arbejdsmarked/social-boern",
-            "borger-arbejdsmarked/social-voksne",
-            "borger-arbejdsmarked/social-overgang",
-            "boern-kultur",
-            "teknik-miljoe",
-            "fritid-sundhed-omsorg/visitation",
-        ] {
-            assert!(tax.unit(code).is_some(), "{code}");
-        }
-        assert_eq!(
-            tax.bucket("tvaergaaende/vejledning"),
-            Some(Bucket::CrossCutting)
-        );
-        assert_eq!(
-            tax.bucket("udenfor-omraade/gaeld"),
-            Some(Bucket::OutsideRemit)
-        );
-        assert!(tax.serves("esbjerg") && tax.serves("fanoe") && !tax.serves("varde"));
-        assert_eq!(tax.label("boern-kultur", Lang::Da), Some("Børn & Kultur"));
-    }
 
     #[test]
     fn department_and_area_of_codes() {

@@ -22,9 +22,8 @@
 use std::collections::BTreeMap;
 
 use borgerraad_core::render::AnnualReport;
-use borgerraad_core::{
+use borgerraad_core::{Profile, 
     stats::{By, Stats},
-    taxonomy::Taxonomy,
     Lang, LoadOptions, Register,
 };
 use borgerraad_core::{Contents, Disclosure};
@@ -362,7 +361,7 @@ fn record(
 }
 
 fn register(lines: &[String]) -> Register {
-    let mut r = Register::new(Taxonomy::esbjerg());
+    let mut r = Register::new(Profile::esbjerg());
     r.load_jsonl(
         lines.join("\n").as_bytes(),
         "test.jsonl",

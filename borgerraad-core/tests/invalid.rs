@@ -4,7 +4,7 @@
 
 use borgerraad_core::calendar::Regime;
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::{sample, taxonomy::Taxonomy, Error, LoadOptions, Register};
+use borgerraad_core::{Profile, sample, taxonomy::Taxonomy, Error, LoadOptions, Register};
 use serde_json::Value;
 
 fn dir() -> std::path::PathBuf {
@@ -32,7 +32,11 @@ fn load(case: &Value, register: &mut Register) -> Result<(), Error> {
                 .map(drop)
         }
         "taxonomy" => Taxonomy::from_json_str(&text(), file).map(drop),
-        "ruleset" => RuleSet::from_json_str(&text(), file, &Taxonomy::esbjerg()).map(drop),
+        "ruleset" => {
+            let p = Profile::esbjerg();
+            RuleSet::from_json_str(&text(), file, p.taxonomy(), p.codes()).map(drop)
+        }
+        "profile" => Profile::from_json_str(&text(), file).map(drop),
         "regime" => Regime::from_json_str(&text(), file).map(drop),
         other => panic!("unknown format {other}"),
     }

@@ -2,7 +2,7 @@
 //! rights; disclosure control that withstands an attacker who subtracts.
 
 use borgerraad_core::render::AnnualReport;
-use borgerraad_core::{
+use borgerraad_core::{Profile, 
     looks_like_cpr, sample,
     stats::{By, Stats},
     taxonomy::Taxonomy,
@@ -34,7 +34,7 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
         pseudonymizer: Some(pseudonymizer.clone()),
         ..LoadOptions::default()
     };
-    let mut register = Register::new(Taxonomy::esbjerg());
+    let mut register = Register::new(Profile::esbjerg());
     register
         .load_csv(with_cprs().as_bytes(), "export.csv", &options)
         .unwrap();
@@ -49,7 +49,7 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
     let mut outputs = Vec::new();
     register.write_jsonl(&mut outputs).unwrap();
     register.write_csv(&mut outputs).unwrap();
-    let stats = Stats::of(register.taxonomy(), register.iter());
+    let stats = Stats::of(register.profile(), register.iter()).unwrap();
     let contents = Contents {
         table_years: vec![2022],
         key_years: vec![2022],
@@ -76,7 +76,7 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
 
     // Without a pseudonymizer the column is refused; a bad number is an
     // error that names the line and the field and does not repeat it.
-    let err = Register::new(Taxonomy::esbjerg())
+    let err = Register::new(Profile::esbjerg())
         .load_csv(
             with_cprs().as_bytes(),
             "export.csv",
@@ -85,7 +85,7 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
         .unwrap_err();
     assert!(err.to_string().contains("`cpr` column is refused"), "{err}");
     let bad = with_cprs().replace("010190-1234", "310290-1234");
-    let err = Register::new(Taxonomy::esbjerg())
+    let err = Register::new(Profile::esbjerg())
         .load_csv(bad.as_bytes(), "export.csv", &options)
         .unwrap_err();
     assert_eq!((err.kind(), err.field()), ("ParseError", Some("cpr")));
@@ -110,7 +110,7 @@ fn cpr_shaped_values_are_refused_in_every_field() {
     ] {
         let line = format!("{base}{extra}}}")
             .replace(r#""category":"teknik-miljoe","category""#, r#""category""#);
-        let err = Register::new(Taxonomy::esbjerg())
+        let err = Register::new(Profile::esbjerg())
             .load_jsonl(line.as_bytes(), "x.jsonl", &LoadOptions::default())
             .unwrap_err();
         assert_eq!(err.field(), Some(field), "{err}");
@@ -118,7 +118,7 @@ fn cpr_shaped_values_are_refused_in_every_field() {
         assert!(!looks_like_cpr(&err.to_string()), "{err}");
     }
     let line = base.replace("\"kq\"", "\"0101901234\"") + "}";
-    let err = Register::new(Taxonomy::esbjerg())
+    let err = Register::new(Profile::esbjerg())
         .load_jsonl(line.as_bytes(), "x.jsonl", &LoadOptions::default())
         .unwrap_err();
     assert_eq!(err.field(), Some("citizen"));
@@ -138,7 +138,7 @@ fn parse_errors_never_quote_a_cpr_number() {
         (r#""teknik-miljoe""#, r#""teknik-0101901234""#),
     ] {
         let line = base.replace(from, to);
-        let err = Register::new(Taxonomy::esbjerg())
+        let err = Register::new(Profile::esbjerg())
             .load_jsonl(line.as_bytes(), "x.jsonl", &LoadOptions::default())
             .unwrap_err();
         assert!(!looks_like_cpr(&err.to_string()), "{err}");
@@ -147,7 +147,7 @@ fn parse_errors_never_quote_a_cpr_number() {
             if from.contains("2022") { "010190-1234" } else { "2022-01-03" },
             if from.contains("telefon") { "0101901234" } else { "telefon" },
         );
-        let err = Register::new(Taxonomy::esbjerg()).load_csv(
+        let err = Register::new(Profile::esbjerg()).load_csv(
             csv.as_bytes(),
             "x.csv",
             &LoadOptions::default(),
@@ -279,7 +279,7 @@ proptest! {
 #[test]
 fn the_published_report_tables_follow_the_policy() {
     let register = sample();
-    let stats = Stats::of(register.taxonomy(), register.iter());
+    let stats = Stats::of(register.profile(), register.iter()).unwrap();
     let policy = Disclosure::default();
     // The report's monthly counts are all at least 14: nothing is hidden.
     let monthly = policy.monthly(
@@ -288,7 +288,7 @@ fn the_published_report_tables_follow_the_policy() {
     );
     assert!(monthly.cells.iter().flatten().all(Option::is_some));
     assert!(monthly.markdown(Lang::Da).contains("Diskretionering"));
-    let sites = policy.breakdown(&stats.breakdown(2022, By::Site).unwrap(), Lang::Da);
+    let sites = policy.breakdown(&stats.breakdown(2022, By::Site).unwrap(), stats.profile(), Lang::Da);
     assert!(attack(&sites).is_empty());
 }
 
@@ -315,7 +315,7 @@ fn cpr_numbers_in_any_form_are_refused_and_other_text_is_not() {
     for (i, text) in found.iter().chain(in_text).enumerate() {
         let text = text.as_str().unwrap();
         assert!(looks_like_cpr(text), "{text:?}");
-        let mut register = Register::new(Taxonomy::esbjerg());
+        let mut register = Register::new(Profile::esbjerg());
         let err = register
             .load_jsonl(record(text).as_bytes(), "f.jsonl", &LoadOptions::default())
             .unwrap_err();
@@ -336,7 +336,7 @@ fn cpr_numbers_in_any_form_are_refused_and_other_text_is_not() {
     for text in forms["not_found"].as_array().unwrap() {
         let text = text.as_str().unwrap();
         assert!(!looks_like_cpr(text), "{text:?}");
-        let mut register = Register::new(Taxonomy::esbjerg());
+        let mut register = Register::new(Profile::esbjerg());
         register
             .load_jsonl(record(text).as_bytes(), "f.jsonl", &LoadOptions::default())
             .unwrap_or_else(|e| panic!("{text:?}: {e}"));
@@ -354,7 +354,7 @@ fn keyed(id: &str, citizen: &str, received: &str) -> serde_json::Value {
 /// and subject access shows what the history holds about them.
 #[test]
 fn erasure_and_subject_access_cover_the_history() {
-    let mut register = Register::new(Taxonomy::esbjerg());
+    let mut register = Register::new(Profile::esbjerg());
     let lines: Vec<String> = [
         keyed("H-1", "anna", "2022-03-01"),
         keyed("H-2", "anna", "2022-03-02"),
@@ -422,7 +422,7 @@ fn erasure_and_subject_access_cover_the_history() {
     assert_eq!(ids(register.subject_history("bent")), ["H-2"]);
 
     // A history entry that held only the key goes as a whole.
-    let mut register = Register::new(Taxonomy::esbjerg());
+    let mut register = Register::new(Profile::esbjerg());
     register
         .load_jsonl(
             keyed("H-4", "carl", "2022-03-04").to_string().as_bytes(),
@@ -458,7 +458,7 @@ fn a_key_in_nfc_and_nfd_is_one_citizen() {
         keyed("N-2", nfd, "2022-03-02").to_string(),
         keyed("N-3", &format!(" {nfd}\u{a0}"), "2022-03-03").to_string(),
     ];
-    let mut jsonl = Register::new(Taxonomy::esbjerg());
+    let mut jsonl = Register::new(Profile::esbjerg());
     jsonl
         .load_jsonl(
             lines.join("\n").as_bytes(),
@@ -476,13 +476,13 @@ fn a_key_in_nfc_and_nfd_is_one_citizen() {
          N-1,{nfc},2022-03-01,esbjerg,telefon,borger,vejledning,teknik-miljoe\n\
          N-2,{nfd},2022-03-02,esbjerg,telefon,borger,vejledning,teknik-miljoe\n"
     );
-    let mut from_csv = Register::new(Taxonomy::esbjerg());
+    let mut from_csv = Register::new(Profile::esbjerg());
     from_csv
         .load_csv(csv.as_bytes(), "n.csv", &LoadOptions::default())
         .unwrap();
     assert_eq!(count(&from_csv), 1);
 
-    let mut extended = Register::new(Taxonomy::esbjerg());
+    let mut extended = Register::new(Profile::esbjerg());
     extended
         .extend(
             jsonl.iter().cloned().map(|mut i| {

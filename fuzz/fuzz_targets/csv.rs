@@ -2,11 +2,11 @@
 //! CSV loading, with and without CPR pseudonymisation: never a panic, and
 //! a failed load leaves the register empty.
 use borgerraad_core::Pseudonymizer;
-use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, OnError, Register};
+use borgerraad_core::{Profile, LoadOptions, OnError, Register};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let mut register = Register::new(Taxonomy::esbjerg());
+    let mut register = Register::new(Profile::esbjerg());
     if register.load_csv(data, "fuzz.csv", &LoadOptions::default()).is_err() {
         assert!(register.is_empty());
     }
@@ -15,5 +15,5 @@ fuzz_target!(|data: &[u8]| {
         pseudonymizer: Some(Pseudonymizer::new(b"fuzzing secret, 16+").unwrap()),
         ..LoadOptions::default()
     };
-    let _ = Register::new(Taxonomy::esbjerg()).load_csv(data, "fuzz.csv", &options);
+    let _ = Register::new(Profile::esbjerg()).load_csv(data, "fuzz.csv", &options);
 });

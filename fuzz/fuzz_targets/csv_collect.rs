@@ -6,7 +6,7 @@
 //! one on line 1) or fails the same way; what a collecting load kept is
 //! written as CSV and read back equal (an empty register writes a header
 //! alone, which the reader refuses, so that case is left out).
-use borgerraad_core::{taxonomy::Taxonomy, LoadOptions, OnError, Register};
+use borgerraad_core::{Profile, LoadOptions, OnError, Register};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -14,13 +14,13 @@ fuzz_target!(|data: &[u8]| {
     let mut input = borgerraad_core::bindings::CSV_COLUMNS.join(",").into_bytes();
     input.push(b'\n');
     input.extend_from_slice(data);
-    let mut all = Register::new(Taxonomy::esbjerg());
+    let mut all = Register::new(Profile::esbjerg());
     let raised = all.load_csv(&input, "fuzz.csv", &LoadOptions::default());
     let collect = LoadOptions {
         on_error: OnError::Collect,
         ..LoadOptions::default()
     };
-    let mut kept = Register::new(Taxonomy::esbjerg());
+    let mut kept = Register::new(Profile::esbjerg());
     let collected = kept.load_csv(&input, "fuzz.csv", &collect);
     match (&raised, &collected) {
         (Ok(_), Ok(rejected)) => {
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
         let mut out = Vec::new();
         kept.write_csv(&mut out).unwrap();
-        let mut back = Register::new(Taxonomy::esbjerg());
+        let mut back = Register::new(Profile::esbjerg());
         back.load_csv(&out, "out.csv", &LoadOptions::default())
             .unwrap();
         assert_eq!(back.inquiries(), kept.inquiries());

@@ -3,7 +3,7 @@
 
 use borgerraad_core::bindings::{csv_cells, epoch_day, Cells, Column, CSV_COLUMNS};
 use borgerraad_core::sample;
-use borgerraad_core::{taxonomy::Taxonomy, Inquiry, LoadOptions, Register};
+use borgerraad_core::{Profile, Inquiry, LoadOptions, Register};
 
 /// `n` synthetic inquiries: the sample repeated with fresh ids and citizens.
 pub fn synthetic(n: usize) -> Vec<Inquiry> {
@@ -21,7 +21,7 @@ pub fn synthetic(n: usize) -> Vec<Inquiry> {
 
 /// The records as JSON Lines.
 pub fn jsonl(records: Vec<Inquiry>) -> Vec<u8> {
-    let mut register = Register::new(Taxonomy::esbjerg());
+    let mut register = Register::new(Profile::esbjerg());
     register.extend(records, &LoadOptions::default()).unwrap();
     let mut bytes = Vec::new();
     register.write_jsonl(&mut bytes).unwrap();

@@ -110,6 +110,7 @@ mod col {
     pub(super) const REQUESTER: usize = column("requester");
     pub(super) const KIND: usize = column("kind");
     pub(super) const CATEGORY: usize = column("category");
+    pub(super) const OTHER_CATEGORIES: usize = column("other_categories");
     pub(super) const TOPICS: usize = column("topics");
     pub(super) const ACTIONS: usize = column("actions");
     pub(super) const CONSENT_GIVEN: usize = column("consent_given");
@@ -553,6 +554,10 @@ fn csv_row<'r>(
     for t in list(cell(col::TOPICS)) {
         topics.push(codes.get(t));
     }
+    let mut other_categories = Topics::new();
+    for c in list(cell(col::OTHER_CATEGORIES)) {
+        other_categories.push(codes.get(c));
+    }
     let mut actions = Actions::new();
     for a in list(cell(col::ACTIONS)) {
         let (kind, day) = split_once_at(a, b'@').ok_or_else(|| {
@@ -596,6 +601,7 @@ fn csv_row<'r>(
         requester: code("requester", required(col::REQUESTER)?)?,
         kind: code("kind", required(col::KIND)?)?,
         category: codes.get(required(col::CATEGORY)?),
+        other_categories,
         topics,
         actions,
         consent: row.day(col::CONSENT_GIVEN)?.map(|given| Consent { given }),
@@ -619,17 +625,18 @@ pub fn csv_cells(i: &Inquiry) -> [String; CSV_COLUMNS.len()] {
         i.received.to_string(),
         d(i.closed),
         i.municipality.to_string(),
-        i.channel.code().into(),
+        i.channel.to_string(),
         i.site.as_deref().unwrap_or("").into(),
-        i.requester.code().into(),
-        i.kind.code().into(),
+        i.requester.to_string(),
+        i.kind.to_string(),
         i.category.to_string(),
+        i.other_categories.join(";"),
         i.topics.join(";"),
         actions.join(";"),
         d(i.consent.as_ref().map(|c| c.given)),
         i.referral.as_ref().map_or("", |r| r.to.as_str()).into(),
         i.referral.as_ref().map_or("", |r| r.basis.as_str()).into(),
-        i.outcome.map_or("", |o| o.code()).into(),
+        i.outcome.as_deref().unwrap_or("").into(),
         d(i.matter_date),
     ]
 }
@@ -703,6 +710,7 @@ mod tests {
             (col::REQUESTER, "requester"),
             (col::KIND, "kind"),
             (col::CATEGORY, "category"),
+            (col::OTHER_CATEGORIES, "other_categories"),
             (col::TOPICS, "topics"),
             (col::ACTIONS, "actions"),
             (col::CONSENT_GIVEN, "consent_given"),

@@ -30,6 +30,7 @@ mod f {
     pub(super) const REQUESTER: usize = json_field("requester");
     pub(super) const KIND: usize = json_field("kind");
     pub(super) const CATEGORY: usize = json_field("category");
+    pub(super) const OTHER_CATEGORIES: usize = json_field("other_categories");
     pub(super) const TOPICS: usize = json_field("topics");
     pub(super) const ACTIONS: usize = json_field("actions");
     pub(super) const CONSENT: usize = json_field("consent");
@@ -200,6 +201,7 @@ impl<'a> Json<'a> {
         let (mut closed, mut site, mut topics, mut actions) =
             (None, None, Topics::new(), Actions::new());
         let (mut consent, mut referral, mut outcome, mut matter_date) = (None, None, None, None);
+        let mut other_categories = Topics::new();
         self.fields(&JSON_FIELDS, &REQUIRED_JSON_FIELDS, |json, n| {
             let s = |json: &mut Json<'_>| json.str().map(|s| SmolStr::new(&s));
             let code =
@@ -215,6 +217,9 @@ impl<'a> Json<'a> {
                 f::REQUESTER => requester = Some(json.code()?),
                 f::KIND => kind = Some(json.code()?),
                 f::CATEGORY => category = Some(code(json, codes)?),
+                f::OTHER_CATEGORIES => json.array(|json| {
+                    code(json, codes).map(|c| other_categories.push(c))
+                })?,
                 f::TOPICS => json.array(|json| code(json, codes).map(|t| topics.push(t)))?,
                 f::ACTIONS => json.array(|json| json.action().map(|a| actions.push(a)))?,
                 f::CONSENT => consent = json.opt(Json::consent)?,
@@ -236,6 +241,7 @@ impl<'a> Json<'a> {
             requester: given(requester)?,
             kind: given(kind)?,
             category: given(category)?,
+            other_categories,
             topics,
             actions,
             consent,

@@ -282,7 +282,7 @@ mod tests {
 
         let mut jsonl = Vec::new();
         crate::sample::sample().write_jsonl(&mut jsonl).unwrap();
-        let mut register = crate::Register::new(crate::taxonomy::Taxonomy::esbjerg());
+        let mut register = crate::Register::new(crate::Profile::esbjerg());
         let options = crate::LoadOptions::default();
         register
             .load_jsonl(&jsonl, "sample.jsonl", &options)

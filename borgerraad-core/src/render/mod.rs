@@ -15,7 +15,7 @@ pub mod svg;
 use crate::base::text::to_spreadsheet;
 use crate::codes::Lang;
 use crate::disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
-use crate::stats::{counting_rule, By};
+use crate::stats::By;
 
 impl PublishedTable {
     /// The table in Markdown with `–` for suppressed values, and the policy below.
@@ -415,8 +415,8 @@ impl AnnualReport {
     /// A report of `published`, in `lang`.
     pub fn new(published: PublishedReport, lang: Lang) -> Self {
         AnnualReport {
+            counting_rule: published.counting.text(lang).into(),
             published,
-            counting_rule: counting_rule(lang).into(),
             lang,
         }
     }
@@ -443,27 +443,32 @@ impl AnnualReport {
             .collect()
     }
 
-    /// Every table with its caption and text cells.
-    fn tables(&self) -> Vec<(String, Vec<Vec<String>>, Option<String>)> {
+    /// Every table: its caption, text cells, chart, and the note printed
+    /// under it (the policy; for a breakdown, the counting rule too).
+    fn tables(&self) -> Vec<Table> {
         let lang = self.lang;
-        let mut out = vec![(
-            t(lang, "Registreringer pr. måned", "Registrations per month").to_string(),
-            monthly_cells(&self.published.monthly, lang),
-            Some(self.svg(svg::Style::Lines)),
-        )];
+        let policy = self.policy().to_string();
+        let mut out = vec![Table {
+            caption: t(lang, "Registreringer pr. måned", "Registrations per month").to_string(),
+            rows: monthly_cells(&self.published.monthly, lang),
+            chart: Some(self.svg(svg::Style::Lines)),
+            note: policy.clone(),
+        }];
         for s in &self.published.summaries {
-            out.push((
-                format!("{} {}", t(lang, "Nøgletal", "Key figures"), s.year),
-                summary_cells(s, lang),
-                None,
-            ));
+            out.push(Table {
+                caption: format!("{} {}", t(lang, "Nøgletal", "Key figures"), s.year),
+                rows: summary_cells(s, lang),
+                chart: None,
+                note: policy.clone(),
+            });
         }
         for b in &self.published.breakdowns {
-            out.push((
-                b.columns[0].clone(),
-                breakdown_cells(b, lang),
-                Some(svg::breakdown_chart(b, lang)),
-            ));
+            out.push(Table {
+                caption: b.columns[0].clone(),
+                rows: breakdown_cells(b, lang),
+                chart: Some(svg::breakdown_chart(b, lang)),
+                note: format!("{policy} {}", self.counting_rule),
+            });
         }
         out
     }
@@ -484,50 +489,43 @@ impl AnnualReport {
             }
             out + "</table>"
         };
-        let title = t(
-            lang,
-            "Borgerrådgiverens beretning: statistik",
-            "The citizens' advisor's annual report: statistics",
-        );
+        let title = escape(self.published.title.get(lang));
         let mut body = format!("<h1>{title}</h1>");
-        for (caption, rows, chart) in self.tables() {
+        for t in self.tables() {
             body += "<section>";
-            body += &chart.unwrap_or_default();
-            body += &table(&rows, &caption);
-            body += &format!(
-                "<p class=\"policy\">{}</p></section>",
-                escape(self.policy())
-            );
+            body += &t.chart.unwrap_or_default();
+            body += &table(&t.rows, &t.caption);
+            body += &format!("<p class=\"policy\">{}</p></section>", escape(&t.note));
         }
         format!(
-            "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:auto}}svg{{max-width:100%}}table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padding:2px 8px}}td{{text-align:right}}</style></head><body>{body}<p>{}</p></body></html>\n",
+            "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:auto}}svg{{max-width:100%}}table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padding:2px 8px}}td{{text-align:right}}</style></head><body>{body}</body></html>\n",
             match lang { Lang::Da => "da", Lang::En => "en" },
-            escape(&self.counting_rule)
         )
     }
 
-    /// The report in Markdown, the policy under every table.
+    /// The report in Markdown, the policy (and under a breakdown, the
+    /// counting rule) under every table.
     pub fn markdown(&self) -> String {
         let mut out = String::new();
-        for (i, (caption, rows, _)) in self.tables().into_iter().enumerate() {
+        for (i, t) in self.tables().into_iter().enumerate() {
             if i > 0 {
                 out.push('\n');
             }
-            out += &format!("## {caption}\n\n");
-            out += &markdown_table(&rows);
-            out += &format!("\n{}\n", self.policy());
+            out += &format!("## {}\n\n", t.caption);
+            out += &markdown_table(&t.rows);
+            out += &format!("\n{}\n", t.note);
         }
-        out + &format!("\n{}\n", self.counting_rule)
+        out
     }
 
     /// The report as CSV sections separated by blank lines; each section
-    /// ends with a row holding the policy.
+    /// ends with a row holding its note (the policy, and the counting rule).
     pub fn csv(&self) -> String {
         self.tables()
             .into_iter()
-            .map(|(_, mut rows, _)| {
-                rows.push(vec![self.policy().to_string()]);
-                csv_table(&rows)
+            .map(|mut t| {
+                t.rows.push(vec![t.note]);
+                csv_table(&t.rows)
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -537,6 +535,14 @@ impl AnnualReport {
     pub fn json(&self) -> String {
         serde_json::to_string_pretty(self).expect("plain data serialises")
     }
+}
+
+/// One table of the report, as [`AnnualReport`] prints it.
+struct Table {
+    caption: String,
+    rows: Vec<Vec<String>>,
+    chart: Option<String>,
+    note: String,
 }
 
 /// The forms the annual report is printed in: `md`, `csv`, `json`, `svg`
@@ -582,8 +588,8 @@ pub struct ReportOptions {
     pub year: Option<i32>,
     /// The language of labels and numbers.
     pub lang: Lang,
-    /// The disclosure policy (threshold 5 by default).
-    pub policy: Disclosure,
+    /// The disclosure threshold; the profile's by default.
+    pub threshold: Option<u64>,
 }
 
 impl AnnualReport {
@@ -591,8 +597,8 @@ impl AnnualReport {
     /// (the Rust example `annual_report` and Python's `borgerraad report`):
     /// the monthly table of every year; the key figures of the chosen year,
     /// or of the register's last two years; and for a chosen year its
-    /// breakdowns by area, department, kind, requester, channel and
-    /// outreach site. Everything goes through the disclosure engine
+    /// breakdowns by area, department, kind, requester, channel, outreach
+    /// site and outcome. Everything goes through the disclosure engine
     /// together. A `RangeError` when no inquiry was received in the year.
     ///
     /// # Example
@@ -621,6 +627,7 @@ impl AnnualReport {
                 By::Requester,
                 By::Channel,
                 By::Site,
+                By::Outcome,
             ]
             .map(|by| (y, by))
             .to_vec(),
@@ -631,7 +638,8 @@ impl AnnualReport {
             key_years,
             breakdowns,
         };
-        let published = options.policy.report(&stats, &contents, options.lang)?;
+        let policy = Disclosure::of(register.profile(), options.threshold);
+        let published = policy.report(&stats, &contents, options.lang)?;
         Ok(AnnualReport::new(published, options.lang))
     }
 

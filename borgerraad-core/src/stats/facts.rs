@@ -7,13 +7,19 @@
 //! statistics fast.
 
 use chrono::Datelike;
+use smallvec::SmallVec;
 use smol_str::SmolStr;
 
+use crate::base::error::{Error, Location, Result};
 use crate::base::hash::fingerprint;
 use crate::base::hash::FastMap;
+use crate::codes::{CodeList, CodeLists};
 use crate::inquiry::{Inquiry, Kind};
+use crate::taxonomy::{area_of, department_of};
 
 const NONE: u32 = u32::MAX;
+/// The number of an absent outcome.
+const NO_OUTCOME: u8 = u8::MAX;
 
 /// One record, as the statistics see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,17 +31,36 @@ pub(crate) struct Fact {
     category: u32,
     site: u32,
     target: u32,
+    /// The number of the set of further categories, or `NONE`.
+    others: u32,
     month: u8,
     kind: u8,
     requester: u8,
     channel: u8,
+    outcome: u8,
 }
 
-/// The codes that facts refer to by number.
+/// The codes that facts refer to by number: categories, sites and targets
+/// numbered as they come, and the sets of further categories. (Kinds,
+/// requesters, channels and outcomes are numbered by their place in the
+/// profile's code lists.)
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Codes {
     list: Vec<SmolStr>,
     index: FastMap<SmolStr, u32>,
+    sets: Vec<SmallVec<[u32; 2]>>,
+}
+
+/// The place of `code` in `list`, or a `ValidationError` naming the field.
+fn place(list: &CodeList, code: &str, field: &str, id: &str) -> Result<u8> {
+    list.position(code).map(|p| p as u8).ok_or_else(|| Error::Validation {
+        at: Location::default().with_record(id),
+        field: field.into(),
+        reason: format!(
+            "`{}` is not a code of the profile's {field}",
+            crate::base::error::shorten(code)
+        ),
+    })
 }
 
 impl Codes {
@@ -49,9 +74,18 @@ impl Codes {
         n
     }
 
-    /// The fact of a record, numbering any new code.
-    pub(crate) fn fact(&mut self, i: &Inquiry) -> Fact {
-        Fact {
+    /// The fact of a record, numbering any new code; a code not in the
+    /// profile's lists is a `ValidationError`.
+    pub(crate) fn fact(&mut self, lists: &CodeLists, i: &Inquiry) -> Result<Fact> {
+        let others = match i.other_categories.is_empty() {
+            true => NONE,
+            false => {
+                let set = i.other_categories.iter().map(|c| self.number(c)).collect();
+                self.sets.push(set);
+                self.sets.len() as u32 - 1
+            }
+        };
+        Ok(Fact {
             citizen: fingerprint(&i.citizen),
             year: i.received.year(),
             days_open: i
@@ -60,47 +94,92 @@ impl Codes {
             category: self.number(&i.category),
             site: i.site.as_ref().map_or(NONE, |s| self.number(s)),
             target: i.referral.as_ref().map_or(NONE, |r| self.number(&r.to)),
+            others,
             month: i.received.month0() as u8,
-            kind: i.kind.index() as u8,
-            requester: i.requester.index() as u8,
-            channel: i.channel.index() as u8,
-        }
+            kind: place(&lists.kinds, &i.kind, "kind", &i.id)?,
+            requester: place(&lists.requesters, &i.requester, "requester", &i.id)?,
+            channel: place(&lists.channels, &i.channel, "channel", &i.id)?,
+            outcome: match &i.outcome {
+                Some(o) => place(&lists.outcomes, o, "outcome", &i.id)?,
+                None => NO_OUTCOME,
+            },
+        })
     }
 }
 
 impl Fact {
-    /// Renumbers the codes by `map` (old number → new number).
-    pub(crate) fn renumber(&mut self, map: &[u32]) {
+    /// Renumbers the codes and sets of another [`Codes`] as
+    /// [`Codes::absorb`] numbered them here.
+    pub(crate) fn renumber(&mut self, map: &Renumbering) {
         for n in [&mut self.category, &mut self.site, &mut self.target] {
             if *n != NONE {
-                *n = map[*n as usize];
+                *n = map.codes[*n as usize];
             }
         }
+        if self.others != NONE {
+            self.others += map.first_set;
+        }
+    }
+}
+
+/// Where the codes and sets of another [`Codes`] went.
+pub(crate) struct Renumbering {
+    /// The number here of each code there.
+    codes: Vec<u32>,
+    /// The number here of the first set there.
+    first_set: u32,
+}
+
+impl Renumbering {
+    /// Whether nothing moves.
+    pub(crate) fn is_identity(&self) -> bool {
+        self.first_set == 0 && self.codes.iter().enumerate().all(|(i, &n)| i as u32 == n)
     }
 }
 
 impl Codes {
     /// Numbers the codes of `other` here (new ones after the known ones,
-    /// in `other`'s order) and returns the number here of each of its codes.
-    pub(crate) fn absorb(&mut self, other: &Codes) -> Vec<u32> {
-        other.list.iter().map(|c| self.number(c)).collect()
+    /// in `other`'s order) and appends its sets.
+    pub(crate) fn absorb(&mut self, other: &Codes) -> Renumbering {
+        let codes: Vec<u32> = other.list.iter().map(|c| self.number(c)).collect();
+        let first_set = self.sets.len() as u32;
+        self.sets.extend(
+            other
+                .sets
+                .iter()
+                .map(|set| set.iter().map(|&n| codes[n as usize]).collect()),
+        );
+        Renumbering { codes, first_set }
     }
 }
 
 /// The facts of inquiries, with the codes they number.
-pub(crate) fn of<'a>(inquiries: impl IntoIterator<Item = &'a Inquiry>) -> (Vec<Fact>, Codes) {
+pub(crate) fn of<'a>(
+    lists: &CodeLists,
+    inquiries: impl IntoIterator<Item = &'a Inquiry>,
+) -> Result<(Vec<Fact>, Codes)> {
     let mut codes = Codes::default();
-    let facts = inquiries.into_iter().map(|i| codes.fact(i)).collect();
-    (facts, codes)
+    let facts = inquiries
+        .into_iter()
+        .map(|i| codes.fact(lists, i))
+        .collect::<Result<_>>()?;
+    Ok((facts, codes))
 }
 
 /// Counts of one year in arrays indexed by code number.
 struct Dense {
     months: [u64; 12],
-    kinds: [u64; 6],
-    requesters: [u64; 4],
-    channels: [u64; 6],
+    kinds: Vec<u64>,
+    requesters: Vec<u64>,
+    channels: Vec<u64>,
+    /// By outcome; the last counts inquiries without one.
+    outcomes: Vec<u64>,
     categories: Vec<u64>,
+    /// The number of the kind `videresendelse` (forwarding).
+    forwarding: Option<u8>,
+    /// The primary category and further categories of each inquiry that
+    /// concerns more than one.
+    several: Vec<(u32, u32)>,
     sites: Vec<u64>,
     forwarded: Vec<u64>,
     referred: Vec<u64>,
@@ -109,13 +188,16 @@ struct Dense {
 }
 
 impl Dense {
-    fn new(codes: usize) -> Dense {
+    fn new(codes: usize, lists: &CodeLists, forwarding: Option<u8>) -> Dense {
         Dense {
+            forwarding,
             months: [0; 12],
-            kinds: [0; 6],
-            requesters: [0; 4],
-            channels: [0; 6],
+            kinds: vec![0; lists.kinds.entries().len()],
+            requesters: vec![0; lists.requesters.entries().len()],
+            channels: vec![0; lists.channels.entries().len()],
+            outcomes: vec![0; lists.outcomes.entries().len() + 1],
             categories: vec![0; codes],
+            several: Vec::new(),
             sites: vec![0; codes],
             forwarded: vec![0; codes],
             referred: vec![0; codes],
@@ -129,12 +211,20 @@ impl Dense {
         self.kinds[f.kind as usize] += 1;
         self.requesters[f.requester as usize] += 1;
         self.channels[f.channel as usize] += 1;
+        let outcome = match f.outcome {
+            NO_OUTCOME => self.outcomes.len() - 1,
+            o => o as usize,
+        };
+        self.outcomes[outcome] += 1;
         self.categories[f.category as usize] += 1;
+        if f.others != NONE {
+            self.several.push((f.category, f.others));
+        }
         if f.site != NONE {
             self.sites[f.site as usize] += 1;
         }
         if f.target != NONE {
-            let targets = if f.kind == Kind::Forwarding.index() as u8 {
+            let targets = if Some(f.kind) == self.forwarding {
                 &mut self.forwarded
             } else {
                 &mut self.referred
@@ -151,7 +241,7 @@ impl Dense {
         self.citizens.push(f.citizen);
     }
 
-    fn finish(self, codes: &Codes) -> YearCounts {
+    fn finish(self, codes: &Codes, lists: &CodeLists) -> YearCounts {
         let named = |counts: Vec<u64>| -> Vec<(String, u64)> {
             counts
                 .into_iter()
@@ -160,7 +250,25 @@ impl Dense {
                 .map(|(i, c)| (codes.list[i].to_string(), c))
                 .collect()
         };
+        let listed = |counts: &[u64], list: &CodeList| -> Vec<(String, u64)> {
+            counts
+                .iter()
+                .zip(list.entries())
+                .filter(|(c, _)| **c > 0)
+                .map(|(c, e)| (e.code.clone(), *c))
+                .collect()
+        };
+        let mut outcomes = listed(&self.outcomes, &lists.outcomes);
+        let unrecorded = self.outcomes[self.outcomes.len() - 1];
+        if unrecorded > 0 {
+            outcomes.push((NO_OUTCOME_CODE.to_string(), unrecorded));
+        }
         YearCounts {
+            kinds: listed(&self.kinds, &lists.kinds),
+            requesters: listed(&self.requesters, &lists.requesters),
+            channels: listed(&self.channels, &lists.channels),
+            outcomes,
+            also: also_concerned(&self.several, codes),
             months: self.months,
             citizens: self.citizens,
             coded: [
@@ -169,12 +277,34 @@ impl Dense {
                 named(self.forwarded),
                 named(self.referred),
             ],
-            kinds: self.kinds,
-            requesters: self.requesters,
-            channels: self.channels,
             days_open: self.days_open,
         }
     }
+}
+
+/// The code under which inquiries without an outcome are counted.
+pub(crate) const NO_OUTCOME_CODE: &str = "ikke_registreret";
+
+/// For each area (first) and each department (second), the inquiries that
+/// concern it through a further category only (not through their primary
+/// category or an earlier further one): what counting every category adds.
+fn also_concerned(several: &[(u32, u32)], codes: &Codes) -> [Vec<(String, u64)>; 2] {
+    let levels: [fn(&str) -> &str; 2] = [area_of, department_of];
+    levels.map(|level| {
+        let mut also: FastMap<&str, u64> = FastMap::default();
+        for &(primary, set) in several {
+            let mut seen: SmallVec<[&str; 4]> = SmallVec::new();
+            seen.push(level(&codes.list[primary as usize]));
+            for &c in &codes.sets[set as usize] {
+                let node = level(&codes.list[c as usize]);
+                if !seen.contains(&node) {
+                    seen.push(node);
+                    *also.entry(node).or_default() += 1;
+                }
+            }
+        }
+        also.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    })
 }
 
 /// The counts of one year, for [`super::YearStats`] to keep.
@@ -184,15 +314,20 @@ pub(crate) struct YearCounts {
     pub(crate) citizens: Vec<u64>,
     /// Categories, sites, forwarding targets and referral targets, by code.
     pub(crate) coded: [Vec<(String, u64)>; 4],
-    pub(crate) kinds: [u64; 6],
-    pub(crate) requesters: [u64; 4],
-    pub(crate) channels: [u64; 6],
+    pub(crate) kinds: Vec<(String, u64)>,
+    pub(crate) requesters: Vec<(String, u64)>,
+    pub(crate) channels: Vec<(String, u64)>,
+    /// By outcome, with [`NO_OUTCOME_CODE`] for inquiries without one.
+    pub(crate) outcomes: Vec<(String, u64)>,
+    /// Areas and departments concerned through further categories only.
+    pub(crate) also: [Vec<(String, u64)>; 2],
     /// Closed inquiries by days open (index = days).
     pub(crate) days_open: Vec<u64>,
 }
 
 /// The counts of every year, in one pass over the facts.
-pub(crate) fn counts(facts: &[Fact], codes: &Codes) -> Vec<(i32, YearCounts)> {
+pub(crate) fn counts(facts: &[Fact], codes: &Codes, lists: &CodeLists) -> Vec<(i32, YearCounts)> {
+    let forwarding = lists.kinds.position(&Kind::FORWARDING).map(|p| p as u8);
     let mut years: Vec<(i32, Dense)> = Vec::new();
     let mut last = 0;
     for f in facts {
@@ -200,7 +335,7 @@ pub(crate) fn counts(facts: &[Fact], codes: &Codes) -> Vec<(i32, YearCounts)> {
             last = match years.iter().position(|(y, _)| *y == f.year) {
                 Some(i) => i,
                 None => {
-                    years.push((f.year, Dense::new(codes.list.len())));
+                    years.push((f.year, Dense::new(codes.list.len(), lists, forwarding)));
                     years.len() - 1
                 }
             };
@@ -209,6 +344,6 @@ pub(crate) fn counts(facts: &[Fact], codes: &Codes) -> Vec<(i32, YearCounts)> {
     }
     years
         .into_iter()
-        .map(|(y, d)| (y, d.finish(codes)))
+        .map(|(y, d)| (y, d.finish(codes, lists)))
         .collect()
 }

@@ -19,17 +19,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::base::error::{Error, Location, Result};
-use crate::codes::{coded_enum, Label, Lang};
-use crate::inquiry::{Channel, Inquiry, Kind, Requester};
-use crate::taxonomy::{area_of, department_of, Taxonomy};
+use std::sync::Arc;
 
-/// The counting rule in `lang`, printed with every report.
-pub fn counting_rule(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "Hver henvendelse tælles én gang, under sin primære kategori; emner tælles ikke med i fordelingerne.",
-        Lang::En => "Each inquiry is counted once, under its primary category; topics are not counted in the breakdowns.",
-    }
-}
+use crate::codes::{coded_enum, CodeList, Count, Label, Lang};
+use crate::inquiry::Inquiry;
+use crate::profile::{Counting, Profile};
+use crate::taxonomy::{area_of, department_of};
 
 /// Month names as the report prints them.
 pub fn month_name(month0: usize, lang: Lang) -> &'static str {
@@ -82,6 +77,21 @@ coded_enum! {
         Channel = "channel", "Kanal", "Channel";
         /// Outreach site.
         Site = "site", "Opsøgende sted", "Outreach site";
+        /// Outcome.
+        Outcome = "outcome", "Udfald", "Outcome";
+    }
+}
+
+impl By {
+    /// The heading of a breakdown in `lang`: the profile's names of its
+    /// levels for areas and departments ("Center", "Forvaltning" …).
+    pub fn heading(self, profile: &Profile, lang: Lang) -> &str {
+        let levels = &profile.taxonomy().def().levels;
+        match self {
+            By::Area => levels.area.get(lang),
+            By::Department => levels.department.get(lang),
+            _ => self.label(lang),
+        }
     }
 }
 
@@ -127,9 +137,12 @@ struct YearStatsDoc {
     sites: FastMap<String, u64>,
     forwarded: FastMap<String, u64>,
     referred: FastMap<String, u64>,
-    kinds: [u64; 6],
-    requesters: [u64; 4],
-    channels: [u64; 6],
+    kinds: FastMap<String, u64>,
+    requesters: FastMap<String, u64>,
+    channels: FastMap<String, u64>,
+    outcomes: FastMap<String, u64>,
+    also_areas: FastMap<String, u64>,
+    also_departments: FastMap<String, u64>,
     days_open: Vec<u64>,
 }
 
@@ -154,9 +167,10 @@ impl TryFrom<YearStatsDoc> for YearStats {
         let overflows = |_| "the counts add up to more than 64 bits hold".to_string();
         let registrations = sum(&d.months).map_err(overflows)?;
         let totals = [
-            ("kinds", sum(&d.kinds)),
-            ("requesters", sum(&d.requesters)),
-            ("channels", sum(&d.channels)),
+            ("kinds", sum(d.kinds.values())),
+            ("requesters", sum(d.requesters.values())),
+            ("channels", sum(d.channels.values())),
+            ("outcomes", sum(d.outcomes.values())),
             ("categories", sum(d.categories.values())),
             ("citizens", Ok(d.citizens.registrations())),
         ];
@@ -179,6 +193,12 @@ impl TryFrom<YearStatsDoc> for YearStats {
             ("sites", &d.sites),
             ("forwarded", &d.forwarded),
             ("referred", &d.referred),
+            ("kinds", &d.kinds),
+            ("requesters", &d.requesters),
+            ("channels", &d.channels),
+            ("outcomes", &d.outcomes),
+            ("also_areas", &d.also_areas),
+            ("also_departments", &d.also_departments),
         ] {
             let bad = map
                 .keys()
@@ -206,6 +226,9 @@ impl TryFrom<YearStatsDoc> for YearStats {
             kinds: d.kinds,
             requesters: d.requesters,
             channels: d.channels,
+            outcomes: d.outcomes,
+            also_areas: d.also_areas,
+            also_departments: d.also_departments,
             days_open: d.days_open,
         })
     }
@@ -217,7 +240,7 @@ impl TryFrom<YearStatsDoc> for YearStats {
 /// ```
 /// use borgerraad_core::{sample, stats::Stats};
 /// let register = sample();
-/// let stats = Stats::of(register.taxonomy(), register.iter());
+/// let stats = Stats::of(register.profile(), register.iter()).unwrap();
 /// let y2021 = stats.year(2021).unwrap().summary();
 /// assert_eq!((y2021.registrations, y2021.distinct_citizens), (683, 385));
 /// ```
@@ -231,9 +254,15 @@ pub struct YearStats {
     sites: FastMap<String, u64>,
     forwarded: FastMap<String, u64>,
     referred: FastMap<String, u64>,
-    kinds: [u64; 6],
-    requesters: [u64; 4],
-    channels: [u64; 6],
+    kinds: FastMap<String, u64>,
+    requesters: FastMap<String, u64>,
+    channels: FastMap<String, u64>,
+    /// By outcome, `ikke_registreret` for inquiries without one.
+    outcomes: FastMap<String, u64>,
+    /// Areas and departments concerned through further categories only,
+    /// which counting every category adds.
+    also_areas: FastMap<String, u64>,
+    also_departments: FastMap<String, u64>,
     /// Closed inquiries by days open (index = days).
     days_open: Vec<u64>,
 }
@@ -242,6 +271,7 @@ impl YearStats {
     /// The statistics of one year's counts.
     fn from_counts(year: i32, c: YearCounts) -> YearStats {
         let [categories, sites, forwarded, referred] = c.coded.map(|v| v.into_iter().collect());
+        let [also_areas, also_departments] = c.also;
         YearStats {
             year,
             months: c.months,
@@ -250,9 +280,12 @@ impl YearStats {
             sites,
             forwarded,
             referred,
-            kinds: c.kinds,
-            requesters: c.requesters,
-            channels: c.channels,
+            kinds: c.kinds.into_iter().collect(),
+            requesters: c.requesters.into_iter().collect(),
+            channels: c.channels.into_iter().collect(),
+            outcomes: c.outcomes.into_iter().collect(),
+            also_areas: also_areas.into_iter().collect(),
+            also_departments: also_departments.into_iter().collect(),
             days_open: c.days_open,
         }
     }
@@ -288,14 +321,74 @@ impl YearStats {
         add_map(&mut sum.sites, &other.sites)?;
         add_map(&mut sum.forwarded, &other.forwarded)?;
         add_map(&mut sum.referred, &other.referred)?;
-        add_all(&mut sum.kinds, &other.kinds)?;
-        add_all(&mut sum.requesters, &other.requesters)?;
-        add_all(&mut sum.channels, &other.channels)?;
+        add_map(&mut sum.kinds, &other.kinds)?;
+        add_map(&mut sum.requesters, &other.requesters)?;
+        add_map(&mut sum.channels, &other.channels)?;
+        add_map(&mut sum.outcomes, &other.outcomes)?;
+        add_map(&mut sum.also_areas, &other.also_areas)?;
+        add_map(&mut sum.also_departments, &other.also_departments)?;
         if sum.days_open.len() < other.days_open.len() {
             sum.days_open.resize(other.days_open.len(), 0);
         }
         add_all(&mut sum.days_open, &other.days_open)?;
         *self = sum;
+        Ok(())
+    }
+
+    /// Renames the codes by `mapping` into codes of `profile`.
+    fn rename(&mut self, mapping: &Mapping, profile: &Profile) -> Result<()> {
+        let taxonomy = profile.taxonomy();
+        let codes = profile.codes();
+        let unknown = |what: &str, code: &str| {
+            Error::config(
+                Location::source("mapping"),
+                Some(what),
+                format!(
+                    "`{}` is not a code of the profile `{}`; map it",
+                    crate::base::error::shorten(code),
+                    profile.id()
+                ),
+            )
+        };
+        let rename = |map: &FastMap<String, u64>,
+                      names: &BTreeMap<String, String>,
+                      what: &str,
+                      known: &dyn Fn(&str) -> bool|
+         -> Result<FastMap<String, u64>> {
+            let mut out = FastMap::default();
+            for (code, n) in map {
+                let new = names.get(code).unwrap_or(code);
+                if !known(new) {
+                    return Err(unknown(what, new));
+                }
+                let sum = out.entry(new.clone()).or_default();
+                *sum = add(*sum, *n)?;
+            }
+            Ok(out)
+        };
+        let (cats, names) = (&mapping.categories, &mapping.codes);
+        let category = |c: &str| taxonomy.unit(c).is_some();
+        let target = |c: &str| {
+            category(c)
+                || codes.destinations.contains(c)
+                || crate::referral::authorities::Authorities::national()
+                    .get(c)
+                    .is_some()
+        };
+        let outcome =
+            |c: &str| codes.outcomes.contains(c) || c == facts::NO_OUTCOME_CODE;
+        let site = |c: &str| taxonomy.site_label(c, Lang::Da).is_some();
+        self.categories = rename(&self.categories, cats, "categories", &category)?;
+        self.also_areas = rename(&self.also_areas, cats, "categories", &category)?;
+        self.also_departments = rename(&self.also_departments, cats, "categories", &category)?;
+        self.forwarded = rename(&self.forwarded, names, "forwarded", &target)?;
+        self.referred = rename(&self.referred, names, "referred", &target)?;
+        self.sites = rename(&self.sites, names, "sites", &site)?;
+        self.kinds = rename(&self.kinds, names, "kinds", &|c| codes.kinds.contains(c))?;
+        self.requesters =
+            rename(&self.requesters, names, "requesters", &|c| codes.requesters.contains(c))?;
+        self.channels = rename(&self.channels, names, "channels", &|c| codes.channels.contains(c))?;
+        self.outcomes = rename(&self.outcomes, names, "outcomes", &outcome)?;
         Ok(())
     }
 
@@ -348,63 +441,49 @@ impl YearStats {
     }
 
     /// Count and percent of registrations grouped by `by`, largest first,
-    /// labelled from the taxonomy (codes unknown to it keep their code).
-    pub(crate) fn breakdown(&self, by: By, taxonomy: &Taxonomy) -> Breakdown {
+    /// labelled from the profile (codes unknown to it keep their code).
+    pub(crate) fn breakdown(&self, by: By, profile: &Profile) -> Breakdown {
         let total = self.registrations();
-        let coded = |counts: &[u64],
-                     label: &dyn Fn(usize) -> (String, Label)|
-         -> Vec<(String, Label, u64)> {
-            counts
-                .iter()
-                .enumerate()
-                .filter(|(_, &n)| n > 0)
-                .map(|(i, &n)| {
-                    let (code, label) = label(i);
-                    (code, label, n)
+        let taxonomy = profile.taxonomy();
+        let listed = |map: &FastMap<String, u64>, list: &CodeList| -> Vec<(String, Label, u64)> {
+            map.iter()
+                .map(|(k, &v)| {
+                    let label = list.get(k).map_or_else(|| Label::new(k, k), |e| e.label.clone());
+                    (k.clone(), label, v)
                 })
                 .collect()
         };
-        let grouped = |key: fn(&str) -> &str| -> Vec<(String, Label, u64)> {
+        let grouped = |key: fn(&str) -> &str, also: &FastMap<String, u64>| {
             let mut m: BTreeMap<&str, u64> = BTreeMap::new();
             for (k, v) in &self.categories {
                 *m.entry(key(k)).or_default() += v;
             }
+            if profile.counting() == Counting::Every {
+                for (k, v) in also {
+                    *m.entry(k).or_default() += v;
+                }
+            }
             m.into_iter()
                 .map(|(k, v)| {
-                    (
-                        k.to_string(),
-                        taxonomy
-                            .unit(k)
-                            .cloned()
-                            .unwrap_or_else(|| Label::new(k, k)),
-                        v,
-                    )
+                    let label = taxonomy.unit(k).cloned().unwrap_or_else(|| Label::new(k, k));
+                    (k.to_string(), label, v)
                 })
-                .collect()
+                .collect::<Vec<_>>()
         };
+        let codes = profile.codes();
         let rows = match by {
-            By::Area => grouped(area_of),
-            By::Department => grouped(department_of),
-            By::Kind => coded(&self.kinds, &|i| {
-                (
-                    Kind::ALL[i].code().into(),
-                    Label::new(Kind::ALL[i].label(Lang::Da), Kind::ALL[i].label(Lang::En)),
-                )
-            }),
-            By::Requester => coded(&self.requesters, &|i| {
-                let r = Requester::ALL[i];
-                (
-                    r.code().into(),
-                    Label::new(r.label(Lang::Da), r.label(Lang::En)),
-                )
-            }),
-            By::Channel => coded(&self.channels, &|i| {
-                let c = Channel::ALL[i];
-                (
-                    c.code().into(),
-                    Label::new(c.label(Lang::Da), c.label(Lang::En)),
-                )
-            }),
+            By::Area => grouped(area_of, &self.also_areas),
+            By::Department => grouped(department_of, &self.also_departments),
+            By::Kind => listed(&self.kinds, &codes.kinds),
+            By::Requester => listed(&self.requesters, &codes.requesters),
+            By::Channel => listed(&self.channels, &codes.channels),
+            By::Outcome => listed(&self.outcomes, &codes.outcomes)
+                .into_iter()
+                .map(|(code, label, n)| match code == facts::NO_OUTCOME_CODE {
+                    true => (code, Label::new("Ikke registreret", "Not recorded"), n),
+                    false => (code, label, n),
+                })
+                .collect(),
             By::Site => self
                 .sites
                 .iter()
@@ -454,15 +533,6 @@ fn sorted_counts(map: &FastMap<String, u64>) -> Vec<Count> {
         .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
     v
-}
-
-/// A count under a code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Count {
-    /// The code, e.g. a taxonomy code or a referral destination.
-    pub code: String,
-    /// How many.
-    pub count: u64,
 }
 
 /// The key figures of one year (nøgletal).
@@ -529,8 +599,8 @@ pub(crate) fn no_year(year: i32) -> Error {
     }
 }
 
-/// Statistics of several years, each a [`YearStats`], and the taxonomy
-/// they were counted with (which labels their breakdowns).
+/// Statistics of several years, each a [`YearStats`], and the profile they
+/// were counted with (which labels their breakdowns and says how they count).
 ///
 /// # Example
 /// ```
@@ -543,7 +613,7 @@ pub(crate) fn no_year(year: i32) -> Error {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "StatsDoc")]
 pub struct Stats {
-    taxonomy: Taxonomy,
+    profile: Arc<Profile>,
     years: BTreeMap<i32, YearStats>,
 }
 
@@ -551,7 +621,7 @@ pub struct Stats {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StatsDoc {
-    taxonomy: Taxonomy,
+    profile: Arc<Profile>,
     years: BTreeMap<i32, YearStats>,
 }
 
@@ -566,50 +636,70 @@ impl TryFrom<StatsDoc> for Stats {
                 v.year
             )),
             None => Ok(Stats {
-                taxonomy: d.taxonomy,
+                profile: d.profile,
                 years: d.years,
             }),
         }
     }
 }
 
+/// How the codes of statistics counted under one profile become codes of
+/// another, for [`Stats::merge_mapped`]: for each kind of code, old code →
+/// new code. Codes not named keep their code, which must then be the other
+/// profile's too.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    /// Category codes (any level).
+    #[serde(default)]
+    pub categories: BTreeMap<String, String>,
+    /// Kinds, requesters, channels, outcomes, sites and referral or
+    /// forwarding targets.
+    #[serde(default)]
+    pub codes: BTreeMap<String, String>,
+}
+
 impl Stats {
-    /// Statistics of inquiries under `taxonomy`, split by the year they were
-    /// received. (A [`crate::Register`] keeps the facts ready:
-    /// [`crate::Register::stats`].)
-    pub fn of<'a>(taxonomy: &Taxonomy, inquiries: impl IntoIterator<Item = &'a Inquiry>) -> Stats {
-        let (facts, codes) = facts::of(inquiries);
-        Stats::from_facts(taxonomy, &facts, &codes)
+    /// Statistics of inquiries under `profile`, split by the year they were
+    /// received; a code not in the profile is a `ValidationError`. (A
+    /// [`crate::Register`] keeps the facts ready: [`crate::Register::stats`].)
+    pub fn of<'a>(
+        profile: &Profile,
+        inquiries: impl IntoIterator<Item = &'a Inquiry>,
+    ) -> Result<Stats> {
+        let (facts, codes) = facts::of(profile.codes(), inquiries)?;
+        Ok(Stats::from_facts(Arc::new(profile.clone()), &facts, &codes))
     }
 
     /// Statistics of a register's facts.
-    pub(crate) fn from_facts(taxonomy: &Taxonomy, facts: &[Fact], codes: &Codes) -> Stats {
+    pub(crate) fn from_facts(profile: Arc<Profile>, facts: &[Fact], codes: &Codes) -> Stats {
         Stats {
-            taxonomy: taxonomy.clone(),
-            years: facts::counts(facts, codes)
+            years: facts::counts(facts, codes, profile.codes())
                 .into_iter()
                 .map(|(y, c)| (y, YearStats::from_counts(y, c)))
                 .collect(),
+            profile,
         }
     }
 
-    /// The taxonomy the statistics were counted with.
-    pub fn taxonomy(&self) -> &Taxonomy {
-        &self.taxonomy
+    /// The profile the statistics were counted with.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
     }
 
     /// Adds another part's statistics. Parts counted with different
-    /// taxonomies do not add up: that is a `ConfigError`; a count that
-    /// would overflow is a `RangeError`. Either way `self` is left as it was.
+    /// profiles do not add up: that is a `ConfigError` (see
+    /// [`Stats::merge_mapped`]); a count that would overflow is a
+    /// `RangeError`. Either way `self` is left as it was.
     pub fn merge(&mut self, other: &Stats) -> Result<()> {
-        if other.taxonomy != self.taxonomy {
+        if other.profile != self.profile {
             return Err(Error::config(
                 Location::source("stats"),
-                Some("taxonomy"),
+                Some("profile"),
                 format!(
-                    "statistics counted with the taxonomy of `{}` cannot be merged into statistics counted with another taxonomy of `{}`",
-                    other.taxonomy.def().municipality,
-                    self.taxonomy.def().municipality
+                    "statistics counted with the profile `{}` cannot be merged into statistics counted with another profile `{}` without a mapping",
+                    other.profile.id(),
+                    self.profile.id()
                 ),
             ));
         }
@@ -626,15 +716,27 @@ impl Stats {
         Ok(())
     }
 
+    /// Adds statistics counted under another profile, renaming their codes
+    /// by `mapping`. Every code, renamed or not, must be one of this
+    /// profile's, or it is a `ConfigError` that names it.
+    pub fn merge_mapped(&mut self, other: &Stats, mapping: &Mapping) -> Result<()> {
+        let mut moved = other.clone();
+        moved.profile = self.profile.clone();
+        for part in moved.years.values_mut() {
+            part.rename(mapping, &self.profile)?;
+        }
+        self.merge(&moved)
+    }
+
     /// The statistics of one year, or a `RangeError` when no inquiry was
     /// received in it.
     pub fn year(&self, year: i32) -> Result<&YearStats> {
         self.years.get(&year).ok_or_else(|| no_year(year))
     }
 
-    /// The breakdown of one year by `by`, labelled from the taxonomy.
+    /// The breakdown of one year by `by`, labelled from the profile.
     pub fn breakdown(&self, year: i32, by: By) -> Result<Breakdown> {
-        Ok(self.year(year)?.breakdown(by, &self.taxonomy))
+        Ok(self.year(year)?.breakdown(by, &self.profile))
     }
 
     /// The years with inquiries, ascending.
