@@ -63,7 +63,7 @@ schemas! {
 /// # Example
 /// ```
 /// let schema = borgerraad_core::schema::json_schema("inquiry").unwrap();
-/// assert!(schema.contains("\"digital_post\""));
+/// assert!(schema.contains("\"other_categories\""));
 /// assert_eq!(borgerraad_core::schema::json_schema("nope").unwrap_err().kind(), "UnknownError");
 /// ```
 pub fn json_schema(name: &str) -> Result<&'static str> {

@@ -210,7 +210,7 @@ const MONTH_ABBR: [[&str; 12]; 2] = [
 /// use borgerraad_core::{render::svg, sample, stats::By, Disclosure, Lang};
 /// let register = sample();
 /// let b = register.stats().breakdown(2022, By::Kind).unwrap();
-/// let published = Disclosure::default().breakdown(&b, &crate::Profile::esbjerg(), Lang::Da);
+/// let published = Disclosure::default().breakdown(&b, register.profile(), Lang::Da);
 /// assert!(svg::breakdown_chart(&published, Lang::Da).contains("Henvendelsestype 2022"));
 /// ```
 pub fn breakdown_chart(published: &PublishedTable, lang: Lang) -> String {
