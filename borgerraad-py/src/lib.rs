@@ -6,6 +6,7 @@ mod convert;
 mod deadline;
 mod errors;
 mod privacy;
+mod profile;
 mod referral;
 mod register;
 mod render;
@@ -19,6 +20,7 @@ use pyo3::prelude::*;
 fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.setattr("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<taxonomy::PyTaxonomy>()?;
+    m.add_class::<profile::PyProfile>()?;
     m.add_class::<register::PyRegister>()?;
     m.add_class::<stats::PyStats>()?;
     m.add_class::<stats::PyYearSummary>()?;

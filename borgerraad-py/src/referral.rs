@@ -7,11 +7,12 @@ use pyo3::prelude::*;
 use crate::convert::{json_text, to_object};
 use crate::errors::IntoPy;
 use crate::register::PyRegister;
-use crate::taxonomy::{PyTaxonomy, TextOrPath};
+use crate::profile::PyProfile;
+use crate::taxonomy::TextOrPath;
 
 /// An ordered list of referral rules; the first that matches decides.
 #[pyclass(name = "RuleSet", module = "borgerraad._borgerraad", frozen)]
-pub struct PyRuleSet(RuleSet);
+pub struct PyRuleSet(pub RuleSet);
 
 /// The decision for one inquiry.
 #[pyclass(name = "Decision", module = "borgerraad._borgerraad", frozen)]
@@ -39,20 +40,15 @@ pub struct PyDecision {
 
 #[pymethods]
 impl PyRuleSet {
-    /// The practice of the Esbjerg advisor (annual report 2021–22).
+    /// Loads and validates a rule set from JSON text or a path, against a
+    /// profile's taxonomy and code lists (a profile holds its own rules:
+    /// `Profile.rules`).
     #[staticmethod]
-    fn esbjerg() -> Self {
-        PyRuleSet(RuleSet::esbjerg())
-    }
-
-    /// Loads and validates a rule set from JSON text or a path.
-    #[staticmethod]
-    #[pyo3(signature = (source, taxonomy = None))]
-    fn from_json(source: TextOrPath, taxonomy: Option<PyRef<'_, PyTaxonomy>>) -> PyResult<Self> {
+    fn from_json(source: TextOrPath, profile: PyRef<'_, PyProfile>) -> PyResult<Self> {
         let (text, name) = source.read()?;
-        let taxonomy = taxonomy.map(|t| t.0.clone()).unwrap_or_default();
+        let p = &profile.0;
         Ok(PyRuleSet(
-            RuleSet::from_json_str(&text, &name, &taxonomy).py()?,
+            RuleSet::from_json_str(&text, &name, p.taxonomy(), p.codes()).py()?,
         ))
     }
 

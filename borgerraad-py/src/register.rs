@@ -14,7 +14,7 @@ use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
 use crate::privacy::PyPseudonymizer;
 use crate::stats::{PyStats, PyYearSummary};
-use crate::taxonomy::PyTaxonomy;
+use crate::profile::{or_default, PyProfile};
 
 /// The validated collection of inquiries (henvendelser).
 #[pyclass(name = "Register", module = "borgerraad._borgerraad", subclass)]
@@ -62,11 +62,10 @@ fn options(
 /// Builds an empty instance of `cls` (the class or a subclass) and fills it.
 fn fill<'py>(
     cls: &Bound<'py, PyType>,
-    taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+    profile: Option<PyRef<'_, PyProfile>>,
     load: impl FnOnce(&mut Register) -> borgerraad_core::Result<Vec<Rejected>> + Send,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let taxonomy = taxonomy.map(|t| t.0.clone()).unwrap_or_default();
-    let mut register = Register::new(taxonomy);
+    let mut register = Register::new(or_default(profile));
     let rejected = cls.py().detach(|| load(&mut register)).py()?;
     let obj = cls.call0()?;
     {
@@ -83,12 +82,12 @@ fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
 
 #[pymethods]
 impl PyRegister {
-    /// An empty register over a taxonomy (Esbjerg's by default).
+    /// An empty register of an office with `profile` (Esbjerg's by default).
     #[new]
-    #[pyo3(signature = (taxonomy = None))]
-    fn new(taxonomy: Option<PyRef<'_, PyTaxonomy>>) -> Self {
+    #[pyo3(signature = (profile = None))]
+    fn new(profile: Option<PyRef<'_, PyProfile>>) -> Self {
         PyRegister {
-            inner: Register::new(taxonomy.map(|t| t.0.clone()).unwrap_or_default()),
+            inner: Register::new(or_default(profile)),
             rejected: Vec::new(),
         }
     }
@@ -96,50 +95,50 @@ impl PyRegister {
     /// Reads a JSON Lines file. `on_error` is "raise" (all or nothing) or
     /// "collect" (keep the valid records; see `rejected`).
     #[classmethod]
-    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (path, profile = None, on_error = "raise", as_of = None))]
     fn read_jsonl<'py>(
         cls: &Bound<'py, PyType>,
         path: PathBuf,
-        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        profile: Option<PyRef<'_, PyProfile>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (bytes, opts) = (read(&path)?, options(on_error, as_of, None)?);
-        fill(cls, taxonomy, |r| {
+        fill(cls, profile, |r| {
             r.load_jsonl(&bytes, &path.display().to_string(), &opts)
         })
     }
 
     /// Reads a CSV file (columns as in the record format).
     #[classmethod]
-    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
+    #[pyo3(signature = (path, profile = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     fn read_csv<'py>(
         cls: &Bound<'py, PyType>,
         path: PathBuf,
-        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        profile: Option<PyRef<'_, PyProfile>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
         pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (bytes, opts) = (read(&path)?, options(on_error, as_of, pseudonymizer)?);
-        fill(cls, taxonomy, |r| {
+        fill(cls, profile, |r| {
             r.load_csv(&bytes, &path.display().to_string(), &opts)
         })
     }
 
     /// Loads JSON Lines text; `source` names it in errors.
     #[classmethod]
-    #[pyo3(signature = (text, source, taxonomy = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (text, source, profile = None, on_error = "raise", as_of = None))]
     fn _from_jsonl_text<'py>(
         cls: &Bound<'py, PyType>,
         text: &[u8],
         source: &str,
-        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        profile: Option<PyRef<'_, PyProfile>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let opts = options(on_error, as_of, None)?;
-        fill(cls, taxonomy, |r| r.load_jsonl(text, source, &opts))
+        fill(cls, profile, |r| r.load_jsonl(text, source, &opts))
     }
 
     /// Loads columns in Arrow layouts (numpy views of the Arrow buffers, not
@@ -147,14 +146,14 @@ impl PyRegister {
     /// validity or None), date columns as (name, int32 days since 1970-01-01,
     /// validity or None).
     #[classmethod]
-    #[pyo3(signature = (texts, days, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
+    #[pyo3(signature = (texts, days, source, profile = None, on_error = "raise", as_of = None, pseudonymizer = None))]
     #[allow(clippy::too_many_arguments)]
     fn _from_columns<'py>(
         cls: &Bound<'py, PyType>,
         texts: Vec<TextColumn<'py>>,
         days: Vec<DayColumn<'py>>,
         source: &str,
-        taxonomy: Option<PyRef<'_, PyTaxonomy>>,
+        profile: Option<PyRef<'_, PyProfile>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
         pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
@@ -185,7 +184,7 @@ impl PyRegister {
             };
             columns.push(Column { name, cells });
         }
-        fill(cls, taxonomy, |r| r.load_columns(&columns, source, &opts))
+        fill(cls, profile, |r| r.load_columns(&columns, source, &opts))
     }
 
     /// The embedded synthetic sample (Esbjerg 2017–2022).
@@ -208,10 +207,10 @@ impl PyRegister {
         )
     }
 
-    /// The taxonomy records are validated against.
+    /// The profile records are validated against and counted with.
     #[getter]
-    fn taxonomy(&self) -> PyTaxonomy {
-        PyTaxonomy(self.inner.taxonomy().clone())
+    fn profile(&self) -> PyProfile {
+        PyProfile(self.inner.profile().clone())
     }
 
     fn __len__(&self) -> usize {

@@ -90,7 +90,7 @@ impl PyStats {
         let lang: Lang = lang.parse().py()?;
         let table = self.inner.monthly_table(&years);
         Ok(svg::monthly_chart(
-            &Disclosure::new(threshold).monthly(&table, lang),
+            &Disclosure::of(self.inner.profile(), threshold).monthly(&table, lang),
             style,
             lang,
         ))
@@ -108,7 +108,11 @@ impl PyStats {
         let by: By = by.parse().py()?;
         let lang: Lang = lang.parse().py()?;
         Ok(svg::breakdown_chart(
-            &Disclosure::new(threshold).breakdown(&self.inner.breakdown(year, by).py()?, lang),
+            &Disclosure::of(self.inner.profile(), threshold).breakdown(
+                &self.inner.breakdown(year, by).py()?,
+                self.inner.profile(),
+                lang,
+            ),
             lang,
         ))
     }
@@ -122,7 +126,7 @@ impl PyStats {
         threshold: Option<u64>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let table = Disclosure::new(threshold).monthly(
+        let table = Disclosure::of(self.inner.profile(), threshold).monthly(
             &self.inner.monthly_table(&years),
             lang.parse::<Lang>().py()?,
         );
@@ -140,8 +144,9 @@ impl PyStats {
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let by: By = by.parse().py()?;
-        let table = Disclosure::new(threshold).breakdown(
+        let table = Disclosure::of(self.inner.profile(), threshold).breakdown(
             &self.inner.breakdown(year, by).py()?,
+            self.inner.profile(),
             lang.parse::<Lang>().py()?,
         );
         to_object(py, &table)
@@ -170,7 +175,7 @@ impl PyStats {
             key_years,
             breakdowns,
         };
-        let report = Disclosure::new(threshold)
+        let report = Disclosure::of(self.inner.profile(), threshold)
             .report(&self.inner, &contents, lang.parse::<Lang>().py()?)
             .py()?;
         to_object(py, &report)

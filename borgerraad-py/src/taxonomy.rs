@@ -38,12 +38,6 @@ impl TextOrPath {
 
 #[pymethods]
 impl PyTaxonomy {
-    /// The organisation of Esbjerg Kommune, serving Esbjerg and Fanø.
-    #[staticmethod]
-    fn esbjerg() -> Self {
-        PyTaxonomy(Taxonomy::esbjerg())
-    }
-
     /// Loads a taxonomy from JSON text or a JSON file.
     #[staticmethod]
     fn from_json(source: TextOrPath) -> PyResult<Self> {

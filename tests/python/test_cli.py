@@ -16,7 +16,7 @@ import borgerraad
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EXPORT = ROOT / "tests" / "fixtures" / "esbjerg-2017-2022.jsonl"
-TAXONOMY = ROOT / "borgerraad-core" / "data" / "esbjerg-taxonomy.json"
+PROFILE = ROOT / "borgerraad-core" / "data" / "profiles" / "esbjerg.json"
 
 
 def rust_report(args):
@@ -44,7 +44,8 @@ def python_report(args):
         ["--format", "json", "--year", "2022", "--lang", "en"],
         ["--format", "svg"],
         ["--format", "html", "--year", "2022"],
-        ["--lang", "en", "--taxonomy", str(TAXONOMY)],
+        ["--lang", "en", "--profile", str(PROFILE)],
+        ["--year", "2022", "--profile", "esbjerg"],
     ],
 )
 def test_python_command_prints_what_the_rust_example_prints(args):

@@ -126,6 +126,6 @@ REFERRALS = load("referrals.json")
 def test_referral_cases(case):
     record = {**REFERRALS["base"], **case["patch"]}
     record["received"] = dt.date.fromisoformat(record["received"])
-    got = borgerraad.RuleSet.esbjerg().decide(record).to_dict()
+    got = borgerraad.Profile.esbjerg().rules.decide(record).to_dict()
     for key, value in case["expect"].items():
         assert got[key] == value, key

@@ -27,7 +27,9 @@ def run(case):
     if fmt == "taxonomy":
         return borgerraad.Taxonomy.from_json(path)
     if fmt == "ruleset":
-        return borgerraad.RuleSet.from_json(path)
+        return borgerraad.RuleSet.from_json(path, borgerraad.Profile.esbjerg())
+    if fmt == "profile":
+        return borgerraad.Profile.from_json(path)
     if fmt == "regime":
         return borgerraad.Calendar.from_json(path)
     raise AssertionError(fmt)

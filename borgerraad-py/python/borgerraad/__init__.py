@@ -26,6 +26,7 @@ from ._borgerraad import (
     Decision,
     Deadline,
     Pseudonymizer,
+    Profile,
     RuleSet,
     Stats,
     Taxonomy,
@@ -58,7 +59,7 @@ class Register(_NativeRegister):
     """The validated collection of inquiries (henvendelser).
 
     Load with ``read_jsonl``, ``read_csv``, ``from_records``, ``from_pandas``
-    or ``from_arrow``; every loader takes ``taxonomy``, ``on_error`` ("raise":
+    or ``from_arrow``; every loader takes ``profile``, ``on_error`` ("raise":
     all or nothing, the default; "collect": keep the valid records and list
     the others in ``rejected``) and ``as_of``.
     """
@@ -93,6 +94,7 @@ __all__ = [
     "Pseudonymizer",
     "RangeError",
     "Register",
+    "Profile",
     "RuleSet",
     "Stats",
     "Taxonomy",

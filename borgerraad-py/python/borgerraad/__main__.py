@@ -8,11 +8,10 @@ file, line, record and field, and exit code 1; bad arguments exit with 2.
 from __future__ import annotations
 
 import argparse
-import pathlib
 import sys
 from typing import Optional, Sequence
 
-from . import Register, Taxonomy, __version__, annual_report
+from . import Profile, Register, __version__, annual_report
 from .errors import BorgerraadError
 
 
@@ -44,7 +43,11 @@ def _parser() -> argparse.ArgumentParser:
         help="md (default), csv, json, svg (the monthly chart) or html",
     )
     report.add_argument("--lang", default="da", choices=["da", "en"], help="da (Danish, default) or en (English)")
-    report.add_argument("--taxonomy", metavar="FILE", help="the municipality's taxonomy as JSON; Esbjerg's when left out")
+    report.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="the office's profile: a JSON file, or a shipped profile's id (esbjerg, egedal); Esbjerg's when left out",
+    )
     return parser
 
 
@@ -52,9 +55,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Runs the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        taxonomy = Taxonomy.from_json(pathlib.Path(args.taxonomy)) if args.taxonomy else None
+        profile = Profile.named(args.profile) if args.profile else None
         read = Register.read_csv if args.file.endswith(".csv") else Register.read_jsonl
-        register = read(args.file, taxonomy=taxonomy)
+        register = read(args.file, profile=profile)
         out = annual_report(register, year=args.year, format=args.format, lang=args.lang)
     except BorgerraadError as e:
         print(f"error: {e}", file=sys.stderr)

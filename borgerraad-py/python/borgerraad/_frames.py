@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from . import Register
-    from ._borgerraad import Pseudonymizer, Taxonomy
+    from ._borgerraad import Profile, Pseudonymizer
 
 from ._borgerraad import record_fields as _record_fields
 from ._borgerraad import table_words as _table_words
@@ -52,7 +52,7 @@ def _default(value: Any) -> Any:
 def from_records(
     cls: type[Register],
     records: Iterable[Mapping[str, Any]],
-    taxonomy: Optional[Taxonomy] = None,
+    profile: Optional[Profile] = None,
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
 ) -> Register:
@@ -70,13 +70,13 @@ def from_records(
             lines.append(json.dumps(r, default=_default, allow_nan=False))
         except (TypeError, ValueError) as e:
             raise ParseError(f"records:{n}: {e}", source="records", line=n) from None
-    return cls._from_jsonl_text("\n".join(lines).encode(), "records", taxonomy, on_error, as_of)
+    return cls._from_jsonl_text("\n".join(lines).encode(), "records", profile, on_error, as_of)
 
 
 def from_arrow(
     cls: type[Register],
     table: pa.Table,
-    taxonomy: Optional[Taxonomy] = None,
+    profile: Optional[Profile] = None,
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
     pseudonymizer: Optional[Pseudonymizer] = None,
@@ -115,7 +115,7 @@ def from_arrow(
         o = np.frombuffer(offs, dtype=width)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, width)
         data = np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8)
         texts.append((name, o, data, valid))
-    return cls._from_columns(texts, days, "table", taxonomy, on_error, as_of, pseudonymizer)
+    return cls._from_columns(texts, days, "table", profile, on_error, as_of, pseudonymizer)
 
 
 def _validity(arr: pa.Array) -> Optional[np.ndarray]:
@@ -142,7 +142,7 @@ def _one_array(col: pa.ChunkedArray) -> pa.Array:
 def from_pandas(
     cls: type[Register],
     df: pd.DataFrame,
-    taxonomy: Optional[Taxonomy] = None,
+    profile: Optional[Profile] = None,
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
     pseudonymizer: Optional[Pseudonymizer] = None,
@@ -165,7 +165,7 @@ def from_pandas(
             # pyarrow's message quotes the value, which may be a CPR number.
             reason = "Arrow cannot read the column as one type (text mixed with dates or numbers?)"
             raise ParseError(f"table: field `{name}`: {reason}", source="table", field=str(name)) from None
-    return from_arrow(cls, pa.table(columns), taxonomy, on_error, as_of, pseudonymizer)
+    return from_arrow(cls, pa.table(columns), profile, on_error, as_of, pseudonymizer)
 
 
 def to_pandas(self: Register) -> pd.DataFrame:
