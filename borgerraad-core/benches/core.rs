@@ -4,9 +4,8 @@
 mod data;
 
 use borgerraad_core::calendar::Calendar;
-use borgerraad_core::referral::RuleSet;
 use borgerraad_core::sample;
-use borgerraad_core::{Profile, stats::Stats, taxonomy::Taxonomy, LoadOptions, Register, Rejected};
+use borgerraad_core::{stats::Stats, LoadOptions, Profile, Register, Rejected};
 use chrono::{Duration, NaiveDate};
 use criterion::measurement::WallTime;
 use criterion::{
@@ -29,7 +28,7 @@ fn statistics(c: &mut Criterion) {
         });
         // From records: any iterator of inquiries.
         group.bench_function(format!("records_{}M", n / 1_000_000), |b| {
-            b.iter(|| Stats::of(register.profile(), black_box(register.inquiries()).unwrap()))
+            b.iter(|| Stats::of(register.profile(), black_box(register.inquiries())).unwrap())
         });
     }
     group.finish();

@@ -11,7 +11,7 @@
 
 mod data;
 
-use borgerraad_core::{Profile, LoadOptions, Register};
+use borgerraad_core::{LoadOptions, Profile, Register};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

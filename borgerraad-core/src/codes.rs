@@ -238,18 +238,30 @@ impl CodeLists {
                     Error::config(Location::source(source), Some(&path), reason)
                 };
                 if !is_code(&entry.code) || looks_like_cpr(&entry.code) {
-                    return Err(fail("code", format!("`{}` is not a code", shorten(&entry.code))));
+                    return Err(fail(
+                        "code",
+                        format!("`{}` is not a code", shorten(&entry.code)),
+                    ));
                 }
                 if list.iter().any(|e| e.code == entry.code) {
-                    return Err(fail("code", format!("`{}` appears twice in {name}", entry.code)));
+                    return Err(fail(
+                        "code",
+                        format!("`{}` appears twice in {name}", entry.code),
+                    ));
                 }
                 for (lang, text) in [("da", &entry.label.da), ("en", &entry.label.en)] {
                     if text.trim().is_empty() || looks_like_cpr(text) {
-                        return Err(fail(&format!("label.{lang}"), "a label is missing or CPR-shaped".into()));
+                        return Err(fail(
+                            &format!("label.{lang}"),
+                            "a label is missing or CPR-shaped".into(),
+                        ));
                     }
                 }
                 if list.len() >= MAX_CODES {
-                    return Err(fail("code", format!("{name} may hold at most {MAX_CODES} codes")));
+                    return Err(fail(
+                        "code",
+                        format!("{name} may hold at most {MAX_CODES} codes"),
+                    ));
                 }
                 if entry.written && name != "channels" {
                     return Err(fail("written", "only channels are written or not".into()));
@@ -257,8 +269,7 @@ impl CodeLists {
                 list.push(entry);
             }
         }
-        let [kinds, outcomes, requesters, channels, action_kinds, destinations] =
-            out.map(CodeList);
+        let [kinds, outcomes, requesters, channels, action_kinds, destinations] = out.map(CodeList);
         Ok(CodeLists {
             kinds,
             outcomes,

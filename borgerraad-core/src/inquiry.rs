@@ -296,7 +296,11 @@ impl Inquiry {
         }
         let coded = [
             ("channel", &codes.channels, Some(self.channel.as_str())),
-            ("requester", &codes.requesters, Some(self.requester.as_str())),
+            (
+                "requester",
+                &codes.requesters,
+                Some(self.requester.as_str()),
+            ),
             ("kind", &codes.kinds, Some(self.kind.as_str())),
             ("outcome", &codes.outcomes, self.outcome.as_deref()),
         ]

@@ -44,8 +44,8 @@ pub use inquiry::{
     Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
     Topics,
 };
-pub use profile::{Counting, Profile, ProfileDef, Words};
 pub use privacy::{looks_like_cpr, redact_cpr, Cpr, Pseudonymizer};
+pub use profile::{Counting, Profile, ProfileDef, Words};
 pub use record::{Field, FieldKind, FIELDS};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;

@@ -211,7 +211,10 @@ impl Profile {
             move |e: Error| match e {
                 Error::Config { at, field, reason } => Error::Config {
                     at,
-                    field: Some(format!("{section}{}", field.map_or(String::new(), |f| format!(".{f}")))),
+                    field: Some(format!(
+                        "{section}{}",
+                        field.map_or(String::new(), |f| format!(".{f}"))
+                    )),
                     reason,
                 },
                 e => e,
@@ -219,18 +222,15 @@ impl Profile {
         };
         let taxonomy = Taxonomy::new(def.taxonomy.clone(), source).map_err(within("taxonomy"))?;
         let codes = CodeLists::extend(&def.codes, source)?;
-        let rules = RuleSet::new(def.rules.clone(), source, &taxonomy, &codes)
-            .map_err(within("rules"))?;
+        let rules =
+            RuleSet::new(def.rules.clone(), source, &taxonomy, &codes).map_err(within("rules"))?;
         for (rule, regime) in &def.deadline_regimes {
             let path = format!("deadline_regimes.{rule}");
             rule_by_code(rule).map_err(|e| fail(&path, e.to_string()))?;
             crate::calendar::Regime::built_in(regime).map_err(|e| fail(&path, e.to_string()))?;
         }
         if def.disclosure_threshold == 0 {
-            return Err(fail(
-                "disclosure_threshold",
-                "must be at least 1".into(),
-            ));
+            return Err(fail("disclosure_threshold", "must be at least 1".into()));
         }
         Ok(Profile {
             def,
@@ -302,8 +302,14 @@ impl Profile {
         if let Some(regime) = self.def.deadline_regimes.get(code) {
             rule.regime = regime.clone();
             rule.regime_basis = Label::new(
-                format!("Kontorets profil ({}) bruger kalenderen {regime}", self.def.id),
-                format!("The office's profile ({}) uses the {regime} calendar", self.def.id),
+                format!(
+                    "Kontorets profil ({}) bruger kalenderen {regime}",
+                    self.def.id
+                ),
+                format!(
+                    "The office's profile ({}) uses the {regime} calendar",
+                    self.def.id
+                ),
             );
         }
         Ok(rule)
@@ -320,7 +326,11 @@ fn cpr_shaped(value: &serde_json::Value, path: &str) -> Option<String> {
             .enumerate()
             .find_map(|(i, v)| cpr_shaped(v, &format!("{path}[{i}]"))),
         Value::Object(map) => map.iter().find_map(|(k, v)| {
-            let here = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+            let here = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
             match looks_like_cpr(k) {
                 true => Some(path.to_string()),
                 false => cpr_shaped(v, &here),
@@ -371,7 +381,9 @@ mod tests {
         assert_eq!(p.taxonomy().def().levels.area.da, "Direktørområde");
         // Patientkontoret is Esbjerg's own destination, not a national one.
         assert!(p.codes().destinations.contains("patientkontoret"));
-        assert!(!CodeLists::national().destinations.contains("patientkontoret"));
+        assert!(!CodeLists::national()
+            .destinations
+            .contains("patientkontoret"));
     }
 
     fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Profile> {
@@ -384,13 +396,38 @@ mod tests {
     #[test]
     fn invalid_profiles_name_the_json_path() {
         let cases: Vec<(&str, Box<dyn FnOnce(&mut serde_json::Value)>)> = vec![
-            ("codes.kinds[0].code", Box::new(|v| v["codes"]["kinds"][0]["code"] = "klage".into())),
-            ("codes.outcomes[0].label.da", Box::new(|v| v["codes"]["outcomes"][0]["label"]["da"] = " ".into())),
-            ("rules.rules[0].when.kinds", Box::new(|v| v["rules"]["rules"][0]["when"]["kinds"] = serde_json::json!(["ukendt"]))),
-            ("taxonomy.areas[1].code", Box::new(|v| v["taxonomy"]["areas"][1]["code"] = v["taxonomy"]["areas"][0]["code"].clone())),
-            ("label.en", Box::new(|v| v["label"]["en"] = "0101901234".into())),
-            ("taxonomy.areas[0].label.da", Box::new(|v| v["taxonomy"]["areas"][0]["label"]["da"] = "010190-1234".into())),
-            ("deadline_regimes.klage-social", Box::new(|v| v["deadline_regimes"] = serde_json::json!({"klage-social": "mars"}))),
+            (
+                "codes.kinds[0].code",
+                Box::new(|v| v["codes"]["kinds"][0]["code"] = "klage".into()),
+            ),
+            (
+                "codes.outcomes[0].label.da",
+                Box::new(|v| v["codes"]["outcomes"][0]["label"]["da"] = " ".into()),
+            ),
+            (
+                "rules.rules[0].when.kinds",
+                Box::new(|v| {
+                    v["rules"]["rules"][0]["when"]["kinds"] = serde_json::json!(["ukendt"])
+                }),
+            ),
+            (
+                "taxonomy.areas[1].code",
+                Box::new(|v| {
+                    v["taxonomy"]["areas"][1]["code"] = v["taxonomy"]["areas"][0]["code"].clone()
+                }),
+            ),
+            (
+                "label.en",
+                Box::new(|v| v["label"]["en"] = "0101901234".into()),
+            ),
+            (
+                "taxonomy.areas[0].label.da",
+                Box::new(|v| v["taxonomy"]["areas"][0]["label"]["da"] = "010190-1234".into()),
+            ),
+            (
+                "deadline_regimes.klage-social",
+                Box::new(|v| v["deadline_regimes"] = serde_json::json!({"klage-social": "mars"})),
+            ),
         ];
         for (path, edit) in cases {
             let err = edited(edit).unwrap_err();

@@ -65,7 +65,9 @@ impl When {
             && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
             && (self.topics.is_empty()
                 || i.topics.iter().any(|t| self.topics.iter().any(|s| s == t)))
-            && self.written.is_none_or(|w| w == codes.is_written(&i.channel))
+            && self
+                .written
+                .is_none_or(|w| w == codes.is_written(&i.channel))
             && self
                 .served
                 .is_none_or(|s| s == taxonomy.serves(&i.municipality))
@@ -248,16 +250,16 @@ impl RuleSet {
                 ));
             }
             if let Some(k) = rule.when.kinds.iter().find(|k| !codes.kinds.contains(k)) {
-                return Err(err(
-                    "when.kinds",
-                    format!("unknown kind `{}`", shorten(k)),
-                ));
+                return Err(err("when.kinds", format!("unknown kind `{}`", shorten(k))));
             }
             if let Decide::Refer { to } = &rule.decision {
                 if !codes.destinations.contains(to) {
                     return Err(err(
                         "decision.refer.to",
-                        format!("unknown destination `{}`: not in the profile's destinations", shorten(to)),
+                        format!(
+                            "unknown destination `{}`: not in the profile's destinations",
+                            shorten(to)
+                        ),
                     ));
                 }
             }

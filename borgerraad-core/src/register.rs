@@ -8,12 +8,12 @@ use chrono::NaiveDate;
 use crate::base::error::{Error, Location, Result};
 use crate::base::hash::{self, fingerprint, FastSet};
 use crate::base::text;
+use crate::codes::CodeLists;
 use crate::document;
 use crate::inquiry::Inquiry;
 use crate::privacy::Pseudonymizer;
-use crate::record;
-use crate::codes::CodeLists;
 use crate::profile::Profile;
+use crate::record;
 use crate::stats::facts::{self, Codes, Fact};
 use crate::stats::Stats;
 

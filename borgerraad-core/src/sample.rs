@@ -12,8 +12,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use smallvec::smallvec;
 
 use crate::inquiry::{Action, Consent, Inquiry, Kind, Referral};
-use crate::register::{LoadOptions, Register};
 use crate::profile::Profile;
+use crate::register::{LoadOptions, Register};
 
 /// The report's monthly table, January to December, 2017–2022.
 const MONTHS: [(i32, [u32; 12]); 6] = [
@@ -357,11 +357,7 @@ fn inquiry(
             inq.site = None;
         }
     } else {
-        inq.requester = code(rng.pick(&[
-            ("borger", 76),
-            ("paaroerende", 18),
-            ("anden", 6),
-        ]));
+        inq.requester = code(rng.pick(&[("borger", 76), ("paaroerende", 18), ("anden", 6)]));
         inq.kind = code(rng.pick(&[
             ("vejvisning", 22),
             ("vejledning", 43),
@@ -376,11 +372,7 @@ fn inquiry(
                 to: to.into(),
                 basis: "vedtaegt".into(),
             });
-            (
-                vec![("henvist", received)],
-                received,
-                "henvist",
-            )
+            (vec![("henvist", received)], received, "henvist")
         }
         (None, "vejvisning" | "sparring") => {
             let d = after(rng, 2);
@@ -393,10 +385,7 @@ fn inquiry(
         (None, "klage") => {
             let d = after(rng, 30);
             (
-                vec![
-                    ("vejledt", received),
-                    ("klagehjaelp", d),
-                ],
+                vec![("vejledt", received), ("klagehjaelp", d)],
                 d,
                 "klage_indgivet",
             )
@@ -413,10 +402,7 @@ fn inquiry(
                 "ikke_fulgt_op"
             };
             (
-                vec![
-                    ("kontakt_kommune", contact),
-                    ("dialogmoede", meeting),
-                ],
+                vec![("kontakt_kommune", contact), ("dialogmoede", meeting)],
                 meeting + Duration::days(rng.below(30) as i64),
                 outcome,
             )

@@ -168,7 +168,10 @@ impl Taxonomy {
                 ));
             }
             if index.insert(SmolStr::from(&code), label.clone()).is_some() {
-                return Err(fail(&format!("{path}.code"), format!("`{code}` appears twice")));
+                return Err(fail(
+                    &format!("{path}.code"),
+                    format!("`{code}` appears twice"),
+                ));
             }
             Ok(())
         };
@@ -176,7 +179,11 @@ impl Taxonomy {
             add(format!("areas[{a}]"), area.code.clone(), &area.label)?;
             for (d, dep) in area.departments.iter().enumerate() {
                 let path = format!("areas[{a}].departments[{d}]");
-                add(path.clone(), format!("{}/{}", area.code, dep.code), &dep.label)?;
+                add(
+                    path.clone(),
+                    format!("{}/{}", area.code, dep.code),
+                    &dep.label,
+                )?;
                 for (u, unit) in dep.units.iter().enumerate() {
                     add(
                         format!("{path}.units[{u}]"),
@@ -186,8 +193,17 @@ impl Taxonomy {
                 }
             }
         }
-        let entries = (def.served.iter().enumerate().map(|(i, e)| (format!("served[{i}]"), e)))
-            .chain(def.sites.iter().enumerate().map(|(i, e)| (format!("sites[{i}]"), e)));
+        let entries = (def
+            .served
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (format!("served[{i}]"), e)))
+        .chain(
+            def.sites
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (format!("sites[{i}]"), e)),
+        );
         for (path, entry) in entries {
             check_segment(&path, &entry.code, &at)?;
         }

@@ -22,9 +22,9 @@
 use std::collections::BTreeMap;
 
 use borgerraad_core::render::AnnualReport;
-use borgerraad_core::{Profile, 
+use borgerraad_core::{
     stats::{By, Stats},
-    Lang, LoadOptions, Register,
+    Lang, LoadOptions, Profile, Register,
 };
 use borgerraad_core::{Contents, Disclosure};
 use proptest::prelude::*;

@@ -1,10 +1,10 @@
 //! Replays the golden fixtures in `tests/fixtures/` (shared with the Python
 //! and JS fronts). Expected values there are typed from the report.
 
-use borgerraad_core::{Profile, 
+use borgerraad_core::{
     render, sample,
     stats::{By, Stats},
-    Lang, LoadOptions, Register,
+    Lang, LoadOptions, Profile, Register,
 };
 use serde_json::Value;
 

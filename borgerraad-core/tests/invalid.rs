@@ -4,7 +4,7 @@
 
 use borgerraad_core::calendar::Regime;
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::{Profile, sample, taxonomy::Taxonomy, Error, LoadOptions, Register};
+use borgerraad_core::{sample, taxonomy::Taxonomy, Error, LoadOptions, Profile, Register};
 use serde_json::Value;
 
 fn dir() -> std::path::PathBuf {

@@ -2,11 +2,11 @@
 //! rights; disclosure control that withstands an attacker who subtracts.
 
 use borgerraad_core::render::AnnualReport;
-use borgerraad_core::{Profile, 
+use borgerraad_core::{
     looks_like_cpr, sample,
     stats::{By, Stats},
     taxonomy::Taxonomy,
-    Contents, Cpr, Disclosure, Lang, LoadOptions, Pseudonymizer, Register,
+    Contents, Cpr, Disclosure, Lang, LoadOptions, Profile, Pseudonymizer, Register,
 };
 use proptest::prelude::*;
 
@@ -288,7 +288,11 @@ fn the_published_report_tables_follow_the_policy() {
     );
     assert!(monthly.cells.iter().flatten().all(Option::is_some));
     assert!(monthly.markdown(Lang::Da).contains("Diskretionering"));
-    let sites = policy.breakdown(&stats.breakdown(2022, By::Site).unwrap(), stats.profile(), Lang::Da);
+    let sites = policy.breakdown(
+        &stats.breakdown(2022, By::Site).unwrap(),
+        stats.profile(),
+        Lang::Da,
+    );
     assert!(attack(&sites).is_empty());
 }
 

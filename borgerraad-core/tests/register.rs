@@ -1,7 +1,7 @@
 //! The register's rules: each rejection, all-or-nothing loading, collecting
 //! rejected records, and errors that name file, line, record and field.
 
-use borgerraad_core::{Profile, Error, LoadOptions, OnError, Register};
+use borgerraad_core::{Error, LoadOptions, OnError, Profile, Register};
 
 const OK: &str = r#"{"id":"A-1","citizen":"kqzv","received":"2022-03-01","municipality":"esbjerg","channel":"email","requester":"borger","kind":"vejledning","category":"borger-arbejdsmarked/jobcenter"}"#;
 
@@ -241,7 +241,8 @@ fn year_statistics_follow_loads_erasures_and_rectifications() {
     use borgerraad_core::{sample, stats::Stats};
     let mut register = sample();
     let whole = |r: &Register, y: i32| {
-        Stats::of(r.profile(), r.iter()).unwrap()
+        Stats::of(r.profile(), r.iter())
+            .unwrap()
             .year(y)
             .map(|s| s.summary())
             .ok()
@@ -744,7 +745,13 @@ fn crafted_statistics_are_refused_and_merging_never_panics() {
         }
         y.insert("categories".into(), serde_json::json!({"teknik-miljoe": n}));
         y.insert("citizens".into(), serde_json::json!([]));
-        for field in ["sites", "forwarded", "referred", "also_areas", "also_departments"] {
+        for field in [
+            "sites",
+            "forwarded",
+            "referred",
+            "also_areas",
+            "also_departments",
+        ] {
             y.insert(field.into(), serde_json::json!({}));
         }
         y.insert("days_open".into(), serde_json::json!([]));

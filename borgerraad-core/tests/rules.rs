@@ -5,7 +5,7 @@
 use borgerraad_core::calendar::{public_holidays, Calendar};
 use borgerraad_core::deadline::{rule_by_code, Delivery, ProcessingDeadlines, Status};
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::{Profile, Inquiry, Lang, LoadOptions, Register};
+use borgerraad_core::{Inquiry, Lang, LoadOptions, Profile, Register};
 use chrono::NaiveDate;
 use serde_json::Value;
 

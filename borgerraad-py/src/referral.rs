@@ -6,8 +6,8 @@ use pyo3::prelude::*;
 
 use crate::convert::{json_text, to_object};
 use crate::errors::IntoPy;
-use crate::register::PyRegister;
 use crate::profile::PyProfile;
+use crate::register::PyRegister;
 use crate::taxonomy::TextOrPath;
 
 /// An ordered list of referral rules; the first that matches decides.

@@ -13,8 +13,8 @@ use pyo3::types::{PyList, PyType};
 use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
 use crate::privacy::PyPseudonymizer;
-use crate::stats::{PyStats, PyYearSummary};
 use crate::profile::{or_default, PyProfile};
+use crate::stats::{PyStats, PyYearSummary};
 
 /// The validated collection of inquiries (henvendelser).
 #[pyclass(name = "Register", module = "borgerraad._borgerraad", subclass)]

@@ -1,7 +1,7 @@
 //! `RuleSet`.
 
 use borgerraad_core::referral::RuleSet;
-use borgerraad_core::{taxonomy::Taxonomy, Inquiry};
+use borgerraad_core::{Inquiry, Profile};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{json_text, to_js};
@@ -16,14 +16,16 @@ pub struct JsRuleSet(RuleSet);
 impl JsRuleSet {
     /// The practice of the Esbjerg advisor (annual report 2021–22).
     pub fn esbjerg() -> JsRuleSet {
-        JsRuleSet(RuleSet::esbjerg())
+        JsRuleSet(Profile::esbjerg().rules().clone())
     }
 
-    /// A rule set from JSON text, validated against Esbjerg's taxonomy.
+    /// A rule set from JSON text, validated against Esbjerg's taxonomy and
+    /// code lists.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsRuleSet, JsValue> {
+        let p = Profile::esbjerg();
         Ok(JsRuleSet(
-            RuleSet::from_json_str(text, "ruleset.json", &Taxonomy::default()).js()?,
+            RuleSet::from_json_str(text, "ruleset.json", p.taxonomy(), p.codes()).js()?,
         ))
     }
 

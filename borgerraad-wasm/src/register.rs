@@ -5,8 +5,7 @@ use borgerraad_core::Pseudonymizer;
 use borgerraad_core::{
     sample,
     stats::{Breakdown, By, Stats},
-    taxonomy::Taxonomy,
-    Disclosure, Lang, LoadOptions, OnError, Register,
+    Disclosure, Lang, LoadOptions, OnError, Profile, Register,
 };
 use borgerraad_core::{Contents, PublishedReport};
 use wasm_bindgen::prelude::*;
@@ -52,7 +51,7 @@ fn load(
     secret: Option<String>,
 ) -> Result<JsRegister, JsValue> {
     let opts = options(on_error, as_of, secret)?;
-    let mut inner = Register::new(Taxonomy::default());
+    let mut inner = Register::new(Profile::default());
     let rejected = f(&mut inner, &opts).js()?;
     Ok(JsRegister { inner, rejected })
 }
@@ -208,10 +207,7 @@ impl JsRegister {
         lang: Option<String>,
     ) -> Result<PublishedTableValue, JsValue> {
         let table = self.inner.stats().monthly_table(&years);
-        Ok(
-            to_js(&Disclosure::new(threshold.map(u64::from)).monthly(&table, parse_lang(lang)?))?
-                .unchecked_into(),
-        )
+        Ok(to_js(&self.policy(threshold).monthly(&table, parse_lang(lang)?))?.unchecked_into())
     }
 
     /// A breakdown after disclosure control.
@@ -224,10 +220,12 @@ impl JsRegister {
         lang: Option<String>,
     ) -> Result<PublishedTableValue, JsValue> {
         let b = self.breakdown_of(year, by)?;
-        Ok(
-            to_js(&Disclosure::new(threshold.map(u64::from)).breakdown(&b, parse_lang(lang)?))?
-                .unchecked_into(),
-        )
+        Ok(to_js(
+            &self
+                .policy(threshold)
+                .breakdown(&b, self.inner.profile(), parse_lang(lang)?),
+        )?
+        .unchecked_into())
     }
 
     /// The records as plain objects.
@@ -310,7 +308,7 @@ impl JsRegister {
         let style: svg::Style = style.as_deref().unwrap_or("lines").parse().js()?;
         let lang = parse_lang(lang)?;
         let table = self.inner.stats().monthly_table(&years);
-        let published = Disclosure::new(threshold.map(u64::from)).monthly(&table, lang);
+        let published = self.policy(threshold).monthly(&table, lang);
         Ok(svg::monthly_chart(&published, style, lang))
     }
 
@@ -324,13 +322,21 @@ impl JsRegister {
         threshold: Option<u32>,
     ) -> Result<String, JsValue> {
         let lang = parse_lang(lang)?;
-        let published = Disclosure::new(threshold.map(u64::from))
-            .breakdown(&self.breakdown_of(year, by)?, lang);
+        let published = self.policy(threshold).breakdown(
+            &self.breakdown_of(year, by)?,
+            self.inner.profile(),
+            lang,
+        );
         Ok(svg::breakdown_chart(&published, lang))
     }
 }
 
 impl JsRegister {
+    /// The disclosure policy: `threshold`, or else the profile's.
+    fn policy(&self, threshold: Option<u32>) -> Disclosure {
+        Disclosure::of(self.inner.profile(), threshold.map(u64::from))
+    }
+
     fn report(
         &self,
         table_years: Vec<i32>,
@@ -352,7 +358,7 @@ impl JsRegister {
             key_years,
             breakdowns,
         };
-        Disclosure::new(threshold.map(u64::from))
+        self.policy(threshold)
             .report(&self.inner.stats(), &contents, lang)
             .js()
     }

@@ -1,6 +1,6 @@
 //! `Taxonomy`: a municipality's case categories.
 
-use borgerraad_core::taxonomy::Taxonomy;
+use borgerraad_core::{taxonomy::Taxonomy, Profile};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::IntoJs;
@@ -14,7 +14,7 @@ pub struct JsTaxonomy(Taxonomy);
 impl JsTaxonomy {
     /// The organisation of Esbjerg Kommune.
     pub fn esbjerg() -> JsTaxonomy {
-        JsTaxonomy(Taxonomy::esbjerg())
+        JsTaxonomy(Profile::esbjerg().taxonomy().clone())
     }
 
     /// A taxonomy from JSON text (see the `taxonomy` schema), validated.

@@ -3,7 +3,7 @@
 
 use borgerraad_core::bindings::{csv_cells, epoch_day, Cells, Column, CSV_COLUMNS};
 use borgerraad_core::sample;
-use borgerraad_core::{Profile, Inquiry, LoadOptions, Register};
+use borgerraad_core::{Inquiry, LoadOptions, Profile, Register};
 
 /// `n` synthetic inquiries: the sample repeated with fresh ids and citizens.
 pub fn synthetic(n: usize) -> Vec<Inquiry> {

@@ -217,9 +217,9 @@ impl<'a> Json<'a> {
                 f::REQUESTER => requester = Some(json.code()?),
                 f::KIND => kind = Some(json.code()?),
                 f::CATEGORY => category = Some(code(json, codes)?),
-                f::OTHER_CATEGORIES => json.array(|json| {
-                    code(json, codes).map(|c| other_categories.push(c))
-                })?,
+                f::OTHER_CATEGORIES => {
+                    json.array(|json| code(json, codes).map(|c| other_categories.push(c)))?
+                }
                 f::TOPICS => json.array(|json| code(json, codes).map(|t| topics.push(t)))?,
                 f::ACTIONS => json.array(|json| json.action().map(|a| actions.push(a)))?,
                 f::CONSENT => consent = json.opt(Json::consent)?,

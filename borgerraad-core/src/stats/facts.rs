@@ -53,14 +53,16 @@ pub(crate) struct Codes {
 
 /// The place of `code` in `list`, or a `ValidationError` naming the field.
 fn place(list: &CodeList, code: &str, field: &str, id: &str) -> Result<u8> {
-    list.position(code).map(|p| p as u8).ok_or_else(|| Error::Validation {
-        at: Location::default().with_record(id),
-        field: field.into(),
-        reason: format!(
-            "`{}` is not a code of the profile's {field}",
-            crate::base::error::shorten(code)
-        ),
-    })
+    list.position(code)
+        .map(|p| p as u8)
+        .ok_or_else(|| Error::Validation {
+            at: Location::default().with_record(id),
+            field: field.into(),
+            reason: format!(
+                "`{}` is not a code of the profile's {field}",
+                crate::base::error::shorten(code)
+            ),
+        })
 }
 
 impl Codes {

@@ -375,8 +375,7 @@ impl YearStats {
                     .get(c)
                     .is_some()
         };
-        let outcome =
-            |c: &str| codes.outcomes.contains(c) || c == facts::NO_OUTCOME_CODE;
+        let outcome = |c: &str| codes.outcomes.contains(c) || c == facts::NO_OUTCOME_CODE;
         let site = |c: &str| taxonomy.site_label(c, Lang::Da).is_some();
         self.categories = rename(&self.categories, cats, "categories", &category)?;
         self.also_areas = rename(&self.also_areas, cats, "categories", &category)?;
@@ -385,9 +384,12 @@ impl YearStats {
         self.referred = rename(&self.referred, names, "referred", &target)?;
         self.sites = rename(&self.sites, names, "sites", &site)?;
         self.kinds = rename(&self.kinds, names, "kinds", &|c| codes.kinds.contains(c))?;
-        self.requesters =
-            rename(&self.requesters, names, "requesters", &|c| codes.requesters.contains(c))?;
-        self.channels = rename(&self.channels, names, "channels", &|c| codes.channels.contains(c))?;
+        self.requesters = rename(&self.requesters, names, "requesters", &|c| {
+            codes.requesters.contains(c)
+        })?;
+        self.channels = rename(&self.channels, names, "channels", &|c| {
+            codes.channels.contains(c)
+        })?;
         self.outcomes = rename(&self.outcomes, names, "outcomes", &outcome)?;
         Ok(())
     }
@@ -448,7 +450,9 @@ impl YearStats {
         let listed = |map: &FastMap<String, u64>, list: &CodeList| -> Vec<(String, Label, u64)> {
             map.iter()
                 .map(|(k, &v)| {
-                    let label = list.get(k).map_or_else(|| Label::new(k, k), |e| e.label.clone());
+                    let label = list
+                        .get(k)
+                        .map_or_else(|| Label::new(k, k), |e| e.label.clone());
                     (k.clone(), label, v)
                 })
                 .collect()
@@ -465,7 +469,10 @@ impl YearStats {
             }
             m.into_iter()
                 .map(|(k, v)| {
-                    let label = taxonomy.unit(k).cloned().unwrap_or_else(|| Label::new(k, k));
+                    let label = taxonomy
+                        .unit(k)
+                        .cloned()
+                        .unwrap_or_else(|| Label::new(k, k));
                     (k.to_string(), label, v)
                 })
                 .collect::<Vec<_>>()
