@@ -2,7 +2,7 @@
 /**
  * What it groups by.
  */
-export type By = "area" | "department" | "kind" | "requester" | "channel" | "site";
+export type By = "area" | "department" | "kind" | "requester" | "channel" | "site" | "outcome";
 /**
  * The unit.
  */
@@ -14,24 +14,77 @@ export type Party = "myndighed" | "borger";
 /**
  * What was done.
  */
-export type ActionKind =
-  "vejledt" | "kontakt_kommune" | "dialogmoede" | "klagehjaelp" | "bisidder" | "videresendt" | "henvist";
+export type ActionKind = string;
 /**
  * How the inquiry arrived.
  */
-export type Channel = "telefon" | "email" | "digital_post" | "brev" | "personligt" | "opsoegende";
+export type Channel = string;
 /**
  * What kind of help it got.
  */
-export type Kind = "vejvisning" | "vejledning" | "klage" | "dialogsag" | "sparring" | "videresendelse";
+export type Kind = string;
 /**
- * How the inquiry ended (udfald).
+ * How the inquiry ended (udfald): a code of the profile's outcomes,
+ * e.g. `afklaret`, `klage_indgivet`.
  */
-export type Outcome = "afklaret" | "klage_indgivet" | "dialog_genoprettet" | "henvist" | "ikke_fulgt_op";
+export type Outcome = string;
 /**
  * Who made the inquiry.
  */
-export type Requester = "borger" | "paaroerende" | "medarbejder" | "anden";
+export type Requester = string;
+/**
+ * Primary category only, or every category an inquiry concerns.
+ */
+export type Counting = "primary" | "every";
+/**
+ * What it decides.
+ */
+export type Decide =
+  | "handle"
+  | {
+      forward: {
+        /**
+         * Forward to the municipality the citizen lives in (the acting
+         * municipality, handlekommune, retssikkerhedsloven § 9, stk. 1): when
+         * that is the taxonomy's own municipality, or not a municipality of
+         * the catalogue, to the unit of the inquiry's category; otherwise to
+         * that municipality. Not together with `to`.
+         */
+        residence?: boolean;
+        /**
+         * A taxonomy code (a unit of the municipality) or the code of an
+         * authority of the national catalogue (`udbetaling-danmark`,
+         * `varde`); none means the unit of the inquiry's own category.
+         */
+        to?: string | null;
+      };
+    }
+  | {
+      refer: {
+        /**
+         * Where: a destination of the profile's code list.
+         */
+        to: string;
+      };
+    }
+  | {
+      decline: {
+        reason: Label10;
+      };
+    };
+/**
+ * What kind of help the inquiry got (henvendelsestype): a code of the
+ * profile's kinds, e.g. `vejledning`, `klage`.
+ */
+export type Kind1 = string;
+/**
+ * Whether this is an ordinary area or a special bucket.
+ */
+export type Bucket = "ordinaer" | "tvaergaaende" | "udenfor_omraade";
+/**
+ * How the breakdowns count inquiries that concern several units.
+ */
+export type Counting1 = "primary" | "every";
 /**
  * When it falls.
  */
@@ -65,56 +118,6 @@ export type DayRule =
       };
     };
 /**
- * What it decides.
- */
-export type Decide =
-  | "handle"
-  | {
-      forward: {
-        /**
-         * Forward to the municipality the citizen lives in (the acting
-         * municipality, handlekommune, retssikkerhedsloven § 9, stk. 1): when
-         * that is the taxonomy's own municipality, or not a municipality of
-         * the catalogue, to the unit of the inquiry's category; otherwise to
-         * that municipality. Not together with `to`.
-         */
-        residence?: boolean;
-        /**
-         * A taxonomy code (a unit of the municipality) or the code of an
-         * authority of the national catalogue (`udbetaling-danmark`,
-         * `varde`); none means the unit of the inquiry's own category.
-         */
-        to?: string | null;
-      };
-    }
-  | {
-      refer: {
-        to: Destination;
-      };
-    }
-  | {
-      decline: {
-        reason: Label10;
-      };
-    };
-/**
- * Where.
- */
-export type Destination =
-  | "gaeldsraadgivning"
-  | "retshjaelp"
-  | "familieretshuset"
-  | "patientkontoret"
-  | "bisiddernetvaerk"
-  | "ankestyrelsen"
-  | "ombudsmanden"
-  | "datatilsynet"
-  | "styrelsen-for-patientklager";
-/**
- * What kind of help the inquiry got (henvendelsestype).
- */
-export type Kind1 = "vejvisning" | "vejledning" | "klage" | "dialogsag" | "sparring" | "videresendelse";
-/**
  * The state of a deadline on a given day.
  */
 export type Status =
@@ -140,13 +143,9 @@ export type Status =
       working_days: number;
     };
 /**
- * Whether this is an ordinary area or a special bucket.
- */
-export type Bucket = "ordinaer" | "tvaergaaende" | "udenfor_omraade";
-/**
  * What a breakdown (fordeling) groups by.
  */
-export type By1 = "area" | "department" | "kind" | "requester" | "channel" | "site";
+export type By1 = "area" | "department" | "kind" | "requester" | "channel" | "site" | "outcome";
 /**
  * Whose time limit a rule is.
  */
@@ -160,18 +159,65 @@ export type Unit1 = "arbejdsdage" | "dage" | "uger" | "maaneder" | "aar";
  */
 export type Party2 = "myndighed" | "borger";
 /**
- * What the advisor did (handling).
+ * What the advisor did (handling): a code of the profile's action
+ * kinds, e.g. `vejledt`, `dialogmoede`.
  */
-export type ActionKind1 =
-  "vejledt" | "kontakt_kommune" | "dialogmoede" | "klagehjaelp" | "bisidder" | "videresendt" | "henvist";
+export type ActionKind1 = string;
 /**
- * How the inquiry reached the advisor (kanal).
+ * How the inquiry reached the advisor (kanal): a code of the profile's
+ * channels, e.g. `telefon`, `digital_post`.
  */
-export type Channel1 = "telefon" | "email" | "digital_post" | "brev" | "personligt" | "opsoegende";
+export type Channel1 = string;
 /**
- * Who made the inquiry (henvender).
+ * Who made the inquiry (henvender): a code of the profile's requesters,
+ * e.g. `borger`, `paaroerende`.
  */
-export type Requester1 = "borger" | "paaroerende" | "medarbejder" | "anden";
+export type Requester1 = string;
+/**
+ * What an area stands for in the statistics.
+ */
+export type Bucket1 = "ordinaer" | "tvaergaaende" | "udenfor_omraade";
+/**
+ * Whether the tables count an inquiry under its primary category only or
+ * under every category it concerns (optælling).
+ */
+export type Counting2 = "primary" | "every";
+/**
+ * What a rule decides.
+ */
+export type Decide1 =
+  | "handle"
+  | {
+      forward: {
+        /**
+         * Forward to the municipality the citizen lives in (the acting
+         * municipality, handlekommune, retssikkerhedsloven § 9, stk. 1): when
+         * that is the taxonomy's own municipality, or not a municipality of
+         * the catalogue, to the unit of the inquiry's category; otherwise to
+         * that municipality. Not together with `to`.
+         */
+        residence?: boolean;
+        /**
+         * A taxonomy code (a unit of the municipality) or the code of an
+         * authority of the national catalogue (`udbetaling-danmark`,
+         * `varde`); none means the unit of the inquiry's own category.
+         */
+        to?: string | null;
+      };
+    }
+  | {
+      refer: {
+        /**
+         * Where: a destination of the profile's code list.
+         */
+        to: string;
+      };
+    }
+  | {
+      decline: {
+        reason: Label10;
+      };
+    };
 /**
  * How a non-working day of a regime falls.
  */
@@ -204,56 +250,6 @@ export type DayRule1 =
         date: string;
       };
     };
-/**
- * What a rule decides.
- */
-export type Decide1 =
-  | "handle"
-  | {
-      forward: {
-        /**
-         * Forward to the municipality the citizen lives in (the acting
-         * municipality, handlekommune, retssikkerhedsloven § 9, stk. 1): when
-         * that is the taxonomy's own municipality, or not a municipality of
-         * the catalogue, to the unit of the inquiry's category; otherwise to
-         * that municipality. Not together with `to`.
-         */
-        residence?: boolean;
-        /**
-         * A taxonomy code (a unit of the municipality) or the code of an
-         * authority of the national catalogue (`udbetaling-danmark`,
-         * `varde`); none means the unit of the inquiry's own category.
-         */
-        to?: string | null;
-      };
-    }
-  | {
-      refer: {
-        to: Destination;
-      };
-    }
-  | {
-      decline: {
-        reason: Label10;
-      };
-    };
-/**
- * Where a matter outside the advisor's remit is referred (henvisning).
- */
-export type Destination1 =
-  | "gaeldsraadgivning"
-  | "retshjaelp"
-  | "familieretshuset"
-  | "patientkontoret"
-  | "bisiddernetvaerk"
-  | "ankestyrelsen"
-  | "ombudsmanden"
-  | "datatilsynet"
-  | "styrelsen-for-patientklager";
-/**
- * What an area stands for in the statistics.
- */
-export type Bucket1 = "ordinaer" | "tvaergaaende" | "udenfor_omraade";
 
 export interface BorgerraadTypes {
   Breakdown?: Breakdown;
@@ -265,13 +261,14 @@ export interface BorgerraadTypes {
   MonthlyReport?: MonthlyReport;
   MonthlyTable?: MonthlyTable;
   ProcessingDeadlines?: ProcessingDeadlines;
+  ProfileDef?: ProfileDef;
   PublishedReport?: PublishedReport;
   PublishedTable?: PublishedTable;
   Rectification?: Rectification;
   Regime?: Regime;
-  RuleSetDef?: RuleSetDef;
+  RuleSetDef?: RuleSetDef1;
   Status?: Status;
-  TaxonomyDef?: TaxonomyDef;
+  TaxonomyDef?: TaxonomyDef1;
   YearSummary?: YearSummary;
   BreakdownRow?: BreakdownRow;
   By?: By1;
@@ -292,17 +289,21 @@ export interface BorgerraadTypes {
   Requester?: Requester1;
   MonthlyRow?: MonthlyRow;
   ServiceArea?: ServiceArea;
+  Area?: Area;
+  Bucket?: Bucket1;
+  CodeDef?: CodeDef;
+  CodeListsDef?: CodeListsDef1;
+  Counting?: Counting2;
+  Decide?: Decide1;
+  Department?: Department;
+  Entry?: Entry;
+  Levels?: Levels1;
+  RuleDef?: RuleDef;
+  When?: When1;
+  Words?: Words1;
   PublishedSummary?: PublishedSummary;
   DayRule?: DayRule1;
   NonWorkingDay?: NonWorkingDay;
-  Decide?: Decide1;
-  Destination?: Destination1;
-  RuleDef?: RuleDef;
-  When?: When1;
-  Area?: Area;
-  Bucket?: Bucket1;
-  Department?: Department;
-  Entry?: Entry;
   Count?: Count;
 }
 /**
@@ -594,6 +595,12 @@ export interface Inquiry {
    */
   municipality: string;
   /**
+   * Further categories the inquiry concerns, when it concerns more than
+   * one unit (a statement about three centres, say). Whether tables count
+   * them is the profile's counting rule.
+   */
+  other_categories?: string[];
+  /**
    * How it ended.
    */
   outcome?: Outcome | null;
@@ -742,6 +749,373 @@ export interface Period2 {
   unit: Unit;
 }
 /**
+ * The JSON form of a profile.
+ */
+export interface ProfileDef {
+  codes?: CodeListsDef;
+  counting?: Counting;
+  /**
+   * Deadline rule code → calendar regime, where the office computes a
+   * rule on another regime than the law's own (see `deadline`).
+   */
+  deadline_regimes?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Counts from 1 to this are hidden when published (default 5).
+   */
+  disclosure_threshold?: number;
+  /**
+   * The profile's id, a code, e.g. `esbjerg`.
+   */
+  id: string;
+  label: Label8;
+  rules: RuleSetDef;
+  /**
+   * The published report the profile was built from: title, year and
+   * where it was read.
+   */
+  source: string;
+  taxonomy: TaxonomyDef;
+  words: Words;
+}
+/**
+ * The entries the office adds to the national base code lists.
+ */
+export interface CodeListsDef {
+  /**
+   * What the advisor did (handlinger).
+   */
+  action_kinds?: CodeDef[];
+  /**
+   * Channels (kanaler).
+   */
+  channels?: CodeDef[];
+  /**
+   * Where matters outside the remit are referred (henvisningssteder).
+   */
+  destinations?: CodeDef[];
+  /**
+   * Kinds of inquiry (henvendelsestyper).
+   */
+  kinds?: CodeDef[];
+  /**
+   * Outcomes (udfald).
+   */
+  outcomes?: CodeDef[];
+  /**
+   * Who made the inquiry (henvendere).
+   */
+  requesters?: CodeDef[];
+}
+/**
+ * One entry of a code list: a code and its labels.
+ */
+export interface CodeDef {
+  /**
+   * The stable ASCII code, e.g. `vejledning`.
+   */
+  code: string;
+  label: Label7;
+  /**
+   * Channels only: whether inquiries by this channel are written, which
+   * is what forwarding under forvaltningsloven § 7, stk. 2 covers.
+   */
+  written?: boolean;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label7 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label8 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * The referral rules.
+ */
+export interface RuleSetDef {
+  label: Label9;
+  /**
+   * The set's name, a code.
+   */
+  name: string;
+  /**
+   * The rules, in order; the first that matches decides.
+   */
+  rules: RuleDef[];
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label9 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * One rule.
+ */
+export interface RuleDef {
+  /**
+   * The legal basis, e.g. "forvaltningsloven § 7, stk. 2".
+   */
+  basis: string;
+  decision: Decide;
+  explain: Label11;
+  /**
+   * The rule's id, a code.
+   */
+  id: string;
+  when: When;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label10 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label11 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * When it applies.
+ */
+export interface When {
+  /**
+   * The category is one of these taxonomy codes or under one of them.
+   */
+  categories?: string[];
+  /**
+   * The kind is one of these.
+   */
+  kinds?: Kind1[];
+  /**
+   * The matter (`matter_date`) was more than this many days old when the
+   * inquiry was received.
+   */
+  older_than_days?: number | null;
+  /**
+   * The citizen lives in a municipality the office serves, or not.
+   */
+  served?: boolean | null;
+  /**
+   * The inquiry has at least one of these topics.
+   */
+  topics?: string[];
+  /**
+   * The inquiry came by a written channel (e-mail, Digital Post, letter:
+   * the profile's channels say which are written), or not.
+   */
+  written?: boolean | null;
+}
+/**
+ * The municipality, those it serves, and its organisation.
+ */
+export interface TaxonomyDef {
+  /**
+   * Directorate areas, including the special buckets.
+   */
+  areas: Area[];
+  label: Label15;
+  levels?: Levels;
+  /**
+   * The municipality's code, e.g. `esbjerg`.
+   */
+  municipality: string;
+  /**
+   * The municipalities whose citizens the office serves.
+   */
+  served: Entry[];
+  /**
+   * Outreach sites.
+   */
+  sites?: Entry[];
+}
+/**
+ * A directorate area (direktørområde).
+ */
+export interface Area {
+  bucket?: Bucket;
+  /**
+   * One code segment, e.g. `borger-arbejdsmarked`.
+   */
+  code: string;
+  /**
+   * The departments.
+   */
+  departments?: Department[];
+  label: Label14;
+}
+/**
+ * A department (afdeling) and its sub-units.
+ */
+export interface Department {
+  /**
+   * One code segment, e.g. `jobcenter`.
+   */
+  code: string;
+  label: Label12;
+  /**
+   * Optional sub-units.
+   */
+  units?: Entry[];
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label12 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A coded, labelled entry: a municipality, a sub-unit or an outreach site.
+ */
+export interface Entry {
+  /**
+   * One code segment, e.g. `jobcenter`.
+   */
+  code: string;
+  label: Label13;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label13 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label14 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label15 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * The names of the levels (direktørområde → afdeling by default).
+ */
+export interface Levels {
+  area: Label16;
+  department: Label17;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label16 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label17 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * The words of the report.
+ */
+export interface Words {
+  title: Label18;
+}
+/**
+ * A pair of labels, Danish and English.
+ */
+export interface Label18 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
  * Everything a report publishes, after disclosure control over all of it at once.
  */
 export interface PublishedReport {
@@ -749,6 +1123,7 @@ export interface PublishedReport {
    * The breakdowns, each one column with its total and shares.
    */
   breakdowns: PublishedTable[];
+  counting: Counting1;
   monthly: PublishedTable1;
   /**
    * The policy in Danish.
@@ -766,6 +1141,7 @@ export interface PublishedReport {
    * The threshold applied.
    */
   threshold: number;
+  title: Label19;
 }
 /**
  * A table after disclosure control: `None` is a suppressed value.
@@ -1017,6 +1393,19 @@ export interface PublishedTable3 {
   threshold: number;
 }
 /**
+ * A pair of labels, Danish and English.
+ */
+export interface Label19 {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
  * One rectification (berigtigelse) of a record under GDPR art. 16: which
  * fields changed, from what, and when.
  */
@@ -1091,19 +1480,19 @@ export interface Regime {
    * A built-in regime whose days this one adds to.
    */
   extends?: string | null;
-  label: Label8;
+  label: Label21;
 }
 /**
  * A non-working day a regime adds to weekends and public holidays.
  */
 export interface NonWorkingDay {
-  name: Label7;
+  name: Label20;
   rule: DayRule;
 }
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label7 {
+export interface Label20 {
   /**
    * Danish.
    */
@@ -1116,7 +1505,7 @@ export interface Label7 {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label8 {
+export interface Label21 {
   /**
    * Danish.
    */
@@ -1129,7 +1518,7 @@ export interface Label8 {
 /**
  * The JSON form of a rule set.
  */
-export interface RuleSetDef {
+export interface RuleSetDef1 {
   label: Label9;
   /**
    * The set's name, a code.
@@ -1141,99 +1530,15 @@ export interface RuleSetDef {
   rules: RuleDef[];
 }
 /**
- * A pair of labels, Danish and English.
- */
-export interface Label9 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
-}
-/**
- * One rule.
- */
-export interface RuleDef {
-  /**
-   * The legal basis, e.g. "forvaltningsloven § 7, stk. 2".
-   */
-  basis: string;
-  decision: Decide;
-  explain: Label11;
-  /**
-   * The rule's id, a code.
-   */
-  id: string;
-  when: When;
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label10 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label11 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
-}
-/**
- * When it applies.
- */
-export interface When {
-  /**
-   * The category is one of these taxonomy codes or under one of them.
-   */
-  categories?: string[];
-  /**
-   * The kind is one of these.
-   */
-  kinds?: Kind1[];
-  /**
-   * The matter (`matter_date`) was more than this many days old when the
-   * inquiry was received.
-   */
-  older_than_days?: number | null;
-  /**
-   * The citizen lives in a municipality the office serves, or not.
-   */
-  served?: boolean | null;
-  /**
-   * The inquiry has at least one of these topics.
-   */
-  topics?: string[];
-  /**
-   * The inquiry is written (e-mail, Digital Post, letter), or not.
-   */
-  written?: boolean | null;
-}
-/**
  * The JSON form of a taxonomy.
  */
-export interface TaxonomyDef {
+export interface TaxonomyDef1 {
   /**
    * Directorate areas, including the special buckets.
    */
   areas: Area[];
   label: Label15;
+  levels?: Levels;
   /**
    * The municipality's code, e.g. `esbjerg`.
    */
@@ -1246,97 +1551,6 @@ export interface TaxonomyDef {
    * Outreach sites.
    */
   sites?: Entry[];
-}
-/**
- * A directorate area (direktørområde).
- */
-export interface Area {
-  bucket?: Bucket;
-  /**
-   * One code segment, e.g. `borger-arbejdsmarked`.
-   */
-  code: string;
-  /**
-   * The departments.
-   */
-  departments?: Department[];
-  label: Label14;
-}
-/**
- * A department (afdeling) and its sub-units.
- */
-export interface Department {
-  /**
-   * One code segment, e.g. `jobcenter`.
-   */
-  code: string;
-  label: Label12;
-  /**
-   * Optional sub-units.
-   */
-  units?: Entry[];
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label12 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
-}
-/**
- * A coded, labelled entry: a municipality, a sub-unit or an outreach site.
- */
-export interface Entry {
-  /**
-   * One code segment, e.g. `jobcenter`.
-   */
-  code: string;
-  label: Label13;
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label13 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label14 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
-}
-/**
- * A pair of labels, Danish and English.
- */
-export interface Label15 {
-  /**
-   * Danish.
-   */
-  da: string;
-  /**
-   * English.
-   */
-  en: string;
 }
 /**
  * The key figures of one year (nøgletal).
@@ -1416,7 +1630,7 @@ export interface Receipt {
    * The day it counts as received.
    */
   received: string;
-  rule: Label16;
+  rule: Label22;
   /**
    * The date of the letter (the day it was sent).
    */
@@ -1434,7 +1648,7 @@ export interface Receipt {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label16 {
+export interface Label22 {
   /**
    * Danish.
    */
@@ -1452,12 +1666,12 @@ export interface Skipped {
    * The day.
    */
   date: string;
-  reason: Label17;
+  reason: Label23;
 }
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label17 {
+export interface Label23 {
   /**
    * Danish.
    */
@@ -1490,7 +1704,7 @@ export interface Trace {
    * The regime of the calendar the deadline was computed on.
    */
   regime: string;
-  regime_basis: Label18;
+  regime_basis: Label24;
   /**
    * Why the deadline moved forward, if it did.
    */
@@ -1534,7 +1748,7 @@ export interface Period3 {
 /**
  * A pair of labels, Danish and English.
  */
-export interface Label18 {
+export interface Label24 {
   /**
    * Danish.
    */
@@ -1543,6 +1757,44 @@ export interface Label18 {
    * English.
    */
   en: string;
+}
+/**
+ * The code lists of an office as JSON: in a profile, the entries it adds
+ * to the national base list ([`CodeLists::national`]).
+ */
+export interface CodeListsDef1 {
+  /**
+   * What the advisor did (handlinger).
+   */
+  action_kinds?: CodeDef[];
+  /**
+   * Channels (kanaler).
+   */
+  channels?: CodeDef[];
+  /**
+   * Where matters outside the remit are referred (henvisningssteder).
+   */
+  destinations?: CodeDef[];
+  /**
+   * Kinds of inquiry (henvendelsestyper).
+   */
+  kinds?: CodeDef[];
+  /**
+   * Outcomes (udfald).
+   */
+  outcomes?: CodeDef[];
+  /**
+   * Who made the inquiry (henvendere).
+   */
+  requesters?: CodeDef[];
+}
+/**
+ * What the municipality calls the levels of its organisation, for the
+ * headings of the report: "Direktørområde", "Center", "Forvaltning" …
+ */
+export interface Levels1 {
+  area: Label16;
+  department: Label17;
 }
 /**
  * The conditions of a rule; all given conditions must hold. An empty
@@ -1571,7 +1823,14 @@ export interface When1 {
    */
   topics?: string[];
   /**
-   * The inquiry is written (e-mail, Digital Post, letter), or not.
+   * The inquiry came by a written channel (e-mail, Digital Post, letter:
+   * the profile's channels say which are written), or not.
    */
   written?: boolean | null;
+}
+/**
+ * The words of the report that differ between offices.
+ */
+export interface Words1 {
+  title: Label18;
 }
