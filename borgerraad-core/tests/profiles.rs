@@ -1,0 +1,163 @@
+//! Profiles: a second municipality's published figures from a synthetic
+//! register under its shipped profile, counting every unit an inquiry
+//! concerns, and statistics that keep to their profile.
+
+use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
+use borgerraad_core::stats::{By, Mapping};
+use borgerraad_core::{LoadOptions, Profile, Register};
+use serde_json::Value;
+
+fn fixtures() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+fn egedal(profile: Profile) -> Register {
+    let mut register = Register::new(profile);
+    let bytes = std::fs::read(fixtures().join("egedal-2018.jsonl")).unwrap();
+    register
+        .load_jsonl(&bytes, "egedal-2018.jsonl", &LoadOptions::default())
+        .unwrap();
+    register
+}
+
+fn expected() -> Value {
+    let text = std::fs::read_to_string(fixtures().join("expected/egedal-2018.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn counts(register: &Register, by: By) -> Vec<(String, u64)> {
+    let b = register.stats().breakdown(2018, by).unwrap();
+    b.rows.into_iter().map(|r| (r.code, r.count)).collect()
+}
+
+#[test]
+fn egedal_2018_reproduces_the_published_figures() {
+    let register = egedal(Profile::shipped("egedal").unwrap());
+    let want = expected();
+    let stats = register.stats();
+    let summary = stats.year(2018).unwrap().summary();
+    assert_eq!(
+        summary.registrations,
+        want["registrations"].as_u64().unwrap()
+    );
+    let areas = counts(&register, By::Area);
+    for (centre, n) in want["centres"].as_object().unwrap() {
+        assert!(
+            areas.contains(&(centre.clone(), n.as_u64().unwrap())),
+            "{centre}: {areas:?}"
+        );
+    }
+    let named: u64 = want["centres"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        summary.registrations - named,
+        want["centres_not_named"].as_u64().unwrap()
+    );
+    let kinds = counts(&register, By::Kind);
+    assert!(kinds.contains(&(
+        "undersoegelse".into(),
+        want["investigations"].as_u64().unwrap()
+    )));
+    let outcomes = counts(&register, By::Outcome);
+    assert!(outcomes.contains(&("kritik".into(), want["criticism"].as_u64().unwrap())));
+
+    // The published report speaks Egedal's words: centres, by label.
+    let options = ReportOptions {
+        year: Some(2018),
+        ..ReportOptions::default()
+    };
+    let md = AnnualReport::of(&register, &options)
+        .unwrap()
+        .render(Format::Markdown);
+    assert!(md.contains("## Center 2018"), "{md}");
+    assert!(md.contains("| Jobcenteret | 20 |"), "{md}");
+    assert!(md.contains("| Center for Borgerservice | 9 |"), "{md}");
+    assert!(md.contains("| Center for Social Service | 8 |"), "{md}");
+    // Two criticisms are fewer than the threshold of 5: hidden when published.
+    assert!(md.contains("| Kritik | – |"), "{md}");
+    assert!(!md.contains("Direktørområde"), "{md}");
+    assert!(md.contains("Hver henvendelse tælles én gang, under sin primære kategori"));
+}
+
+#[test]
+fn counting_every_unit_counts_the_statement_under_all_three_centres() {
+    let mut def: Value = serde_json::to_value(Profile::shipped("egedal").unwrap().def()).unwrap();
+    def["counting"] = "every".into();
+    let profile = Profile::from_json_str(&def.to_string(), "egedal-every.json").unwrap();
+    let register = egedal(profile);
+    let areas = counts(&register, By::Area);
+    // By hand: the statement's primary centre is the Jobcenter (20); it
+    // concerns Borgerservice (9 + 1) and Social Service (8 + 1) too.
+    for (centre, n) in [
+        ("jobcenter", 20),
+        ("center-for-borgerservice", 10),
+        ("center-for-social-service", 9),
+    ] {
+        assert!(areas.contains(&(centre.into(), n)), "{centre}: {areas:?}");
+    }
+    assert_eq!(register.stats().year(2018).unwrap().registrations(), 42);
+    let options = ReportOptions {
+        year: Some(2018),
+        ..ReportOptions::default()
+    };
+    let md = AnnualReport::of(&register, &options)
+        .unwrap()
+        .render(Format::Markdown);
+    assert!(md.contains("| Center for Borgerservice | 10 |"), "{md}");
+    assert!(
+        md.contains("En henvendelse tælles under hver enhed, den vedrører"),
+        "{md}"
+    );
+}
+
+#[test]
+fn statistics_keep_to_their_profile() {
+    let esbjerg = borgerraad_core::sample();
+    // Esbjerg's categories are not Egedal's: a typed error, nothing loaded.
+    let mut register = Register::new(Profile::shipped("egedal").unwrap());
+    let err = register
+        .extend(esbjerg.iter().take(3).cloned(), &LoadOptions::default())
+        .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.field()),
+        ("ValidationError", Some("category"))
+    );
+    assert!(register.is_empty());
+
+    let mut mine = esbjerg.stats();
+    let theirs = egedal(Profile::shipped("egedal").unwrap()).stats();
+    assert_eq!(mine.merge(&theirs).unwrap_err().kind(), "ConfigError");
+    // Without a mapping of Egedal's own codes, still a ConfigError naming one.
+    let err = mine.merge_mapped(&theirs, &Mapping::default()).unwrap_err();
+    assert_eq!(err.kind(), "ConfigError");
+    let mapping = Mapping {
+        categories: [
+            ("jobcenter", "borger-arbejdsmarked/jobcenter"),
+            (
+                "center-for-borgerservice",
+                "borger-arbejdsmarked/borgerservice",
+            ),
+            (
+                "center-for-social-service",
+                "borger-arbejdsmarked/social-voksne",
+            ),
+            ("oevrige-centre", "tvaergaaende"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .into(),
+        codes: [
+            ("undersoegelse", "klage"),
+            ("kritik", "afklaret"),
+            ("ingen_kritik", "afklaret"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .into(),
+    };
+    let before = mine.year(2018).map(|y| y.registrations()).unwrap_or(0);
+    mine.merge_mapped(&theirs, &mapping).unwrap();
+    assert_eq!(mine.year(2018).unwrap().registrations(), before + 42);
+}
