@@ -34,7 +34,7 @@ mod sample;
 pub mod render;
 pub mod schema;
 
-pub use base::error::{Error, Location, Result};
+pub use base::error::{Error, Location, Result, SheetPlace};
 pub use codes::{Label, Lang};
 pub use disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
 pub use inquiry::{

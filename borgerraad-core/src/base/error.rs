@@ -22,6 +22,14 @@ pub struct Location {
     pub line: Option<u64>,
     /// The id of the record, when it could be read.
     pub record: Option<String>,
+    /// The worksheet and column, for a cell of a sheet.
+    pub place: Option<Box<SheetPlace>>,
+}
+
+/// Where in a sheet (an office's own register, `crate::sheet`) beyond its
+/// row: the worksheet and the column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SheetPlace {
     /// The worksheet of a workbook, e.g. `2022`.
     pub sheet: Option<String>,
     /// The column as the sheet's header names it, e.g. `Kanal`.
@@ -60,8 +68,8 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.sheet.is_some() || self.column.is_some() {
-            return self.fmt_sheet(f);
+        if let Some(place) = &self.place {
+            return self.fmt_sheet(place, f);
         }
         let mut wrote = false;
         if let Some(source) = &self.source {
@@ -86,17 +94,17 @@ impl fmt::Display for Location {
 impl Location {
     /// A place in a sheet, its parts joined by commas:
     /// `register.xlsx, sheet "2022", row 14, column "Kanal" (C)`.
-    fn fmt_sheet(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_sheet(&self, place: &SheetPlace, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::with_capacity(5);
         parts.extend(self.source.clone());
-        if let Some(sheet) = &self.sheet {
+        if let Some(sheet) = &place.sheet {
             parts.push(format!("sheet \"{sheet}\""));
         }
         if let Some(line) = self.line {
-            let word = if self.sheet.is_some() { "row" } else { "line" };
+            let word = if place.sheet.is_some() { "row" } else { "line" };
             parts.push(format!("{word} {line}"));
         }
-        match (&self.column, &self.letter) {
+        match (&place.column, &place.letter) {
             (Some(column), Some(letter)) => parts.push(format!("column \"{column}\" ({letter})")),
             (Some(column), None) => parts.push(format!("column \"{column}\"")),
             (None, Some(letter)) => parts.push(format!("column {letter}")),
@@ -270,12 +278,8 @@ impl Error {
             if at.record.is_none() {
                 at.record.clone_from(&new.record);
             }
-            if at.sheet.is_none() {
-                at.sheet.clone_from(&new.sheet);
-            }
-            if at.column.is_none() {
-                at.column.clone_from(&new.column);
-                at.letter.clone_from(&new.letter);
+            if at.place.is_none() {
+                at.place.clone_from(&new.place);
             }
         }
         self

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{not_read, table, Cell, Dialect, Encoding, Options, Origin, Sheet};
+use super::{not_read, table, Cell, Dialect, Encoding, Options, Origin, Sheet, Table};
 use crate::base::error::{foreign_reason, Error, Location, Result};
 
 /// The separators tried, in the order they are named.
@@ -63,7 +63,12 @@ pub(super) fn read(source: &str, bytes: &[u8], options: &Options) -> Result<Shee
             name(separator)
         ),
     };
-    let (header_row, headers, rows, skipped) = table(rows.into_iter(), None, Some(&wide), || {
+    let Table {
+        header_row,
+        headers,
+        rows,
+        skipped,
+    } = table(rows.into_iter(), None, Some(&wide), || {
         not_read(source, "no header")
     })?;
     Ok(Sheet {
@@ -256,7 +261,7 @@ fn separator(source: &str, body: &str, first_line: u64) -> Result<u8> {
             Some(why) => tried.push(format!("with {} {why}", name(sep))),
         }
     }
-    fits.sort_by(|a, b| b.0.cmp(&a.0));
+    fits.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
     match fits.as_slice() {
         [(count, a), (other, b), ..] if other == count => Err(Error::Parse {
             at: at(),

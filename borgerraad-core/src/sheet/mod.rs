@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use crate::base::cpr::redact_cpr;
 use crate::base::date::serial_day;
 pub use crate::base::date::{excel_serial_date, parse_danish_date as parse_date};
-use crate::base::error::{shorten, Error, Location, Result};
+use crate::base::error::{shorten, Error, Location, Result, SheetPlace};
 
 /// What a file holds, told by its first bytes ([`sniff`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,17 +340,21 @@ impl Sheet {
     /// 14, column "Kanal" (C)`, or `register.csv, line 14, column "Kanal"`.
     pub fn at(&self, row: u32, column: Option<usize>) -> Location {
         let mut at = Location::source(&self.source).at_line(u64::from(row));
-        at.sheet = self.sheet_name().map(|s| redact_cpr(s).into_owned());
+        let mut place = SheetPlace {
+            sheet: self.sheet_name().map(|s| redact_cpr(s).into_owned()),
+            ..SheetPlace::default()
+        };
         if let Some(column) = column {
-            at.column = self
+            place.column = self
                 .headers
                 .get(column)
                 .filter(|h| !h.trim().is_empty())
                 .map(|h| redact_cpr(h.trim()).into_owned());
             if let Origin::Xlsx { first_column, .. } = self.origin {
-                at.letter = Some(column_letter(first_column + column as u32));
+                place.letter = Some(column_letter(first_column + column as u32));
             }
         }
+        at.place = Some(Box::new(place));
         at
     }
 }
@@ -412,7 +416,7 @@ fn table(
     header_row: Option<u32>,
     wide: Option<&dyn Fn(u32, usize) -> Error>,
     no_header: impl FnOnce() -> Error,
-) -> Result<(u32, Vec<String>, Vec<SheetRow>, Vec<Skipped>)> {
+) -> Result<Table> {
     let (row, header) = rows
         .find(|(row, cells)| match header_row {
             Some(wanted) => *row == wanted && !cells.iter().all(Cell::is_empty),
@@ -444,7 +448,20 @@ fn table(
     for row in &mut data {
         row.cells.resize(headers.len(), Cell::Empty);
     }
-    Ok((row, headers, data, skipped))
+    Ok(Table {
+        header_row: row,
+        headers,
+        rows: data,
+        skipped,
+    })
+}
+
+/// The parts of a [`Sheet`] that [`table`] reads.
+struct Table {
+    header_row: u32,
+    headers: Vec<String>,
+    rows: Vec<SheetRow>,
+    skipped: Vec<Skipped>,
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, SheetVisible, Xlsx};
 
-use super::{not_read, table, Cell, Options, Origin, Sheet};
-use crate::base::error::{foreign_reason, Error, Location, Result};
+use super::{not_read, table, Cell, Options, Origin, Sheet, Table};
+use crate::base::error::{foreign_reason, Error, Location, Result, SheetPlace};
 
 pub(super) fn read(source: &str, bytes: &[u8], options: &Options) -> Result<Sheet> {
     let unreadable = |e: calamine::XlsxError| {
@@ -23,7 +23,10 @@ pub(super) fn read(source: &str, bytes: &[u8], options: &Options) -> Result<Shee
         Some(wanted) if names.contains(wanted) => wanted.clone(),
         Some(wanted) => {
             let mut at = Location::source(source);
-            at.sheet = Some(crate::base::error::shorten(wanted));
+            at.place = Some(Box::new(SheetPlace {
+                sheet: Some(crate::base::error::shorten(wanted)),
+                ..SheetPlace::default()
+            }));
             return Err(Error::Parse {
                 at,
                 field: None,
@@ -46,7 +49,10 @@ pub(super) fn read(source: &str, bytes: &[u8], options: &Options) -> Result<Shee
     });
     let no_header = || {
         let mut at = Location::source(source);
-        at.sheet = Some(name.clone());
+        at.place = Some(Box::new(SheetPlace {
+            sheet: Some(crate::base::cpr::redact_cpr(&name).into_owned()),
+            ..SheetPlace::default()
+        }));
         let reason = match options.header_row {
             Some(row) => format!("row {row}, the header row asked for, is blank or missing"),
             None => "the sheet is empty: it has no header".to_string(),
@@ -57,7 +63,12 @@ pub(super) fn read(source: &str, bytes: &[u8], options: &Options) -> Result<Shee
             reason,
         }
     };
-    let (header_row, headers, rows, skipped) = table(rows, options.header_row, None, no_header)?;
+    let Table {
+        header_row,
+        headers,
+        rows,
+        skipped,
+    } = table(rows, options.header_row, None, no_header)?;
     Ok(Sheet {
         source: source.into(),
         origin: Origin::Xlsx {
