@@ -29,17 +29,17 @@ pub(super) fn read(source: &str, bytes: &[u8], options: &Options) -> Result<Shee
         .flexible(true)
         .from_reader(body.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e
-                .position()
-                .map_or(first_line, |p| line_at(body, first_line, p));
-            Error::Parse {
-                at: Location::source(source).at_line(line),
-                field: None,
-                reason: foreign_reason(&e.to_string()),
-            }
-        })?;
+    let mut record = ::csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(|e| {
+        let line = e
+            .position()
+            .map_or(first_line, |p| line_at(body, first_line, p));
+        Error::Parse {
+            at: Location::source(source).at_line(line),
+            field: None,
+            reason: foreign_reason(&e.to_string()),
+        }
+    })? {
         let line = record
             .position()
             .map_or(first_line, |p| line_at(body, first_line, p));
@@ -164,19 +164,29 @@ fn decode<'a>(source: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, Encoding)>
         ));
     }
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        // Runs of ASCII, nearly all of the text, are copied whole.
+        let ascii = rest
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        text.push_str(std::str::from_utf8(&rest[..ascii]).unwrap_or_default());
+        let Some(&b) = rest.get(ascii) else { break };
         match windows_1252(b) {
             Some(c) => text.push(c),
             None => {
+                let at = bytes.len() - rest.len() + ascii;
                 return Err(not_read(
                     source,
                     &format!(
                         "unknown text encoding: {not_utf8}, and not Windows-1252 (byte 0x{b:02X} on line {} has no character); save it as CSV UTF-8",
-                        line_of(bytes, i)
+                        line_of(bytes, at)
                     ),
-                ))
+                ));
             }
         }
+        rest = &rest[ascii + 1..];
     }
     Ok((Cow::Owned(text), Encoding::Windows1252))
 }
