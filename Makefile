@@ -17,7 +17,7 @@ FRESH := target/fresh-venv
 EXPORT := tests/fixtures/esbjerg-2017-2022.jsonl
 TOTALS := | I alt | 573 | 657 | 595 | 514 | 683 | 793 |
 
-.PHONY: help test rust-test example-test crate-package py-dist py-test py-fresh py-wheel-windows npm-package py-bench wasm-tools wasm js-test browser-test wasm-budget types bench count fmt bless
+.PHONY: help test rust-test example-test crate-package py-dist py-test py-fresh py-wheel-windows npm-package py-bench wasm-tools wasm js-test browser-test wasm-budget types bench sheet-bench count fmt bless
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -142,6 +142,9 @@ wasm-budget: wasm $(JS)/node_modules/.ready  ## The gzipped .wasm against the wi
 
 bench:  ## Criterion benchmarks (figures go into BENCHMARKS.md)
 	$(CARGO) bench -p borgerraad-core --bench core
+
+sheet-bench: $(VENV)/.ready  ## Reading a 100 000-row .xlsx and CSV against pandas read_excel and read_csv (figures go into BENCHMARKS.md)
+	mkdir -p target && cd target && ../$(PY) ../borgerraad-core/benches/sheet.py
 
 count:  ## Instructions of one load of 100 000 records: JSONL, columns, columns with days (needs valgrind; BENCHMARKS.md)
 	$(CARGO) bench -p borgerraad-core --bench load_once --no-run

@@ -7,10 +7,12 @@
 // 1. The error type; text, date, hash and CPR-shape helpers.
 mod base;
 
-// 2. Documents (JSON, files), code lists and labels, CPR numbers and keys.
+// 2. Documents (JSON, files, sheets), code lists and labels, CPR numbers
+// and keys.
 mod codes;
 mod document;
 mod privacy;
+pub mod sheet;
 
 // 3. The municipality, the calendar and the record.
 pub mod calendar;
@@ -37,7 +39,7 @@ mod sample;
 pub mod render;
 pub mod schema;
 
-pub use base::error::{Error, Location, Result};
+pub use base::error::{Error, Location, Result, SheetPlace};
 pub use codes::{CodeDef, CodeList, CodeLists, CodeListsDef, Label, Lang};
 pub use disclosure::{Contents, Disclosure, PublishedReport, PublishedSummary, PublishedTable};
 pub use inquiry::{

@@ -9,14 +9,33 @@ use std::fmt;
 /// Where in the input a problem was found.
 ///
 /// All parts are optional: a record built in memory has no file or line.
+///
+/// A cell of a sheet (an office's own register, `crate::sheet`) is named
+/// in the sheet's terms: `register.xlsx, sheet "2022", row 14, column
+/// "Kanal" (C)`, or `register.csv, line 14, column "Kanal"`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Location {
     /// The file or source name, e.g. `export.csv`.
     pub source: Option<String>,
-    /// The 1-based line (JSON Lines) or row (CSV, counting the header as line 1).
+    /// The 1-based line (JSON Lines, CSV: counting the header as line 1)
+    /// or, in a workbook, the row number Excel shows.
     pub line: Option<u64>,
     /// The id of the record, when it could be read.
     pub record: Option<String>,
+    /// The worksheet and column, for a cell of a sheet.
+    pub place: Option<Box<SheetPlace>>,
+}
+
+/// Where in a sheet (an office's own register, `crate::sheet`) beyond its
+/// row: the worksheet and the column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SheetPlace {
+    /// The worksheet of a workbook, e.g. `2022`.
+    pub sheet: Option<String>,
+    /// The column as the sheet's header names it, e.g. `Kanal`.
+    pub column: Option<String>,
+    /// The column's letter in a workbook, e.g. `C`.
+    pub letter: Option<String>,
 }
 
 impl Location {
@@ -49,6 +68,9 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(place) = &self.place {
+            return self.fmt_sheet(place, f);
+        }
         let mut wrote = false;
         if let Some(source) = &self.source {
             write!(f, "{source}")?;
@@ -66,6 +88,32 @@ impl fmt::Display for Location {
             write!(f, "input")?;
         }
         Ok(())
+    }
+}
+
+impl Location {
+    /// A place in a sheet, its parts joined by commas:
+    /// `register.xlsx, sheet "2022", row 14, column "Kanal" (C)`.
+    fn fmt_sheet(&self, place: &SheetPlace, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::with_capacity(5);
+        parts.extend(self.source.clone());
+        if let Some(sheet) = &place.sheet {
+            parts.push(format!("sheet \"{sheet}\""));
+        }
+        if let Some(line) = self.line {
+            let word = if place.sheet.is_some() { "row" } else { "line" };
+            parts.push(format!("{word} {line}"));
+        }
+        match (&place.column, &place.letter) {
+            (Some(column), Some(letter)) => parts.push(format!("column \"{column}\" ({letter})")),
+            (Some(column), None) => parts.push(format!("column \"{column}\"")),
+            (None, Some(letter)) => parts.push(format!("column {letter}")),
+            (None, None) => {}
+        }
+        if let Some(record) = &self.record {
+            parts.push(format!("record `{record}`"));
+        }
+        write!(f, "{}", parts.join(", "))
     }
 }
 
@@ -229,6 +277,9 @@ impl Error {
             }
             if at.record.is_none() {
                 at.record.clone_from(&new.record);
+            }
+            if at.place.is_none() {
+                at.place.clone_from(&new.place);
             }
         }
         self

@@ -1,0 +1,25 @@
+//! Reading sheets, for `benches/sheet.py`, which times pandas on the same
+//! files in the same run and prints the ratios (`make sheet-bench`).
+//!
+//! Arguments: the files. For each it prints `<file> <seconds> <rows>`: the
+//! best of three reads (`sheet::open`), and the rows of data read.
+
+use std::time::Instant;
+
+use borgerraad_core::sheet::{self, Options};
+
+fn main() {
+    // `cargo bench` adds `--bench`.
+    for file in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
+        let path = std::path::Path::new(&file);
+        let mut best = f64::INFINITY;
+        let mut rows = 0;
+        for _ in 0..3 {
+            let start = Instant::now();
+            let read = sheet::open(path, &Options::default()).unwrap();
+            best = best.min(start.elapsed().as_secs_f64());
+            rows = read.rows.len();
+        }
+        println!("{file} {best:.4} {rows}");
+    }
+}
