@@ -57,10 +57,12 @@ pub use smallvec::smallvec;
 pub use smol_str::SmolStr;
 
 /// Plumbing for the Python and JS bindings: conversions of the record
-/// format's cells and dates. Not part of the stable API.
+/// format's cells and dates, and the host's Unicode NFC. Not part of the
+/// stable API.
 #[doc(hidden)]
 pub mod bindings {
     pub use crate::base::date::{date_of, day_of_epoch, epoch_day, parse_date};
+    pub use crate::base::text::set_nfc;
     pub use crate::document::{from_json, read, read_text};
     pub use crate::record::{csv_cells, Cells, Column, CSV_COLUMNS};
 }

@@ -3,8 +3,8 @@
 //! other): dates are `YYYY-MM-DD` strings, maps are objects. One serialiser
 //! for every type keeps the `.wasm` small, and JSON.parse is fast.
 
+use borgerraad_core::Lang;
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -17,7 +17,8 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A plain JS value as a core value; a mismatch is a `ParseError`.
-pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+#[cfg(feature = "register")]
+pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
     borgerraad_core::bindings::from_json(&json_text(&value, what)?, what).js()
 }
 
@@ -33,4 +34,9 @@ pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 /// A `YYYY-MM-DD` string as a date.
 pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
     borgerraad_core::bindings::date_of(s, what).js()
+}
+
+/// "da" (the default) or "en".
+pub fn parse_lang(lang: Option<String>) -> Result<Lang, JsValue> {
+    lang.as_deref().unwrap_or("da").parse().js()
 }

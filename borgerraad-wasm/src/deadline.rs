@@ -7,9 +7,9 @@ use borgerraad_core::deadline::{catalogue, rule_by_code, Deadline, Delivery};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::JsCalendar;
+use crate::convert::parse_lang;
 use crate::convert::{date, to_js};
 use crate::errors::IntoJs;
-use crate::register::parse_lang;
 use crate::types::{RuleArray, StatusValue, TraceValue};
 
 /// A computed deadline.

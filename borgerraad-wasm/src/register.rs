@@ -10,7 +10,7 @@ use borgerraad_core::{
 use borgerraad_core::{Contents, PublishedReport};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date, from_js, json_text, to_js};
+use crate::convert::{date, from_js, json_text, parse_lang, to_js};
 use crate::errors::{to_js as error_to_js, IntoJs};
 use crate::types::*;
 
@@ -401,9 +401,4 @@ impl JsInternal {
         let by: By = by.parse().js()?;
         Ok(to_js(&self.stats.breakdown(year, by).js()?)?.unchecked_into())
     }
-}
-
-/// "da" (the default) or "en".
-pub(crate) fn parse_lang(lang: Option<String>) -> Result<Lang, JsValue> {
-    lang.as_deref().unwrap_or("da").parse().js()
 }

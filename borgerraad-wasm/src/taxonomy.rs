@@ -3,8 +3,8 @@
 use borgerraad_core::{taxonomy::Taxonomy, Profile};
 use wasm_bindgen::prelude::*;
 
+use crate::convert::parse_lang;
 use crate::errors::IntoJs;
-use crate::register::parse_lang;
 
 /// The municipality's case categories, with Danish and English labels.
 #[wasm_bindgen(js_name = Taxonomy)]

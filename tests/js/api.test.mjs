@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { Calendar, Register, RuleSet, deadline, formatNumber, jsonSchema, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { Calendar, RuleSet, deadline, jsonSchema } from "../../borgerraad-wasm/pkg/node/borgerraad_rules.js";
+import { Register, formatNumber, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
 import { thrown } from "./helpers.mjs";
 
 /** @type {import("../../borgerraad-wasm/pkg/node/borgerraad_wasm.js").Inquiry} */

@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { Calendar, Register, RuleSet, deadline, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { Calendar, RuleSet, deadline } from "../../borgerraad-wasm/pkg/node/borgerraad_rules.js";
+import { Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
 import { fixture, fixtureText } from "./helpers.mjs";
 
 const expected = fixture("expected/esbjerg-2017-2022.json");

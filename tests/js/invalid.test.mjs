@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { Calendar, Register, RuleSet, Taxonomy } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { Calendar, RuleSet, Taxonomy } from "../../borgerraad-wasm/pkg/node/borgerraad_rules.js";
+import { Register } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
 import { fixture, fixtures, thrown } from "./helpers.mjs";
 
 const { cases } = fixture("invalid/cases.json");

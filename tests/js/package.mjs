@@ -22,7 +22,7 @@ const files = packed.files.map((f) => f.path).sort();
 for (const name of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "package.json"]) {
   assert.ok(files.includes(name), `the tarball has ${name}: ${files.join(", ")}`);
 }
-assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["web/borgerraad_wasm_bg.wasm"], "one copy of the .wasm");
+assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["web/borgerraad_rules_bg.wasm", "web/borgerraad_wasm_bg.wasm"], "one copy of each module's .wasm");
 
 writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
 execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(scratch, packed.filename)], { cwd: scratch, stdio: "inherit" });
@@ -33,6 +33,12 @@ const esm = node("--input-type=module", "-e", 'import { sample } from "borgerraa
 assert.equal(esm, String(REGISTRATIONS_2022), "import from node");
 const cjs = node("-e", 'console.log(require("borgerraad").sample().internal().yearSummary(2022).registrations);');
 assert.equal(cjs, String(REGISTRATIONS_2022), "require from node");
+// By hand: Maundy Thursday to Easter Monday 2024 are holidays (docs/domain.md),
+// so the 7th working day after Tuesday 26 March is Tuesday 9 April.
+const rules = node("--input-type=module", "-e", 'import { Calendar } from "borgerraad/rules"; console.log(Calendar.danish().addWorkingDays("2024-03-26", 7));');
+assert.equal(rules, "2024-04-09", "import borgerraad/rules from node");
+const rulesCjs = node("-e", 'console.log(require("borgerraad/rules").Calendar.danish().addWorkingDays("2024-03-26", 7));');
+assert.equal(rulesCjs, "2024-04-09", "require borgerraad/rules from node");
 
 // The README's snippet, as written, in an otherwise empty page.
 const readme = readFileSync(`${root}README.md`, "utf8");
@@ -54,7 +60,9 @@ try {
   await page.goto(`${server.url}/index.html`);
   // The snippet replaces the page's content, scripts included, when it has run.
   await page.waitForFunction(() => !document.querySelector("script"), null, { timeout: 30000 });
-  assert.equal(await page.textContent("body"), `${REGISTRATIONS_2022} henvendelser i 2022`);
+  // By hand: 4 weeks (retssikkerhedsloven § 67) from 1 March 2024 end on Good
+  // Friday 29 March; Easter Monday is a holiday too, so Tuesday 2 April.
+  assert.equal(await page.textContent("body"), `${REGISTRATIONS_2022} henvendelser i 2022; klagefrist 2024-04-02`);
   assert.deepEqual(problems, [], "no errors on the page");
 } finally {
   await context.close();

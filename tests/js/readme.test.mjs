@@ -10,7 +10,9 @@ test("the README's JS quick start runs", async () => {
   const readme = readFileSync(`${root}README.md`, "utf8");
   const block = readme.match(/```js\n([\s\S]*?)```/);
   assert.ok(block, "the README has a JS quick start");
-  const code = block[1].replace('from "borgerraad"', `from ${JSON.stringify(`${root}borgerraad-wasm/pkg/node/borgerraad_wasm.js`)}`);
+  const code = block[1]
+    .replace('from "borgerraad"', `from ${JSON.stringify(`${root}borgerraad-wasm/pkg/node/borgerraad_wasm.js`)}`)
+    .replace('from "borgerraad/rules"', `from ${JSON.stringify(`${root}borgerraad-wasm/pkg/node/borgerraad_rules.js`)}`);
   const file = `${mkdtempSync(`${tmpdir()}/readme-`)}/quickstart.mjs`;
   writeFileSync(file, code);
   await import(file);

@@ -15,4 +15,8 @@ test("the package's .d.ts includes the generated types", () => {
   for (const name of ["interface Inquiry", "interface YearSummary", "yearSummary(year: number): YearSummary", "publishedReport(", "interface PublishedReport", "fromRecords(records: Inquiry[]"]) {
     assert.ok(dts.includes(name), name);
   }
+  const rules = readFileSync(`${root}borgerraad-wasm/pkg/node/borgerraad_rules.d.ts`, "utf8");
+  for (const name of ["interface Inquiry", "decide(record: Inquiry): Decision", "readonly trace: Trace", "export function deadlineRules(): Rule[]"]) {
+    assert.ok(rules.includes(name), name);
+  }
 });

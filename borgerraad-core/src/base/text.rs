@@ -71,13 +71,50 @@ pub(crate) fn to_spreadsheet(cell: &str) -> std::borrow::Cow<'_, str> {
 /// is one citizen. `None` when `key` already is so: an ASCII key (nearly
 /// all) is only checked for its ends, never decoded.
 pub(crate) fn citizen_key(key: &str) -> Option<smol_str::SmolStr> {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     let trimmed = trim(key);
-    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+    if trimmed.is_ascii() || is_nfc(trimmed) {
         return (trimmed.len() != key.len()).then(|| trimmed.into());
     }
-    let nfc: smol_str::SmolStr = trimmed.nfc().collect::<String>().into();
+    let nfc: smol_str::SmolStr = nfc(trimmed).into();
     (nfc != key).then_some(nfc)
+}
+
+/// Whether `s` is surely in NFC without composing it (Unicode's quick check).
+#[cfg(feature = "nfc")]
+fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Without the tables every non-ASCII key is composed.
+#[cfg(not(feature = "nfc"))]
+fn is_nfc(_: &str) -> bool {
+    false
+}
+
+/// `s` in NFC: by the host's function when a binding gave one
+/// ([`set_nfc`]), otherwise by the tables of `unicode-normalization`.
+fn nfc(s: &str) -> String {
+    if let Some(host) = HOST_NFC.get() {
+        return host(s);
+    }
+    #[cfg(feature = "nfc")]
+    return unicode_normalization::UnicodeNormalization::nfc(s).collect();
+    #[cfg(not(feature = "nfc"))]
+    panic!("a build without the `nfc` feature calls `set_nfc` before reading citizen keys");
+}
+
+/// The host's NFC, set once by [`set_nfc`].
+static HOST_NFC: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Puts citizen keys in Unicode NFC with a function of the host, which a
+/// build without the crate's `nfc` feature must give before it reads any
+/// key: the WebAssembly package gives JavaScript's
+/// `String.prototype.normalize("NFC")` when it starts, and so leaves out
+/// the tables of `unicode-normalization` (62 KB of its gzipped `.wasm`).
+/// The first call wins; later ones are ignored.
+pub fn set_nfc(nfc: fn(&str) -> String) {
+    let _ = HOST_NFC.set(nfc);
 }
 
 /// `key`, as [`citizen_key`] puts it.
@@ -106,6 +143,13 @@ mod tests {
         assert_eq!(citizen_key("kxqb"), None);
         // A lone combining mark stays (there is nothing to compose with).
         assert_eq!(citizen_key("\u{30a}x"), None);
+        // Marks out of canonical order: 1EAD = 1EA1 0302 and 1EA1 = 0061
+        // 0323, and the dot below (class 220) sorts before the circumflex
+        // (230). The JS test of NFC keys holds the same case.
+        assert_eq!(
+            citizen_key("xa\u{302}\u{323}").as_deref(),
+            Some("x\u{1ead}")
+        );
     }
 
     #[test]
