@@ -10,7 +10,7 @@ from typing_extensions import Self, disjoint_base, final
 _JsonSource = Union[str, os.PathLike[str]]
 _Path = Union[str, os.PathLike[str]]
 __all__ = [
-    "Calendar", "Cpr", "Deadline", "Decision", "Pseudonymizer", "Register", "RuleSet", "Stats", "Taxonomy", "YearSummary",
+    "Calendar", "Cpr", "Deadline", "Decision", "Profile", "Pseudonymizer", "Register", "RuleSet", "Stats", "Taxonomy", "YearSummary",
     "annual_report", "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "record_fields", "schema_names", "table_words",
 ]
 
@@ -184,9 +184,7 @@ def deadline_rules() -> list[dict[str, Any]]: ...
 @final
 class RuleSet:
     @staticmethod
-    def esbjerg() -> RuleSet: ...
-    @staticmethod
-    def from_json(source: _JsonSource, profile: Optional[Profile] = None) -> RuleSet: ...
+    def from_json(source: _JsonSource, profile: Profile) -> RuleSet: ...
     def decide(self, record: dict[str, Any]) -> Decision: ...
     def tally(self, register: Register) -> list[tuple[str, int]]: ...
 
