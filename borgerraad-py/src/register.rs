@@ -50,12 +50,13 @@ fn options(
     on_error: &str,
     as_of: Option<NaiveDate>,
     pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+    memory_budget: Option<usize>,
 ) -> PyResult<LoadOptions> {
     Ok(LoadOptions {
         on_error: on_error.parse::<OnError>().py()?,
         as_of,
         pseudonymizer: pseudonymizer.map(|p| p.0.clone()),
-        ..LoadOptions::default()
+        memory_budget,
     })
 }
 
@@ -94,17 +95,20 @@ impl PyRegister {
     }
 
     /// Reads a JSON Lines file. `on_error` is "raise" (all or nothing) or
-    /// "collect" (keep the valid records; see `rejected`).
+    /// "collect" (keep the valid records; see `rejected`); `memory_budget`
+    /// is the most bytes the load may take (a `RangeError` when the input
+    /// could need more).
     #[classmethod]
-    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None, *, memory_budget = None))]
     fn read_jsonl<'py>(
         cls: &Bound<'py, PyType>,
         path: PathBuf,
         taxonomy: Option<PyRef<'_, PyTaxonomy>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (bytes, opts) = (read(&path)?, options(on_error, as_of, None)?);
+        let (bytes, opts) = (read(&path)?, options(on_error, as_of, None, memory_budget)?);
         fill(cls, taxonomy, |r| {
             r.load_jsonl(&bytes, &path.display().to_string(), &opts)
         })
@@ -112,7 +116,7 @@ impl PyRegister {
 
     /// Reads a CSV file (columns as in the record format).
     #[classmethod]
-    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
+    #[pyo3(signature = (path, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None, *, memory_budget = None))]
     fn read_csv<'py>(
         cls: &Bound<'py, PyType>,
         path: PathBuf,
@@ -120,8 +124,12 @@ impl PyRegister {
         on_error: &str,
         as_of: Option<NaiveDate>,
         pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (bytes, opts) = (read(&path)?, options(on_error, as_of, pseudonymizer)?);
+        let (bytes, opts) = (
+            read(&path)?,
+            options(on_error, as_of, pseudonymizer, memory_budget)?,
+        );
         fill(cls, taxonomy, |r| {
             r.load_csv(&bytes, &path.display().to_string(), &opts)
         })
@@ -129,7 +137,7 @@ impl PyRegister {
 
     /// Loads JSON Lines text; `source` names it in errors.
     #[classmethod]
-    #[pyo3(signature = (text, source, taxonomy = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (text, source, taxonomy = None, on_error = "raise", as_of = None, *, memory_budget = None))]
     fn _from_jsonl_text<'py>(
         cls: &Bound<'py, PyType>,
         text: &[u8],
@@ -137,8 +145,9 @@ impl PyRegister {
         taxonomy: Option<PyRef<'_, PyTaxonomy>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = options(on_error, as_of, None)?;
+        let opts = options(on_error, as_of, None, memory_budget)?;
         fill(cls, taxonomy, |r| r.load_jsonl(text, source, &opts))
     }
 
@@ -147,7 +156,7 @@ impl PyRegister {
     /// validity or None), date columns as (name, int32 days since 1970-01-01,
     /// validity or None).
     #[classmethod]
-    #[pyo3(signature = (texts, days, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None))]
+    #[pyo3(signature = (texts, days, source, taxonomy = None, on_error = "raise", as_of = None, pseudonymizer = None, *, memory_budget = None))]
     #[allow(clippy::too_many_arguments)]
     fn _from_columns<'py>(
         cls: &Bound<'py, PyType>,
@@ -158,8 +167,9 @@ impl PyRegister {
         on_error: &str,
         as_of: Option<NaiveDate>,
         pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = options(on_error, as_of, pseudonymizer)?;
+        let opts = options(on_error, as_of, pseudonymizer, memory_budget)?;
         let mut columns = Vec::with_capacity(texts.len() + days.len());
         for (name, offsets, data, valid) in &texts {
             let data = data.as_slice()?;

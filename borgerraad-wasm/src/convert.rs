@@ -34,3 +34,17 @@ pub fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
     borgerraad_core::bindings::date_of(s, what).js()
 }
+
+/// A JS number as a count of bytes: a whole number, 0 or more (beyond the
+/// address space it counts as all of it).
+pub fn bytes(n: f64, what: &str) -> Result<usize, JsValue> {
+    if n >= 0.0 && n.fract() == 0.0 {
+        // `as` saturates: a budget past usize::MAX is no limit.
+        Ok(n as usize)
+    } else {
+        Err(bad_input(
+            what,
+            "expected a whole number of bytes, 0 or more",
+        ))
+    }
+}

@@ -34,7 +34,15 @@ class Taxonomy:
 class Register:
     def __new__(cls, taxonomy: Optional[Taxonomy] = None) -> Self: ...
     @classmethod
-    def read_jsonl(cls, path: _Path, taxonomy: Optional[Taxonomy] = None, on_error: str = "raise", as_of: Optional[datetime.date] = None) -> Self: ...
+    def read_jsonl(
+        cls,
+        path: _Path,
+        taxonomy: Optional[Taxonomy] = None,
+        on_error: str = "raise",
+        as_of: Optional[datetime.date] = None,
+        *,
+        memory_budget: Optional[int] = None,
+    ) -> Self: ...
     @classmethod
     def read_csv(
         cls,
@@ -43,9 +51,20 @@ class Register:
         on_error: str = "raise",
         as_of: Optional[datetime.date] = None,
         pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        memory_budget: Optional[int] = None,
     ) -> Self: ...
     @classmethod
-    def _from_jsonl_text(cls, text: bytes, source: str, taxonomy: Optional[Taxonomy] = None, on_error: str = "raise", as_of: Optional[datetime.date] = None) -> Self: ...
+    def _from_jsonl_text(
+        cls,
+        text: bytes,
+        source: str,
+        taxonomy: Optional[Taxonomy] = None,
+        on_error: str = "raise",
+        as_of: Optional[datetime.date] = None,
+        *,
+        memory_budget: Optional[int] = None,
+    ) -> Self: ...
     @classmethod
     def _from_columns(
         cls,
@@ -63,6 +82,8 @@ class Register:
         on_error: str = "raise",
         as_of: Optional[datetime.date] = None,
         pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        memory_budget: Optional[int] = None,
     ) -> Self: ...
     @classmethod
     def _sample(cls) -> Self: ...
