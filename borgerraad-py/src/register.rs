@@ -13,8 +13,8 @@ use pyo3::types::{PyList, PyType};
 use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
 use crate::privacy::PyPseudonymizer;
-use crate::profile::{or_default, PyProfile};
 use crate::stats::{PyStats, PyYearSummary};
+use crate::profile::{or_default, PyProfile};
 
 /// The validated collection of inquiries (henvendelser).
 #[pyclass(name = "Register", module = "borgerraad._borgerraad", subclass)]
@@ -50,12 +50,13 @@ fn options(
     on_error: &str,
     as_of: Option<NaiveDate>,
     pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+    memory_budget: Option<usize>,
 ) -> PyResult<LoadOptions> {
     Ok(LoadOptions {
         on_error: on_error.parse::<OnError>().py()?,
         as_of,
         pseudonymizer: pseudonymizer.map(|p| p.0.clone()),
-        ..LoadOptions::default()
+        memory_budget,
     })
 }
 
@@ -93,17 +94,20 @@ impl PyRegister {
     }
 
     /// Reads a JSON Lines file. `on_error` is "raise" (all or nothing) or
-    /// "collect" (keep the valid records; see `rejected`).
+    /// "collect" (keep the valid records; see `rejected`); `memory_budget`
+    /// is the most bytes the load may take (a `RangeError` when the input
+    /// could need more).
     #[classmethod]
-    #[pyo3(signature = (path, profile = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (path, profile = None, on_error = "raise", as_of = None, *, memory_budget = None))]
     fn read_jsonl<'py>(
         cls: &Bound<'py, PyType>,
         path: PathBuf,
         profile: Option<PyRef<'_, PyProfile>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (bytes, opts) = (read(&path)?, options(on_error, as_of, None)?);
+        let (bytes, opts) = (read(&path)?, options(on_error, as_of, None, memory_budget)?);
         fill(cls, profile, |r| {
             r.load_jsonl(&bytes, &path.display().to_string(), &opts)
         })
@@ -111,7 +115,7 @@ impl PyRegister {
 
     /// Reads a CSV file (columns as in the record format).
     #[classmethod]
-    #[pyo3(signature = (path, profile = None, on_error = "raise", as_of = None, pseudonymizer = None))]
+    #[pyo3(signature = (path, profile = None, on_error = "raise", as_of = None, pseudonymizer = None, *, memory_budget = None))]
     fn read_csv<'py>(
         cls: &Bound<'py, PyType>,
         path: PathBuf,
@@ -119,8 +123,12 @@ impl PyRegister {
         on_error: &str,
         as_of: Option<NaiveDate>,
         pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (bytes, opts) = (read(&path)?, options(on_error, as_of, pseudonymizer)?);
+        let (bytes, opts) = (
+            read(&path)?,
+            options(on_error, as_of, pseudonymizer, memory_budget)?,
+        );
         fill(cls, profile, |r| {
             r.load_csv(&bytes, &path.display().to_string(), &opts)
         })
@@ -128,7 +136,7 @@ impl PyRegister {
 
     /// Loads JSON Lines text; `source` names it in errors.
     #[classmethod]
-    #[pyo3(signature = (text, source, profile = None, on_error = "raise", as_of = None))]
+    #[pyo3(signature = (text, source, profile = None, on_error = "raise", as_of = None, *, memory_budget = None))]
     fn _from_jsonl_text<'py>(
         cls: &Bound<'py, PyType>,
         text: &[u8],
@@ -136,8 +144,9 @@ impl PyRegister {
         profile: Option<PyRef<'_, PyProfile>>,
         on_error: &str,
         as_of: Option<NaiveDate>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = options(on_error, as_of, None)?;
+        let opts = options(on_error, as_of, None, memory_budget)?;
         fill(cls, profile, |r| r.load_jsonl(text, source, &opts))
     }
 
@@ -146,7 +155,7 @@ impl PyRegister {
     /// validity or None), date columns as (name, int32 days since 1970-01-01,
     /// validity or None).
     #[classmethod]
-    #[pyo3(signature = (texts, days, source, profile = None, on_error = "raise", as_of = None, pseudonymizer = None))]
+    #[pyo3(signature = (texts, days, source, profile = None, on_error = "raise", as_of = None, pseudonymizer = None, *, memory_budget = None))]
     #[allow(clippy::too_many_arguments)]
     fn _from_columns<'py>(
         cls: &Bound<'py, PyType>,
@@ -157,8 +166,9 @@ impl PyRegister {
         on_error: &str,
         as_of: Option<NaiveDate>,
         pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+        memory_budget: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = options(on_error, as_of, pseudonymizer)?;
+        let opts = options(on_error, as_of, pseudonymizer, memory_budget)?;
         let mut columns = Vec::with_capacity(texts.len() + days.len());
         for (name, offsets, data, valid) in &texts {
             let data = data.as_slice()?;

@@ -40,3 +40,17 @@ pub fn date(s: &str, what: &str) -> Result<NaiveDate, JsValue> {
 pub fn parse_lang(lang: Option<String>) -> Result<Lang, JsValue> {
     lang.as_deref().unwrap_or("da").parse().js()
 }
+
+/// A JS number as a count of bytes: a whole number, 0 or more (beyond the
+/// address space it counts as all of it).
+pub fn bytes(n: f64, what: &str) -> Result<usize, JsValue> {
+    if n >= 0.0 && n.fract() == 0.0 {
+        // `as` saturates: a budget past usize::MAX is no limit.
+        Ok(n as usize)
+    } else {
+        Err(bad_input(
+            what,
+            "expected a whole number of bytes, 0 or more",
+        ))
+    }
+}

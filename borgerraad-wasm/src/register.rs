@@ -10,7 +10,7 @@ use borgerraad_core::{
 use borgerraad_core::{Contents, PublishedReport};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date, from_js, json_text, parse_lang, to_js};
+use crate::convert::{bytes, date, from_js, json_text, parse_lang, to_js};
 use crate::errors::{to_js as error_to_js, IntoJs};
 use crate::types::*;
 
@@ -25,6 +25,7 @@ fn options(
     on_error: Option<String>,
     as_of: Option<String>,
     secret: Option<String>,
+    memory_budget: Option<f64>,
 ) -> Result<LoadOptions, JsValue> {
     Ok(LoadOptions {
         on_error: on_error
@@ -37,7 +38,9 @@ fn options(
             .map(|s| Pseudonymizer::new(s.as_bytes()))
             .transpose()
             .js()?,
-        ..LoadOptions::default()
+        memory_budget: memory_budget
+            .map(|n| bytes(n, "memoryBudget"))
+            .transpose()?,
     })
 }
 
@@ -49,8 +52,9 @@ fn load(
     on_error: Option<String>,
     as_of: Option<String>,
     secret: Option<String>,
+    memory_budget: Option<f64>,
 ) -> Result<JsRegister, JsValue> {
-    let opts = options(on_error, as_of, secret)?;
+    let opts = options(on_error, as_of, secret, memory_budget)?;
     let mut inner = Register::new(Profile::default());
     let rejected = f(&mut inner, &opts).js()?;
     Ok(JsRegister { inner, rejected })
@@ -76,13 +80,16 @@ impl JsRegister {
     /// Loads JSON Lines, as text or as bytes (a file's `arrayBuffer()`;
     /// invalid UTF-8 is an error of its line), with Esbjerg's taxonomy.
     /// `onError` is "raise" (all or nothing, the default) or "collect";
-    /// `asOf` is `YYYY-MM-DD`.
+    /// `asOf` is `YYYY-MM-DD`; `memoryBudget` is the most bytes the load may
+    /// take (a `RangeError` when the input could need more). Every loader
+    /// takes `onError`, `asOf` and `memoryBudget`.
     #[wasm_bindgen(js_name = fromJsonl)]
     pub fn from_jsonl(
         input: TextOrBytes,
         source: Option<String>,
         on_error: Option<String>,
         as_of: Option<String>,
+        memory_budget: Option<f64>,
     ) -> Result<JsRegister, JsValue> {
         let (bytes, source) = (
             bytes_of(input)?,
@@ -93,6 +100,7 @@ impl JsRegister {
             on_error,
             as_of,
             None,
+            memory_budget,
         )
     }
 
@@ -106,6 +114,7 @@ impl JsRegister {
         on_error: Option<String>,
         as_of: Option<String>,
         cpr_secret: Option<String>,
+        memory_budget: Option<f64>,
     ) -> Result<JsRegister, JsValue> {
         let (bytes, source) = (
             bytes_of(input)?,
@@ -116,6 +125,7 @@ impl JsRegister {
             on_error,
             as_of,
             cpr_secret,
+            memory_budget,
         )
     }
 
@@ -125,6 +135,7 @@ impl JsRegister {
         records: InquiryArray,
         on_error: Option<String>,
         as_of: Option<String>,
+        memory_budget: Option<f64>,
     ) -> Result<JsRegister, JsValue> {
         // Each record is read on its own, so that an error names its position.
         let values: Vec<JsValue> = js_sys::Array::from(&records).iter().collect();
@@ -138,6 +149,7 @@ impl JsRegister {
             on_error,
             as_of,
             None,
+            memory_budget,
         )
     }
 

@@ -38,6 +38,34 @@ test("collect keeps the valid records and lists the rest as Errors", () => {
   assert.deepEqual(r.rejected.map((e) => [e.name, /** @type {any} */ (e).line]), [["ValidationError", 2], ["ValidationError", 3]]);
 });
 
+test("every loader keeps to its memory budget, in collect mode too", () => {
+  const records = [good, { ...good, id: "J-2" }, { ...good, id: "J-3" }];
+  const jsonl = records.map((r) => JSON.stringify(r)).join("\n");
+  const columns = Object.keys(good);
+  const csv = [columns.join(","), ...records.map((r) => columns.map((c) => /** @type {any} */ (r)[c]).join(","))].join("\n");
+  /** @type {Record<string, (onError: string, budget: number) => Register>} */
+  const loaders = {
+    fromJsonl: (onError, budget) => Register.fromJsonl(jsonl, "in.jsonl", onError, undefined, budget),
+    fromCsv: (onError, budget) => Register.fromCsv(csv, "in.csv", onError, undefined, undefined, budget),
+    fromRecords: (onError, budget) => Register.fromRecords(records, onError, undefined, budget),
+  };
+  for (const [name, load] of Object.entries(loaders)) {
+    for (const onError of ["raise", "collect"]) {
+      // 100 bytes cannot hold even one record: the load is refused as a
+      // whole, so no register comes back half-loaded.
+      const e = thrown(() => load(onError, 100));
+      assert.equal(e.name, "RangeError", name);
+      assert.match(e.message, /memory budget of 100 bytes/, name);
+      // A gigabyte holds three records many times over.
+      const r = load(onError, 2 ** 30);
+      assert.deepEqual([name, r.length, r.rejected.length], [name, 3, 0]);
+    }
+    for (const bad of [-1, 1.5, NaN]) {
+      assert.equal(thrown(() => load("raise", bad)).name, "ParseError", `${name} ${bad}`);
+    }
+  }
+});
+
 test("a record with no JSON form is an error, not a skipped line", () => {
   const e = thrown(() => Register.fromRecords(/** @type {any} */ ([good, undefined])));
   assert.equal(e.name, "ParseError");

@@ -50,3 +50,39 @@ def test_crafted_stats_give_typed_errors_never_a_panic(sample):
     doc["years"]["2022"]["months"][0] = 2**64 - 1
     with pytest.raises(errors.ParseError, match="64 bits"):
         borgerraad.Stats.from_json(json.dumps(doc))
+
+
+def _every_loader(tmp_path):
+    """Each register loader over the same three records, taking keywords."""
+    import json
+
+    import pandas as pd
+    import pyarrow as pa
+
+    records = [rec(id=f"B-{i}") for i in range(1, 4)]
+    jsonl, csv = tmp_path / "in.jsonl", tmp_path / "in.csv"
+    jsonl.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    csv.write_text("\n".join([HEADER] + [",".join(r[c] for c in HEADER.split(",")) for r in records]) + "\n")
+    df = pd.DataFrame(records)
+    R = borgerraad.Register
+    return {
+        "read_jsonl": lambda **kw: R.read_jsonl(jsonl, **kw),
+        "read_csv": lambda **kw: R.read_csv(csv, **kw),
+        "from_records": lambda **kw: R.from_records(records, **kw),
+        "from_pandas": lambda **kw: R.from_pandas(df, **kw),
+        "from_arrow": lambda **kw: R.from_arrow(pa.Table.from_pandas(df), **kw),
+    }
+
+
+@pytest.mark.parametrize("on_error", ["raise", "collect"])
+def test_every_loader_keeps_to_its_memory_budget(tmp_path, on_error):
+    for name, load in _every_loader(tmp_path).items():
+        # 100 bytes cannot hold even one record: the load is refused as a
+        # whole, in collect mode too, so no register comes back half-loaded.
+        with pytest.raises(errors.RangeError, match="memory budget of 100 bytes"):
+            load(memory_budget=100, on_error=on_error)
+        # A gigabyte holds three records many times over.
+        register = load(memory_budget=2**30, on_error=on_error)
+        assert (name, len(register), register.rejected) == (name, 3, [])
+        with pytest.raises(OverflowError):
+            load(memory_budget=-1)

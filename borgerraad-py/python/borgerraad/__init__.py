@@ -61,7 +61,8 @@ class Register(_NativeRegister):
     Load with ``read_jsonl``, ``read_csv``, ``from_records``, ``from_pandas``
     or ``from_arrow``; every loader takes ``profile``, ``on_error`` ("raise":
     all or nothing, the default; "collect": keep the valid records and list
-    the others in ``rejected``) and ``as_of``.
+    the others in ``rejected``), ``as_of`` and ``memory_budget`` (bytes; a
+    load that could need more raises ``RangeError`` before reading anything).
     """
 
     from_records = classmethod(_frames.from_records)

@@ -52,7 +52,15 @@ class Profile:
 class Register:
     def __new__(cls, profile: Optional[Profile] = None) -> Self: ...
     @classmethod
-    def read_jsonl(cls, path: _Path, profile: Optional[Profile] = None, on_error: str = "raise", as_of: Optional[datetime.date] = None) -> Self: ...
+    def read_jsonl(
+        cls,
+        path: _Path,
+        profile: Optional[Profile] = None,
+        on_error: str = "raise",
+        as_of: Optional[datetime.date] = None,
+        *,
+        memory_budget: Optional[int] = None,
+    ) -> Self: ...
     @classmethod
     def read_csv(
         cls,
@@ -61,9 +69,20 @@ class Register:
         on_error: str = "raise",
         as_of: Optional[datetime.date] = None,
         pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        memory_budget: Optional[int] = None,
     ) -> Self: ...
     @classmethod
-    def _from_jsonl_text(cls, text: bytes, source: str, profile: Optional[Profile] = None, on_error: str = "raise", as_of: Optional[datetime.date] = None) -> Self: ...
+    def _from_jsonl_text(
+        cls,
+        text: bytes,
+        source: str,
+        profile: Optional[Profile] = None,
+        on_error: str = "raise",
+        as_of: Optional[datetime.date] = None,
+        *,
+        memory_budget: Optional[int] = None,
+    ) -> Self: ...
     @classmethod
     def _from_columns(
         cls,
@@ -81,6 +100,8 @@ class Register:
         on_error: str = "raise",
         as_of: Optional[datetime.date] = None,
         pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        memory_budget: Optional[int] = None,
     ) -> Self: ...
     @classmethod
     def _sample(cls) -> Self: ...

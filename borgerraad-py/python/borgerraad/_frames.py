@@ -55,6 +55,8 @@ def from_records(
     profile: Optional[Profile] = None,
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
+    *,
+    memory_budget: Optional[int] = None,
 ) -> Register:
     """A register from dicts in the record format; record ``n`` is reported as line ``n``.
 
@@ -70,7 +72,8 @@ def from_records(
             lines.append(json.dumps(r, default=_default, allow_nan=False))
         except (TypeError, ValueError) as e:
             raise ParseError(f"records:{n}: {e}", source="records", line=n) from None
-    return cls._from_jsonl_text("\n".join(lines).encode(), "records", profile, on_error, as_of)
+    text = "\n".join(lines).encode()
+    return cls._from_jsonl_text(text, "records", profile, on_error, as_of, memory_budget=memory_budget)
 
 
 def from_arrow(
@@ -80,6 +83,8 @@ def from_arrow(
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
     pseudonymizer: Optional[Pseudonymizer] = None,
+    *,
+    memory_budget: Optional[int] = None,
 ) -> Register:
     """A register from an Arrow table with the columns of the CSV record format.
 
@@ -115,7 +120,7 @@ def from_arrow(
         o = np.frombuffer(offs, dtype=width)[arr.offset : arr.offset + len(arr) + 1] if offs is not None else np.zeros(1, width)
         data = np.frombuffer(buf, dtype=np.uint8) if buf is not None else np.zeros(0, np.uint8)
         texts.append((name, o, data, valid))
-    return cls._from_columns(texts, days, "table", profile, on_error, as_of, pseudonymizer)
+    return cls._from_columns(texts, days, "table", profile, on_error, as_of, pseudonymizer, memory_budget=memory_budget)
 
 
 def _validity(arr: pa.Array) -> Optional[np.ndarray]:
@@ -146,6 +151,8 @@ def from_pandas(
     on_error: str = "raise",
     as_of: Optional[_dt.date] = None,
     pseudonymizer: Optional[Pseudonymizer] = None,
+    *,
+    memory_budget: Optional[int] = None,
 ) -> Register:
     """A register from a DataFrame with the columns of the CSV record format.
 
@@ -165,7 +172,7 @@ def from_pandas(
             # pyarrow's message quotes the value, which may be a CPR number.
             reason = "Arrow cannot read the column as one type (text mixed with dates or numbers?)"
             raise ParseError(f"table: field `{name}`: {reason}", source="table", field=str(name)) from None
-    return from_arrow(cls, pa.table(columns), profile, on_error, as_of, pseudonymizer)
+    return from_arrow(cls, pa.table(columns), profile, on_error, as_of, pseudonymizer, memory_budget=memory_budget)
 
 
 def to_pandas(self: Register) -> pd.DataFrame:
