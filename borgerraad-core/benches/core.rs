@@ -28,7 +28,7 @@ fn statistics(c: &mut Criterion) {
         });
         // From records: any iterator of inquiries.
         group.bench_function(format!("records_{}M", n / 1_000_000), |b| {
-            b.iter(|| Stats::of(register.profile(), black_box(register.inquiries())).unwrap())
+            b.iter(|| Stats::of(register.office(), black_box(register.inquiries())).unwrap())
         });
     }
     group.finish();

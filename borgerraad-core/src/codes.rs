@@ -59,6 +59,26 @@ impl Label {
     }
 }
 
+/// Checks a label: both languages given, neither shaped like a CPR number
+/// (the message does not repeat it).
+pub(crate) fn check_label(path: &str, label: &Label, at: &Location) -> Result<()> {
+    for (lang, text) in [("da", &label.da), ("en", &label.en)] {
+        let reason = if text.trim().is_empty() {
+            "the label is missing"
+        } else if looks_like_cpr(text) {
+            "looks like a CPR number"
+        } else {
+            continue;
+        };
+        return Err(Error::config(
+            at.clone(),
+            Some(&format!("{path}.{lang}")),
+            reason,
+        ));
+    }
+    Ok(())
+}
+
 /// A code is lower-case ASCII letters, digits, `-`, `_` and `/`, with no
 /// empty segment, at most 128 bytes.
 pub fn is_code(s: &str) -> bool {
@@ -249,14 +269,11 @@ impl CodeLists {
                         format!("`{}` appears twice in {name}", entry.code),
                     ));
                 }
-                for (lang, text) in [("da", &entry.label.da), ("en", &entry.label.en)] {
-                    if text.trim().is_empty() || looks_like_cpr(text) {
-                        return Err(fail(
-                            &format!("label.{lang}"),
-                            "a label is missing or CPR-shaped".into(),
-                        ));
-                    }
-                }
+                check_label(
+                    &format!("codes.{name}[{i}].label"),
+                    &entry.label,
+                    &Location::source(source),
+                )?;
                 if list.len() >= MAX_CODES {
                     return Err(fail(
                         "code",
@@ -287,6 +304,27 @@ impl CodeLists {
     }
 }
 
+/// `s` as a code, or a `ParseError` (shared by every code type).
+pub(crate) fn code(s: &str) -> Result<smol_str::SmolStr> {
+    if is_code(s) {
+        Ok(smol_str::SmolStr::new(s))
+    } else {
+        Err(Error::Parse {
+            at: Location::default(),
+            field: None,
+            reason: format!("`{}` is not a code", shorten(s)),
+        })
+    }
+}
+
+/// Reads a code (shared by every code type).
+pub(crate) fn de_code<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<smol_str::SmolStr, D::Error> {
+    let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    code(&s).map_err(serde::de::Error::custom)
+}
+
 /// Declares a code of one code list: an ASCII code on the wire, checked with
 /// [`is_code`] when read; a register checks it against its profile's list.
 macro_rules! code_type {
@@ -312,22 +350,13 @@ macro_rules! code_type {
         impl std::str::FromStr for $name {
             type Err = $crate::base::error::Error;
             fn from_str(s: &str) -> $crate::base::error::Result<Self> {
-                if $crate::codes::is_code(s) {
-                    Ok($name(smol_str::SmolStr::new(s)))
-                } else {
-                    Err($crate::base::error::Error::Parse {
-                        at: Default::default(),
-                        field: None,
-                        reason: format!("`{}` is not a code", $crate::base::error::shorten(s)),
-                    })
-                }
+                $crate::codes::code(s).map($name)
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
+                $crate::codes::de_code(d).map($name)
             }
         }
 

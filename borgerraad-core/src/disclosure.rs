@@ -69,7 +69,7 @@ use serde::Serialize;
 
 use crate::base::error::Result;
 use crate::codes::Lang;
-use crate::profile::{Counting, Profile};
+use crate::office::{Counting, Office};
 use crate::stats::{month_name, Breakdown, By, MonthlyTable, Stats, YearStats, YearSummary};
 use crate::taxonomy::area_of;
 
@@ -216,7 +216,7 @@ pub struct PublishedReport {
     pub threshold: u64,
     /// How the breakdowns count inquiries that concern several units.
     pub counting: Counting,
-    /// The report's title, from the profile.
+    /// The report's title, from the office.
     pub title: crate::codes::Label,
     /// The policy in Danish.
     pub policy_da: String,
@@ -583,12 +583,12 @@ fn add_breakdown(l: &mut Linked, b: &Breakdown, publish: bool, counting: Countin
 
 /// Adds a year's key figures (with their forwarding and referral targets)
 /// and every breakdown of the year, published or internal.
-fn add_year(l: &mut Linked, ys: &YearStats, profile: &Profile, published: &[By], key: bool) {
+fn add_year(l: &mut Linked, ys: &YearStats, office: &Office, published: &[By], key: bool) {
     let y = ys.year();
     l.quantity(&registrations(y), ys.registrations());
     for &by in By::ALL {
-        let b = ys.breakdown(by, profile);
-        add_breakdown(l, &b, published.contains(&by), profile.counting());
+        let b = ys.breakdown(by, office);
+        add_breakdown(l, &b, published.contains(&by), office.counting());
     }
     if !key {
         return;
@@ -651,9 +651,9 @@ impl Disclosure {
         })
     }
 
-    /// The policy of an office: `threshold`, or else its profile's.
-    pub fn of(profile: &Profile, threshold: Option<u64>) -> Disclosure {
-        Disclosure::new(threshold.or(Some(profile.disclosure_threshold())))
+    /// The policy of an office: `threshold`, or else its office's.
+    pub fn of(office: &Office, threshold: Option<u64>) -> Disclosure {
+        Disclosure::new(threshold.or(Some(office.disclosure_threshold())))
     }
 
     fn table(&self, rows: Vec<String>, columns: Vec<String>) -> PublishedTable {
@@ -747,17 +747,17 @@ impl Disclosure {
 
     /// A breakdown published alone: one column of counts with its total
     /// and each row's share of the year's registrations.
-    pub fn breakdown(&self, b: &Breakdown, profile: &Profile, lang: Lang) -> PublishedTable {
+    pub fn breakdown(&self, b: &Breakdown, office: &Office, lang: Lang) -> PublishedTable {
         let mut l = Linked::default();
-        add_breakdown(&mut l, b, true, profile.counting());
-        self.breakdown_of(&l.protect(self), b, profile, lang)
+        add_breakdown(&mut l, b, true, office.counting());
+        self.breakdown_of(&l.protect(self), b, office, lang)
     }
 
     fn breakdown_of(
         &self,
         shown: &Shown,
         b: &Breakdown,
-        profile: &Profile,
+        office: &Office,
         lang: Lang,
     ) -> PublishedTable {
         let all = shown.get(&registrations(b.year));
@@ -779,7 +779,7 @@ impl Disclosure {
                 .iter()
                 .map(|(_, r)| r.label.get(lang).to_string())
                 .collect(),
-            vec![format!("{} {}", b.by.heading(profile, lang), b.year)],
+            vec![format!("{} {}", b.by.heading(office, lang), b.year)],
         );
         t.codes = order.iter().map(|(_, r)| r.code.clone()).collect();
         t.cells = order.iter().map(|(v, _)| vec![*v]).collect();
@@ -820,7 +820,7 @@ impl Disclosure {
         contents: &Contents,
         lang: Lang,
     ) -> Result<PublishedReport> {
-        let profile = stats.profile();
+        let office = stats.office();
         let table = stats.monthly_table(&contents.table_years);
         let mut l = Linked::default();
         add_months(&mut l, &table);
@@ -836,7 +836,7 @@ impl Disclosure {
             add_year(
                 &mut l,
                 stats.year(y)?,
-                profile,
+                office,
                 &published,
                 contents.key_years.contains(&y),
             );
@@ -845,14 +845,14 @@ impl Disclosure {
         let summaries = contents
             .key_years
             .iter()
-            .map(|&y| Ok(self.summary_of(&shown, &stats.year(y)?.summary(), profile, lang)))
+            .map(|&y| Ok(self.summary_of(&shown, &stats.year(y)?.summary(), office, lang)))
             .collect::<Result<Vec<_>>>()?;
         let breakdowns = contents
             .breakdowns
             .iter()
             .map(|&(y, by)| {
-                let b = stats.year(y)?.breakdown(by, profile);
-                Ok(self.breakdown_of(&shown, &b, profile, lang))
+                let b = stats.year(y)?.breakdown(by, office);
+                Ok(self.breakdown_of(&shown, &b, office, lang))
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(PublishedReport {
@@ -860,8 +860,8 @@ impl Disclosure {
             summaries,
             breakdowns,
             threshold: self.threshold,
-            counting: profile.counting(),
-            title: profile.words().title.clone(),
+            counting: office.counting(),
+            title: office.words().title.clone(),
             policy_da: policy_text(self.threshold, Lang::Da),
             policy_en: policy_text(self.threshold, Lang::En),
         })
@@ -871,7 +871,7 @@ impl Disclosure {
         &self,
         shown: &Shown,
         s: &YearSummary,
-        profile: &Profile,
+        office: &Office,
         lang: Lang,
     ) -> PublishedSummary {
         let y = s.year;
@@ -906,7 +906,7 @@ impl Disclosure {
             });
             t.rows = order
                 .iter()
-                .map(|(_, c)| profile.target_label(c, lang).to_string())
+                .map(|(_, c)| target_label(office, c, lang).to_string())
                 .collect();
             t.codes = order.iter().map(|(_, c)| c.to_string()).collect();
             t.cells = order.iter().map(|(v, _)| vec![*v]).collect();
@@ -931,6 +931,21 @@ impl Disclosure {
             referred: targets("referred", &s.referred, ("Henvist", "Referred out")),
         }
     }
+}
+
+/// The label of a referral or forwarding target: a destination, a unit of
+/// the taxonomy or an authority of the national catalogue; a code unknown
+/// to all three is its own label.
+fn target_label<'a>(office: &'a Office, code: &'a str, lang: Lang) -> &'a str {
+    if let Some(d) = office.codes().destinations.get(code) {
+        return d.label.get(lang);
+    }
+    if let Some(unit) = office.taxonomy().label(code, lang) {
+        return unit;
+    }
+    crate::referral::authorities::Authorities::national()
+        .get(code)
+        .map_or(code, |a| a.label.get(lang))
 }
 
 /// Adds the months of each year of `table` and their relation to the year's registrations.

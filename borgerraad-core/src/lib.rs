@@ -17,6 +17,7 @@ pub mod sheet;
 // 3. The municipality, the calendar and the record.
 pub mod calendar;
 mod inquiry;
+mod office;
 pub mod taxonomy;
 
 // 4. The law: referral rules and deadlines.
@@ -46,8 +47,9 @@ pub use inquiry::{
     Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
     Topics,
 };
+pub use office::{Counting, Office, Words};
 pub use privacy::{looks_like_cpr, redact_cpr, Cpr, Pseudonymizer};
-pub use profile::{Counting, Profile, ProfileDef, Words};
+pub use profile::{Profile, ProfileDef};
 pub use record::{Field, FieldKind, FIELDS};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;

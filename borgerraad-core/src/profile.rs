@@ -14,50 +14,14 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::base::cpr::looks_like_cpr;
 use crate::base::error::{Error, Location, Result};
-use crate::codes::{is_code, CodeLists, CodeListsDef, Label, Lang};
+use crate::codes::{CodeLists, CodeListsDef, Label};
 use crate::deadline::{rule_by_code, Rule};
-use crate::referral::authorities::Authorities;
+use crate::office::{
+    cpr_shaped, default_threshold, shipped_text, Counting, Office, OfficeDoc, Words, SHIPPED,
+};
 use crate::referral::{RuleSet, RuleSetDef};
 use crate::taxonomy::{Taxonomy, TaxonomyDef};
-
-/// Whether the tables count an inquiry under its primary category only or
-/// under every category it concerns (optælling).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Counting {
-    /// Each inquiry once, under its primary category (Esbjerg).
-    #[default]
-    Primary,
-    /// Each inquiry under every category it concerns, once per area and
-    /// once per department; the rows then add up to more than the total.
-    Every,
-}
-
-impl Counting {
-    /// The rule as printed under every table, in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Counting::Primary, Lang::Da) => "Hver henvendelse tælles én gang, under sin primære kategori; emner tælles ikke med i fordelingerne.",
-            (Counting::Primary, Lang::En) => "Each inquiry is counted once, under its primary category; topics are not counted in the breakdowns.",
-            (Counting::Every, Lang::Da) => "En henvendelse tælles under hver enhed, den vedrører (højst én gang pr. enhed), så rækkerne kan summere til mere end totalen; emner tælles ikke med i fordelingerne.",
-            (Counting::Every, Lang::En) => "An inquiry is counted under every unit it concerns (at most once per unit), so the rows may add up to more than the total; topics are not counted in the breakdowns.",
-        }
-    }
-}
-
-/// The words of the report that differ between offices.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Words {
-    /// The report's title, e.g. "Borgerrådgiverens beretning: statistik".
-    pub title: Label,
-}
-
-fn default_threshold() -> u64 {
-    5
-}
 
 /// The JSON form of a profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -106,8 +70,7 @@ pub struct ProfileDef {
 #[derive(Debug, Clone)]
 pub struct Profile {
     def: ProfileDef,
-    taxonomy: Taxonomy,
-    codes: CodeLists,
+    office: Office,
     rules: RuleSet,
 }
 
@@ -140,12 +103,6 @@ impl Default for Profile {
     }
 }
 
-/// The profiles that ship with the library: id and JSON text.
-const SHIPPED: [(&str, &str); 2] = [
-    ("esbjerg", include_str!("../data/profiles/esbjerg.json")),
-    ("egedal", include_str!("../data/profiles/egedal.json")),
-];
-
 impl Profile {
     /// Esbjerg Kommune, as its advisor's 2021–22 annual report describes it
     /// (serving Esbjerg and, by agreement, Fanø).
@@ -160,10 +117,7 @@ impl Profile {
 
     /// A shipped profile by its id (`esbjerg`, `egedal`).
     pub fn shipped(id: &str) -> Result<Profile> {
-        match SHIPPED.iter().find(|(i, _)| *i == id) {
-            Some((id, text)) => Profile::from_json_str(text, &format!("{id}.json")),
-            None => Err(Error::unknown("profile", id, &Profile::shipped_ids())),
-        }
+        Profile::from_json_str(shipped_text(id)?, &format!("{id}.json"))
     }
 
     /// A shipped profile by its id, or else a profile file by its path: what
@@ -197,47 +151,30 @@ impl Profile {
     pub fn new(def: ProfileDef, source: &str) -> Result<Profile> {
         let at = Location::source(source);
         let fail = |path: &str, reason: String| Error::config(at.clone(), Some(path), reason);
-        let json = serde_json::to_value(&def).expect("plain data serialises");
-        if let Some(path) = cpr_shaped(&json, "") {
+        let law =
+            serde_json::json!({"rules": &def.rules, "deadline_regimes": &def.deadline_regimes});
+        if let Some(path) = cpr_shaped(&law, "") {
             return Err(fail(
                 &path,
                 "looks like a CPR number; a profile never holds one".into(),
             ));
         }
-        if !is_code(&def.id) {
-            return Err(fail("id", "not a code".into()));
-        }
-        let within = |section: &'static str| {
-            move |e: Error| match e {
+        let office = Office::new(OfficeDoc::of(&def), source)?;
+        let rules = RuleSet::new(def.rules.clone(), source, office.taxonomy(), office.codes())
+            .map_err(|e| match e {
                 Error::Config { at, field, reason } => Error::Config {
                     at,
-                    field: Some(format!(
-                        "{section}{}",
-                        field.map_or(String::new(), |f| format!(".{f}"))
-                    )),
+                    field: Some(format!("rules.{}", field.unwrap_or_default())),
                     reason,
                 },
                 e => e,
-            }
-        };
-        let taxonomy = Taxonomy::new(def.taxonomy.clone(), source).map_err(within("taxonomy"))?;
-        let codes = CodeLists::extend(&def.codes, source)?;
-        let rules =
-            RuleSet::new(def.rules.clone(), source, &taxonomy, &codes).map_err(within("rules"))?;
+            })?;
         for (rule, regime) in &def.deadline_regimes {
             let path = format!("deadline_regimes.{rule}");
             rule_by_code(rule).map_err(|e| fail(&path, e.to_string()))?;
             crate::calendar::Regime::built_in(regime).map_err(|e| fail(&path, e.to_string()))?;
         }
-        if def.disclosure_threshold == 0 {
-            return Err(fail("disclosure_threshold", "must be at least 1".into()));
-        }
-        Ok(Profile {
-            def,
-            taxonomy,
-            codes,
-            rules,
-        })
+        Ok(Profile { def, office, rules })
     }
 
     /// The JSON form.
@@ -250,49 +187,24 @@ impl Profile {
         &self.def.id
     }
 
+    /// The office: what registers and statistics use.
+    pub fn office(&self) -> &Office {
+        &self.office
+    }
+
     /// The taxonomy.
     pub fn taxonomy(&self) -> &Taxonomy {
-        &self.taxonomy
+        self.office.taxonomy()
     }
 
     /// The code lists: the national base list and the office's entries.
     pub fn codes(&self) -> &CodeLists {
-        &self.codes
+        self.office.codes()
     }
 
     /// The referral rules.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
-    }
-
-    /// The counting rule of the tables.
-    pub fn counting(&self) -> Counting {
-        self.def.counting
-    }
-
-    /// The disclosure threshold.
-    pub fn disclosure_threshold(&self) -> u64 {
-        self.def.disclosure_threshold
-    }
-
-    /// The words of the report.
-    pub fn words(&self) -> &Words {
-        &self.def.words
-    }
-
-    /// The label of a referral or forwarding target: a destination, a unit
-    /// of the taxonomy or an authority of the national catalogue; a code
-    /// unknown to all three is its own label.
-    pub fn target_label<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
-        if let Some(d) = self.codes.destinations.get(code) {
-            return d.label.get(lang);
-        }
-        if let Some(unit) = self.taxonomy.label(code, lang) {
-            return unit;
-        }
-        Authorities::national()
-            .get(code)
-            .map_or(code, |a| a.label.get(lang))
     }
 
     /// A deadline rule of the catalogue, on the regime this office uses
@@ -316,33 +228,18 @@ impl Profile {
     }
 }
 
-/// The JSON path of the first string (key or value) shaped like a CPR number.
-fn cpr_shaped(value: &serde_json::Value, path: &str) -> Option<String> {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => looks_like_cpr(s).then(|| path.to_string()),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| cpr_shaped(v, &format!("{path}[{i}]"))),
-        Value::Object(map) => map.iter().find_map(|(k, v)| {
-            let here = if path.is_empty() {
-                k.clone()
-            } else {
-                format!("{path}.{k}")
-            };
-            match looks_like_cpr(k) {
-                true => Some(path.to_string()),
-                false => cpr_shaped(v, &here),
-            }
-        }),
-        _ => None,
+/// The office of a profile.
+impl From<Profile> for Office {
+    fn from(p: Profile) -> Office {
+        p.office
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::cpr::looks_like_cpr;
+    use crate::codes::Lang;
     use crate::taxonomy::Bucket;
 
     #[test]
@@ -376,8 +273,8 @@ mod tests {
     #[test]
     fn the_esbjerg_profile_holds_the_report_words() {
         let p = Profile::esbjerg();
-        assert_eq!(p.counting(), Counting::Primary);
-        assert_eq!(p.disclosure_threshold(), 5);
+        assert_eq!(p.office().counting(), Counting::Primary);
+        assert_eq!(p.office().disclosure_threshold(), 5);
         assert_eq!(p.taxonomy().def().levels.area.da, "Direktørområde");
         // Patientkontoret is Esbjerg's own destination, not a national one.
         assert!(p.codes().destinations.contains("patientkontoret"));

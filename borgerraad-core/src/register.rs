@@ -11,8 +11,8 @@ use crate::base::text;
 use crate::codes::CodeLists;
 use crate::document;
 use crate::inquiry::Inquiry;
+use crate::office::Office;
 use crate::privacy::Pseudonymizer;
-use crate::profile::Profile;
 use crate::record;
 use crate::stats::facts::{self, Codes, Fact};
 use crate::stats::Stats;
@@ -70,7 +70,7 @@ pub struct Rejected {
 /// The validated collection of inquiries (registreringer) of one office.
 ///
 /// Every record in a register has passed [`Inquiry::validate`] against the
-/// register's profile (its taxonomy and code lists), and ids are unique.
+/// register's office (its taxonomy and code lists), and ids are unique.
 ///
 /// # Example
 /// ```
@@ -85,7 +85,7 @@ pub struct Rejected {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Register {
-    profile: Arc<Profile>,
+    office: Arc<Office>,
     items: Vec<Inquiry>,
     /// The statistics' compact view of each item, beside the items.
     facts: Vec<Fact>,
@@ -169,7 +169,7 @@ fn index(
     }
     record::in_parallel(jobs, |(group, first, records)| {
         let (facts, codes) =
-            facts::of(lists, records).expect("validated records have the profile's codes");
+            facts::of(lists, records).expect("validated records have the office's codes");
         Indexed {
             ids: sorted_ids(records, first),
             part: record::Part::join(group),
@@ -225,10 +225,10 @@ impl Register {
         + 2 * std::mem::size_of::<(u64, u32)>()
         + std::mem::size_of::<u64>();
 
-    /// An empty register of an office with `profile`.
-    pub fn new(profile: Profile) -> Register {
+    /// An empty register of an office with `office`.
+    pub fn new(office: impl Into<Office>) -> Register {
         Register {
-            profile: Arc::new(profile),
+            office: Arc::new(office.into()),
             items: Vec::new(),
             facts: Vec::new(),
             codes: Codes::default(),
@@ -237,9 +237,9 @@ impl Register {
         }
     }
 
-    /// The profile records are validated against and counted with.
-    pub fn profile(&self) -> &Profile {
-        &self.profile
+    /// The office records are validated against and counted with.
+    pub fn office(&self) -> &Office {
+        &self.office
     }
 
     /// The number of inquiries.
@@ -352,7 +352,7 @@ impl Register {
             }
         }
         let first = self.items.len();
-        let parts = parse(&checker(&self.profile, options), &mut self.items);
+        let parts = parse(&checker(&self.office, options), &mut self.items);
         // A load that found no memory fails as a whole (records fail with
         // parse and validation errors only).
         let whole = parts
@@ -369,9 +369,9 @@ impl Register {
     }
 
     /// Reads a JSON Lines file into a new register, all or nothing.
-    pub fn read_jsonl(path: impl AsRef<Path>, profile: Profile) -> Result<Register> {
+    pub fn read_jsonl(path: impl AsRef<Path>, office: impl Into<Office>) -> Result<Register> {
         let path = path.as_ref();
-        let mut register = Register::new(profile);
+        let mut register = Register::new(office);
         register.load_jsonl(
             &document::read(path)?,
             &path.display().to_string(),
@@ -381,9 +381,9 @@ impl Register {
     }
 
     /// Reads a CSV file into a new register, all or nothing.
-    pub fn read_csv(path: impl AsRef<Path>, profile: Profile) -> Result<Register> {
+    pub fn read_csv(path: impl AsRef<Path>, office: impl Into<Office>) -> Result<Register> {
         let path = path.as_ref();
-        let mut register = Register::new(profile);
+        let mut register = Register::new(office);
         register.load_csv(
             &document::read(path)?,
             &path.display().to_string(),
@@ -392,7 +392,7 @@ impl Register {
         Ok(register)
     }
 
-    /// The statistics of every year, counted with the register's profile;
+    /// The statistics of every year, counted with the register's office;
     /// the same as [`Stats::of`] over the records, computed from a compact
     /// column.
     ///
@@ -400,10 +400,10 @@ impl Register {
     /// ```
     /// use borgerraad_core::{sample, stats::Stats};
     /// let register = sample();
-    /// assert_eq!(register.stats(), Stats::of(register.profile(), register.iter()).unwrap());
+    /// assert_eq!(register.stats(), Stats::of(register.office(), register.iter()).unwrap());
     /// ```
     pub fn stats(&self) -> Stats {
-        Stats::from_facts(self.profile.clone(), &self.facts, &self.codes)
+        Stats::from_facts(self.office.clone(), &self.facts, &self.codes)
     }
 
     /// All records of one citizen, for a subject-access request (indsigt,
@@ -463,8 +463,8 @@ impl Register {
             .into_iter()
             .partition(|i| i.citizen == *citizen);
         self.items = kept;
-        (self.facts, self.codes) = facts::of(self.profile.codes(), &self.items)
-            .expect("validated records have the profile's codes");
+        (self.facts, self.codes) = facts::of(self.office.codes(), &self.items)
+            .expect("validated records have the office's codes");
         self.ids = Ids::of(&self.items);
         let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
         let erased: FastSet<&str> = ids.iter().map(String::as_str).collect();
@@ -547,11 +547,11 @@ impl Register {
             fixed.citizen = key;
         }
         fixed
-            .validate(self.profile.taxonomy(), self.profile.codes(), None)
+            .validate(self.office.taxonomy(), self.office.codes(), None)
             .map_err(|e| e.located(&at))?;
         self.facts[pos] = self
             .codes
-            .fact(self.profile.codes(), &fixed)
+            .fact(self.office.codes(), &fixed)
             .map_err(|e| e.located(&at))?;
         self.items[pos] = fixed;
         self.history.push(Rectification {
@@ -604,7 +604,7 @@ impl Register {
         has_lines: bool,
         options: &LoadOptions,
     ) -> Result<Vec<Rejected>> {
-        let mut parts = index(&self.items, first, parts, self.profile.codes());
+        let mut parts = index(&self.items, first, parts, self.office.codes());
         let at = |line: u64| match has_lines {
             true => source.at_line(line),
             false => source.clone(),
@@ -648,7 +648,7 @@ impl Register {
                 lines: vec![0; self.items.len() - first],
                 errors: Vec::new(),
             };
-            parts = index(&self.items, first, vec![rest], self.profile.codes());
+            parts = index(&self.items, first, vec![rest], self.office.codes());
             new_ids = merged_ids(&mut parts);
         }
         for p in parts {
@@ -727,11 +727,11 @@ fn repeats<'a>(
 
 /// Validates one record.
 fn checker<'a>(
-    profile: &'a Profile,
+    office: &'a Office,
     options: &LoadOptions,
 ) -> impl Fn(&Inquiry) -> Result<()> + Sync + 'a {
     let as_of = options.as_of;
-    move |r: &Inquiry| r.validate(profile.taxonomy(), profile.codes(), as_of)
+    move |r: &Inquiry| r.validate(office.taxonomy(), office.codes(), as_of)
 }
 
 /// The sorted ids of all parts.
@@ -784,7 +784,7 @@ mod tests {
     #[test]
     fn duplicates_are_found_among_colliding_fingerprints() {
         let sample = crate::sample::sample_inquiries();
-        let mut register = Register::new(Profile::esbjerg());
+        let mut register = Register::new(Office::default());
         // Two records in the register and two new ones, all under one
         // pretended fingerprint; the last new one repeats the first id.
         register.items = vec![

@@ -12,7 +12,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use smallvec::smallvec;
 
 use crate::inquiry::{Action, Consent, Inquiry, Kind, Referral};
-use crate::profile::Profile;
+use crate::office::Office;
 use crate::register::{LoadOptions, Register};
 
 /// The report's monthly table, January to December, 2017–2022.
@@ -442,7 +442,7 @@ where
 /// assert_eq!(register.len(), 573 + 657 + 595 + 514 + 683 + 793);
 /// ```
 pub fn sample() -> Register {
-    let mut register = Register::new(Profile::esbjerg());
+    let mut register = Register::new(Office::default());
     register
         .extend(sample_inquiries(), &LoadOptions::default())
         .expect("the sample is valid");

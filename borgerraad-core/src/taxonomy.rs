@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::base::cpr::looks_like_cpr;
 use crate::base::error::{Error, Location, Result};
 use crate::base::hash::FastMap;
-use crate::codes::{is_code, Label, Lang};
+use crate::codes::{check_label, is_code, Label, Lang};
 use smol_str::SmolStr;
 
 /// What an area stands for in the statistics.
@@ -161,12 +161,7 @@ impl Taxonomy {
         let mut index = FastMap::default();
         let mut add = |path: String, code: String, label: &Label| -> Result<()> {
             check_segment(&path, code.rsplit('/').next().unwrap_or(&code), &at)?;
-            if label.da.trim().is_empty() || label.en.trim().is_empty() {
-                return Err(fail(
-                    &format!("{path}.label"),
-                    format!("`{code}` lacks a Danish or an English label"),
-                ));
-            }
+            check_label(&format!("{path}.label"), label, &at)?;
             if index.insert(SmolStr::from(&code), label.clone()).is_some() {
                 return Err(fail(
                     &format!("{path}.code"),
@@ -206,8 +201,12 @@ impl Taxonomy {
         );
         for (path, entry) in entries {
             check_segment(&path, &entry.code, &at)?;
+            check_label(&format!("{path}.label"), &entry.label, &at)?;
         }
-        if !is_code(&def.municipality) {
+        check_label("label", &def.label, &at)?;
+        check_label("levels.area", &def.levels.area, &at)?;
+        check_label("levels.department", &def.levels.department, &at)?;
+        if !is_code(&def.municipality) || looks_like_cpr(&def.municipality) {
             return Err(fail("municipality", "not a code".into()));
         }
         Ok(Taxonomy { def, index })

@@ -52,7 +52,7 @@ fn monthly_table_equals_the_report() {
     let exp = expected();
     let years: Vec<i32> = serde_json::from_value(exp["years"].clone()).unwrap();
     let register = loaded();
-    let stats = Stats::of(register.profile(), register.iter()).unwrap();
+    let stats = Stats::of(register.office(), register.iter()).unwrap();
     let table = stats.monthly_table(&years);
     let cells = render::internal::monthly_cells(&table, Lang::Da);
     for (month, row) in exp["months"].as_object().unwrap() {
@@ -92,7 +92,7 @@ fn monthly_table_equals_the_report() {
 fn key_figures_equal_the_report() {
     let exp = expected();
     let register = loaded();
-    let stats = Stats::of(register.profile(), register.iter()).unwrap();
+    let stats = Stats::of(register.office(), register.iter()).unwrap();
     for (year, want) in exp["key_figures"].as_object().unwrap() {
         let year: i32 = year.parse().unwrap();
         let ys = stats.year(year).unwrap();

@@ -49,7 +49,7 @@ fn a_cpr_column_is_pseudonymised_on_loading_and_dropped() {
     let mut outputs = Vec::new();
     register.write_jsonl(&mut outputs).unwrap();
     register.write_csv(&mut outputs).unwrap();
-    let stats = Stats::of(register.profile(), register.iter()).unwrap();
+    let stats = Stats::of(register.office(), register.iter()).unwrap();
     let contents = Contents {
         table_years: vec![2022],
         key_years: vec![2022],
@@ -279,7 +279,7 @@ proptest! {
 #[test]
 fn the_published_report_tables_follow_the_policy() {
     let register = sample();
-    let stats = Stats::of(register.profile(), register.iter()).unwrap();
+    let stats = Stats::of(register.office(), register.iter()).unwrap();
     let policy = Disclosure::default();
     // The report's monthly counts are all at least 14: nothing is hidden.
     let monthly = policy.monthly(
@@ -290,7 +290,7 @@ fn the_published_report_tables_follow_the_policy() {
     assert!(monthly.markdown(Lang::Da).contains("Diskretionering"));
     let sites = policy.breakdown(
         &stats.breakdown(2022, By::Site).unwrap(),
-        stats.profile(),
+        stats.office(),
         Lang::Da,
     );
     assert!(attack(&sites).is_empty());

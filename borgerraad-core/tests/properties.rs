@@ -3,7 +3,7 @@
 use borgerraad_core::calendar::Calendar;
 use borgerraad_core::deadline::catalogue;
 use borgerraad_core::sample;
-use borgerraad_core::{stats::Stats, Inquiry, Profile};
+use borgerraad_core::{stats::Stats, Inquiry, Office};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -43,7 +43,7 @@ proptest! {
     fn split_and_merge_equals_whole(cuts in proptest::collection::vec(any::<prop::sample::Index>(), 0..5), reverse in any::<bool>()) {
         let all = inquiries();
         let mut cuts: Vec<usize> = cuts.iter().map(|c| c.index(all.len() + 1)).collect();
-        let tax = Profile::esbjerg();
+        let tax = Office::default();
         let whole = Stats::of(&tax, all).unwrap();
         cuts.push(0);
         cuts.push(all.len());
@@ -66,7 +66,7 @@ proptest! {
         let all = inquiries();
         let (from, to) = (a.index(all.len() + 1), b.index(all.len() + 1));
         let part = &all[from.min(to)..from.max(to)];
-        let stats = Stats::of(&Profile::esbjerg(), part).unwrap();
+        let stats = Stats::of(&Office::default(), part).unwrap();
         for year in stats.years() {
             let ys = stats.year(year).unwrap();
             let s = ys.summary();

@@ -241,7 +241,7 @@ fn year_statistics_follow_loads_erasures_and_rectifications() {
     use borgerraad_core::{sample, stats::Stats};
     let mut register = sample();
     let whole = |r: &Register, y: i32| {
-        Stats::of(r.profile(), r.iter())
+        Stats::of(r.office(), r.iter())
             .unwrap()
             .year(y)
             .map(|s| s.summary())
@@ -323,7 +323,7 @@ fn a_large_input_loads_as_if_read_line_by_line() {
     assert!(register.get("L-10").is_none());
     assert_eq!(
         register.stats(),
-        borgerraad_core::stats::Stats::of(register.profile(), register.iter()).unwrap()
+        borgerraad_core::stats::Stats::of(register.office(), register.iter()).unwrap()
     );
 }
 

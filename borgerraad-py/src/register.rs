@@ -13,8 +13,9 @@ use pyo3::types::{PyList, PyType};
 use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
 use crate::privacy::PyPseudonymizer;
-use crate::stats::{PyStats, PyYearSummary};
 use crate::profile::{or_default, PyProfile};
+use crate::stats::{PyStats, PyYearSummary};
+use crate::taxonomy::PyTaxonomy;
 
 /// The validated collection of inquiries (henvendelser).
 #[pyclass(name = "Register", module = "borgerraad._borgerraad", subclass)]
@@ -217,10 +218,10 @@ impl PyRegister {
         )
     }
 
-    /// The profile records are validated against and counted with.
+    /// The taxonomy of the register's profile.
     #[getter]
-    fn profile(&self) -> PyProfile {
-        PyProfile(self.inner.profile().clone())
+    fn taxonomy(&self) -> PyTaxonomy {
+        PyTaxonomy(self.inner.office().taxonomy().clone())
     }
 
     fn __len__(&self) -> usize {

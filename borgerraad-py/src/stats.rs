@@ -90,7 +90,7 @@ impl PyStats {
         let lang: Lang = lang.parse().py()?;
         let table = self.inner.monthly_table(&years);
         Ok(svg::monthly_chart(
-            &Disclosure::of(self.inner.profile(), threshold).monthly(&table, lang),
+            &Disclosure::of(self.inner.office(), threshold).monthly(&table, lang),
             style,
             lang,
         ))
@@ -108,9 +108,9 @@ impl PyStats {
         let by: By = by.parse().py()?;
         let lang: Lang = lang.parse().py()?;
         Ok(svg::breakdown_chart(
-            &Disclosure::of(self.inner.profile(), threshold).breakdown(
+            &Disclosure::of(self.inner.office(), threshold).breakdown(
                 &self.inner.breakdown(year, by).py()?,
-                self.inner.profile(),
+                self.inner.office(),
                 lang,
             ),
             lang,
@@ -126,7 +126,7 @@ impl PyStats {
         threshold: Option<u64>,
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let table = Disclosure::of(self.inner.profile(), threshold).monthly(
+        let table = Disclosure::of(self.inner.office(), threshold).monthly(
             &self.inner.monthly_table(&years),
             lang.parse::<Lang>().py()?,
         );
@@ -144,9 +144,9 @@ impl PyStats {
         lang: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let by: By = by.parse().py()?;
-        let table = Disclosure::of(self.inner.profile(), threshold).breakdown(
+        let table = Disclosure::of(self.inner.office(), threshold).breakdown(
             &self.inner.breakdown(year, by).py()?,
-            self.inner.profile(),
+            self.inner.office(),
             lang.parse::<Lang>().py()?,
         );
         to_object(py, &table)
@@ -175,7 +175,7 @@ impl PyStats {
             key_years,
             breakdowns,
         };
-        let report = Disclosure::of(self.inner.profile(), threshold)
+        let report = Disclosure::of(self.inner.office(), threshold)
             .report(&self.inner, &contents, lang.parse::<Lang>().py()?)
             .py()?;
         to_object(py, &report)

@@ -15,6 +15,8 @@ mod convert;
 #[cfg(feature = "rules")]
 mod deadline;
 mod errors;
+#[cfg(feature = "register")]
+mod profile;
 #[cfg(feature = "rules")]
 mod referral;
 #[cfg(feature = "register")]

@@ -5,7 +5,7 @@ use borgerraad_core::Pseudonymizer;
 use borgerraad_core::{
     sample,
     stats::{Breakdown, By, Stats},
-    Disclosure, Lang, LoadOptions, OnError, Profile, Register,
+    Disclosure, Lang, LoadOptions, Office, OnError, Register,
 };
 use borgerraad_core::{Contents, PublishedReport};
 use wasm_bindgen::prelude::*;
@@ -53,9 +53,14 @@ fn load(
     as_of: Option<String>,
     secret: Option<String>,
     memory_budget: Option<f64>,
+    profile: Option<String>,
 ) -> Result<JsRegister, JsValue> {
     let opts = options(on_error, as_of, secret, memory_budget)?;
-    let mut inner = Register::new(Profile::default());
+    let office = match profile {
+        Some(p) => Office::from_id_or_json(&p).js()?,
+        None => Office::default(),
+    };
+    let mut inner = Register::new(office);
     let rejected = f(&mut inner, &opts).js()?;
     Ok(JsRegister { inner, rejected })
 }
@@ -78,11 +83,13 @@ fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen(js_class = Register)]
 impl JsRegister {
     /// Loads JSON Lines, as text or as bytes (a file's `arrayBuffer()`;
-    /// invalid UTF-8 is an error of its line), with Esbjerg's taxonomy.
-    /// `onError` is "raise" (all or nothing, the default) or "collect";
-    /// `asOf` is `YYYY-MM-DD`; `memoryBudget` is the most bytes the load may
-    /// take (a `RangeError` when the input could need more). Every loader
-    /// takes `onError`, `asOf` and `memoryBudget`.
+    /// invalid UTF-8 is an error of its line). `onError` is "raise" (all or
+    /// nothing, the default) or "collect"; `asOf` is `YYYY-MM-DD`;
+    /// `memoryBudget` is the most bytes the load may take (a `RangeError`
+    /// when the input could need more); `profile` is a shipped profile's id
+    /// ("egedal") or a profile document's JSON text (Esbjerg's by default;
+    /// `Profile.fromJson` checks one first). Every loader takes `onError`, `asOf`,
+    /// `memoryBudget` and `profile`, last.
     #[wasm_bindgen(js_name = fromJsonl)]
     pub fn from_jsonl(
         input: TextOrBytes,
@@ -90,6 +97,7 @@ impl JsRegister {
         on_error: Option<String>,
         as_of: Option<String>,
         memory_budget: Option<f64>,
+        profile: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let (bytes, source) = (
             bytes_of(input)?,
@@ -101,6 +109,7 @@ impl JsRegister {
             as_of,
             None,
             memory_budget,
+            profile,
         )
     }
 
@@ -115,6 +124,7 @@ impl JsRegister {
         as_of: Option<String>,
         cpr_secret: Option<String>,
         memory_budget: Option<f64>,
+        profile: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         let (bytes, source) = (
             bytes_of(input)?,
@@ -126,6 +136,7 @@ impl JsRegister {
             as_of,
             cpr_secret,
             memory_budget,
+            profile,
         )
     }
 
@@ -136,6 +147,7 @@ impl JsRegister {
         on_error: Option<String>,
         as_of: Option<String>,
         memory_budget: Option<f64>,
+        profile: Option<String>,
     ) -> Result<JsRegister, JsValue> {
         // Each record is read on its own, so that an error names its position.
         let values: Vec<JsValue> = js_sys::Array::from(&records).iter().collect();
@@ -150,6 +162,7 @@ impl JsRegister {
             as_of,
             None,
             memory_budget,
+            profile,
         )
     }
 
@@ -235,7 +248,7 @@ impl JsRegister {
         Ok(to_js(
             &self
                 .policy(threshold)
-                .breakdown(&b, self.inner.profile(), parse_lang(lang)?),
+                .breakdown(&b, self.inner.office(), parse_lang(lang)?),
         )?
         .unchecked_into())
     }
@@ -336,7 +349,7 @@ impl JsRegister {
         let lang = parse_lang(lang)?;
         let published = self.policy(threshold).breakdown(
             &self.breakdown_of(year, by)?,
-            self.inner.profile(),
+            self.inner.office(),
             lang,
         );
         Ok(svg::breakdown_chart(&published, lang))
@@ -346,7 +359,7 @@ impl JsRegister {
 impl JsRegister {
     /// The disclosure policy: `threshold`, or else the profile's.
     fn policy(&self, threshold: Option<u32>) -> Disclosure {
-        Disclosure::of(self.inner.profile(), threshold.map(u64::from))
+        Disclosure::of(self.inner.office(), threshold.map(u64::from))
     }
 
     fn report(

@@ -129,3 +129,22 @@ def test_referral_cases(case):
     got = borgerraad.Profile.esbjerg().rules.decide(record).to_dict()
     for key, value in case["expect"].items():
         assert got[key] == value, key
+
+
+def test_egedal_2018_under_its_shipped_profile():
+    # tests/fixtures/expected/egedal-2018.json: typed from the report as the local press quoted it.
+    import json
+    import pathlib
+
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+    expected = json.loads((fixtures / "expected" / "egedal-2018.json").read_text(encoding="utf-8"))
+    register = borgerraad.Register.read_jsonl(fixtures / "egedal-2018.jsonl", profile=borgerraad.Profile.shipped("egedal"))
+    areas = borgerraad.internal.breakdown(register, 2018, "area").set_index("code")["count"]
+    for centre, n in expected["centres"].items():
+        assert areas[centre] == n
+    kinds = borgerraad.internal.breakdown(register, 2018, "kind").set_index("code")["count"]
+    assert kinds["undersoegelse"] == expected["investigations"]
+    outcomes = borgerraad.internal.breakdown(register, 2018, "outcome").set_index("code")["count"]
+    assert outcomes["kritik"] == expected["criticism"]
+    with pytest.raises(borgerraad.errors.ValidationError):
+        borgerraad.Register.read_jsonl(fixtures / "egedal-2018.jsonl")

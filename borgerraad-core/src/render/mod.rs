@@ -588,7 +588,7 @@ pub struct ReportOptions {
     pub year: Option<i32>,
     /// The language of labels and numbers.
     pub lang: Lang,
-    /// The disclosure threshold; the profile's by default.
+    /// The disclosure threshold; the office's by default.
     pub threshold: Option<u64>,
 }
 
@@ -638,7 +638,7 @@ impl AnnualReport {
             key_years,
             breakdowns,
         };
-        let policy = Disclosure::of(register.profile(), options.threshold);
+        let policy = Disclosure::of(register.office(), options.threshold);
         let published = policy.report(&stats, &contents, options.lang)?;
         Ok(AnnualReport::new(published, options.lang))
     }

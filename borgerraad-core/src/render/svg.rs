@@ -210,7 +210,7 @@ const MONTH_ABBR: [[&str; 12]; 2] = [
 /// use borgerraad_core::{render::svg, sample, stats::By, Disclosure, Lang};
 /// let register = sample();
 /// let b = register.stats().breakdown(2022, By::Kind).unwrap();
-/// let published = Disclosure::default().breakdown(&b, register.profile(), Lang::Da);
+/// let published = Disclosure::default().breakdown(&b, register.office(), Lang::Da);
 /// assert!(svg::breakdown_chart(&published, Lang::Da).contains("Henvendelsestype 2022"));
 /// ```
 pub fn breakdown_chart(published: &PublishedTable, lang: Lang) -> String {
@@ -297,7 +297,7 @@ mod tests {
                 .collect(),
         };
         let svg = breakdown_chart(
-            &crate::Disclosure::default().breakdown(&b, &crate::Profile::esbjerg(), Lang::Da),
+            &crate::Disclosure::default().breakdown(&b, &crate::Office::default(), Lang::Da),
             Lang::Da,
         );
         // 3 is below 5 and 40 is its complement; the total 43 may show.
@@ -319,7 +319,7 @@ mod tests {
             }],
         };
         let svg = breakdown_chart(
-            &crate::Disclosure::new(Some(1)).breakdown(&b, &crate::Profile::esbjerg(), Lang::Da),
+            &crate::Disclosure::new(Some(1)).breakdown(&b, &crate::Office::default(), Lang::Da),
             Lang::Da,
         );
         assert!(svg.contains("Børn &amp; Kultur") && !svg.contains("Børn & Kultur"));

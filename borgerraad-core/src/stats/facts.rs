@@ -43,7 +43,7 @@ pub(crate) struct Fact {
 /// The codes that facts refer to by number: categories, sites and targets
 /// numbered as they come, and the sets of further categories. (Kinds,
 /// requesters, channels and outcomes are numbered by their place in the
-/// profile's code lists.)
+/// office's code lists.)
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Codes {
     list: Vec<SmolStr>,
@@ -59,7 +59,7 @@ fn place(list: &CodeList, code: &str, field: &str, id: &str) -> Result<u8> {
             at: Location::default().with_record(id),
             field: field.into(),
             reason: format!(
-                "`{}` is not a code of the profile's {field}",
+                "`{}` is not a code of the office's {field}",
                 crate::base::error::shorten(code)
             ),
         })
@@ -77,7 +77,7 @@ impl Codes {
     }
 
     /// The fact of a record, numbering any new code; a code not in the
-    /// profile's lists is a `ValidationError`.
+    /// office's lists is a `ValidationError`.
     pub(crate) fn fact(&mut self, lists: &CodeLists, i: &Inquiry) -> Result<Fact> {
         let others = match i.other_categories.is_empty() {
             true => NONE,

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use crate::codes::{coded_enum, CodeList, Count, Label, Lang};
 use crate::inquiry::Inquiry;
-use crate::profile::{Counting, Profile};
+use crate::office::{Counting, Office};
 use crate::taxonomy::{area_of, department_of};
 
 /// Month names as the report prints them.
@@ -83,10 +83,10 @@ coded_enum! {
 }
 
 impl By {
-    /// The heading of a breakdown in `lang`: the profile's names of its
+    /// The heading of a breakdown in `lang`: the office's names of its
     /// levels for areas and departments ("Center", "Forvaltning" …).
-    pub fn heading(self, profile: &Profile, lang: Lang) -> &str {
-        let levels = &profile.taxonomy().def().levels;
+    pub fn heading(self, office: &Office, lang: Lang) -> &str {
+        let levels = &office.taxonomy().def().levels;
         match self {
             By::Area => levels.area.get(lang),
             By::Department => levels.department.get(lang),
@@ -240,7 +240,7 @@ impl TryFrom<YearStatsDoc> for YearStats {
 /// ```
 /// use borgerraad_core::{sample, stats::Stats};
 /// let register = sample();
-/// let stats = Stats::of(register.profile(), register.iter()).unwrap();
+/// let stats = Stats::of(register.office(), register.iter()).unwrap();
 /// let y2021 = stats.year(2021).unwrap().summary();
 /// assert_eq!((y2021.registrations, y2021.distinct_citizens), (683, 385));
 /// ```
@@ -335,18 +335,18 @@ impl YearStats {
         Ok(())
     }
 
-    /// Renames the codes by `mapping` into codes of `profile`.
-    fn rename(&mut self, mapping: &Mapping, profile: &Profile) -> Result<()> {
-        let taxonomy = profile.taxonomy();
-        let codes = profile.codes();
+    /// Renames the codes by `mapping` into codes of `office`.
+    fn rename(&mut self, mapping: &Mapping, office: &Office) -> Result<()> {
+        let taxonomy = office.taxonomy();
+        let codes = office.codes();
         let unknown = |what: &str, code: &str| {
             Error::config(
                 Location::source("mapping"),
                 Some(what),
                 format!(
-                    "`{}` is not a code of the profile `{}`; map it",
+                    "`{}` is not a code of the office `{}`; map it",
                     crate::base::error::shorten(code),
-                    profile.id()
+                    office.id()
                 ),
             )
         };
@@ -443,10 +443,10 @@ impl YearStats {
     }
 
     /// Count and percent of registrations grouped by `by`, largest first,
-    /// labelled from the profile (codes unknown to it keep their code).
-    pub(crate) fn breakdown(&self, by: By, profile: &Profile) -> Breakdown {
+    /// labelled from the office (codes unknown to it keep their code).
+    pub(crate) fn breakdown(&self, by: By, office: &Office) -> Breakdown {
         let total = self.registrations();
-        let taxonomy = profile.taxonomy();
+        let taxonomy = office.taxonomy();
         let listed = |map: &FastMap<String, u64>, list: &CodeList| -> Vec<(String, Label, u64)> {
             map.iter()
                 .map(|(k, &v)| {
@@ -462,7 +462,7 @@ impl YearStats {
             for (k, v) in &self.categories {
                 *m.entry(key(k)).or_default() += v;
             }
-            if profile.counting() == Counting::Every {
+            if office.counting() == Counting::Every {
                 for (k, v) in also {
                     *m.entry(k).or_default() += v;
                 }
@@ -477,7 +477,7 @@ impl YearStats {
                 })
                 .collect::<Vec<_>>()
         };
-        let codes = profile.codes();
+        let codes = office.codes();
         let rows = match by {
             By::Area => grouped(area_of, &self.also_areas),
             By::Department => grouped(department_of, &self.also_departments),
@@ -606,7 +606,7 @@ pub(crate) fn no_year(year: i32) -> Error {
     }
 }
 
-/// Statistics of several years, each a [`YearStats`], and the profile they
+/// Statistics of several years, each a [`YearStats`], and the office they
 /// were counted with (which labels their breakdowns and says how they count).
 ///
 /// # Example
@@ -620,7 +620,7 @@ pub(crate) fn no_year(year: i32) -> Error {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "StatsDoc")]
 pub struct Stats {
-    profile: Arc<Profile>,
+    office: Arc<Office>,
     years: BTreeMap<i32, YearStats>,
 }
 
@@ -628,7 +628,7 @@ pub struct Stats {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StatsDoc {
-    profile: Arc<Profile>,
+    office: Arc<Office>,
     years: BTreeMap<i32, YearStats>,
 }
 
@@ -643,17 +643,17 @@ impl TryFrom<StatsDoc> for Stats {
                 v.year
             )),
             None => Ok(Stats {
-                profile: d.profile,
+                office: d.office,
                 years: d.years,
             }),
         }
     }
 }
 
-/// How the codes of statistics counted under one profile become codes of
+/// How the codes of statistics counted under one office become codes of
 /// another, for [`Stats::merge_mapped`]: for each kind of code, old code →
 /// new code. Codes not named keep their code, which must then be the other
-/// profile's too.
+/// office's too.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
@@ -667,31 +667,31 @@ pub struct Mapping {
 }
 
 impl Stats {
-    /// Statistics of inquiries under `profile`, split by the year they were
-    /// received; a code not in the profile is a `ValidationError`. (A
+    /// Statistics of inquiries under `office`, split by the year they were
+    /// received; a code not in the office is a `ValidationError`. (A
     /// [`crate::Register`] keeps the facts ready: [`crate::Register::stats`].)
     pub fn of<'a>(
-        profile: &Profile,
+        office: &Office,
         inquiries: impl IntoIterator<Item = &'a Inquiry>,
     ) -> Result<Stats> {
-        let (facts, codes) = facts::of(profile.codes(), inquiries)?;
-        Ok(Stats::from_facts(Arc::new(profile.clone()), &facts, &codes))
+        let (facts, codes) = facts::of(office.codes(), inquiries)?;
+        Ok(Stats::from_facts(Arc::new(office.clone()), &facts, &codes))
     }
 
     /// Statistics of a register's facts.
-    pub(crate) fn from_facts(profile: Arc<Profile>, facts: &[Fact], codes: &Codes) -> Stats {
+    pub(crate) fn from_facts(office: Arc<Office>, facts: &[Fact], codes: &Codes) -> Stats {
         Stats {
-            years: facts::counts(facts, codes, profile.codes())
+            years: facts::counts(facts, codes, office.codes())
                 .into_iter()
                 .map(|(y, c)| (y, YearStats::from_counts(y, c)))
                 .collect(),
-            profile,
+            office,
         }
     }
 
-    /// The profile the statistics were counted with.
-    pub fn profile(&self) -> &Profile {
-        &self.profile
+    /// The office the statistics were counted with.
+    pub fn office(&self) -> &Office {
+        &self.office
     }
 
     /// Adds another part's statistics. Parts counted with different
@@ -699,14 +699,14 @@ impl Stats {
     /// [`Stats::merge_mapped`]); a count that would overflow is a
     /// `RangeError`. Either way `self` is left as it was.
     pub fn merge(&mut self, other: &Stats) -> Result<()> {
-        if other.profile != self.profile {
+        if other.office != self.office {
             return Err(Error::config(
                 Location::source("stats"),
-                Some("profile"),
+                Some("office"),
                 format!(
-                    "statistics counted with the profile `{}` cannot be merged into statistics counted with another profile `{}` without a mapping",
-                    other.profile.id(),
-                    self.profile.id()
+                    "statistics counted with the office `{}` cannot be merged into statistics counted with another office `{}` without a mapping",
+                    other.office.id(),
+                    self.office.id()
                 ),
             ));
         }
@@ -723,14 +723,14 @@ impl Stats {
         Ok(())
     }
 
-    /// Adds statistics counted under another profile, renaming their codes
+    /// Adds statistics counted under another office, renaming their codes
     /// by `mapping`. Every code, renamed or not, must be one of this
-    /// profile's, or it is a `ConfigError` that names it.
+    /// office's, or it is a `ConfigError` that names it.
     pub fn merge_mapped(&mut self, other: &Stats, mapping: &Mapping) -> Result<()> {
         let mut moved = other.clone();
-        moved.profile = self.profile.clone();
+        moved.office = self.office.clone();
         for part in moved.years.values_mut() {
-            part.rename(mapping, &self.profile)?;
+            part.rename(mapping, &self.office)?;
         }
         self.merge(&moved)
     }
@@ -741,9 +741,9 @@ impl Stats {
         self.years.get(&year).ok_or_else(|| no_year(year))
     }
 
-    /// The breakdown of one year by `by`, labelled from the profile.
+    /// The breakdown of one year by `by`, labelled from the office.
     pub fn breakdown(&self, year: i32, by: By) -> Result<Breakdown> {
-        Ok(self.year(year)?.breakdown(by, &self.profile))
+        Ok(self.year(year)?.breakdown(by, &self.office))
     }
 
     /// The years with inquiries, ascending.

@@ -33,7 +33,7 @@ def monthly_table(register: Register, years: Sequence[int], lang: str = "da") ->
 
 
 def breakdown(register: Register, year: int, by: str = "area") -> pd.DataFrame:
-    """Exact count and percent of one year's registrations by ``area``, ``department``, ``kind``, ``requester``, ``channel`` or ``site``."""
+    """Exact count and percent of one year's registrations by ``area``, ``department``, ``kind``, ``requester``, ``channel``, ``site`` or ``outcome``."""
     pd = _optional("pandas")
 
     rows = register.stats()._breakdown(year, by)
