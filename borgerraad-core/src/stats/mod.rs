@@ -344,7 +344,7 @@ impl YearStats {
                 Location::source("mapping"),
                 Some(what),
                 format!(
-                    "`{}` is not a code of the office `{}`; map it",
+                    "`{}` is not a code of the profile `{}`; map it",
                     crate::base::error::shorten(code),
                     office.id()
                 ),
@@ -702,9 +702,9 @@ impl Stats {
         if other.office != self.office {
             return Err(Error::config(
                 Location::source("stats"),
-                Some("office"),
+                Some("profile"),
                 format!(
-                    "statistics counted with the office `{}` cannot be merged into statistics counted with another office `{}` without a mapping",
+                    "statistics counted with the profile `{}` cannot be merged into statistics counted with another profile `{}` without a mapping",
                     other.office.id(),
                     self.office.id()
                 ),
