@@ -41,6 +41,7 @@ pub fn parse_lang(lang: Option<String>) -> Result<Lang, JsValue> {
     lang.as_deref().unwrap_or("da").parse().js()
 }
 
+#[cfg(feature = "register")]
 /// A JS number as a count of bytes: a whole number, 0 or more (beyond the
 /// address space it counts as all of it).
 pub fn bytes(n: f64, what: &str) -> Result<usize, JsValue> {

@@ -97,7 +97,7 @@ test("Egedal 2018 under its shipped profile gives the figures its advisor publis
   // tests/fixtures/expected/egedal-2018.json: typed from the report as the local press quoted it.
   const expected = JSON.parse(fixtureText("expected/egedal-2018.json"));
   const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", undefined, undefined, undefined, "egedal");
-  const counts = (by) => Object.fromEntries(register.internal().breakdown(2018, by).rows.map((r) => [r.code, r.count]));
+  const counts = (/** @type {string} */ by) => Object.fromEntries(register.internal().breakdown(2018, by).rows.map((r) => [r.code, r.count]));
   assert.equal(register.internal().yearSummary(2018).registrations, expected.registrations);
   for (const [centre, n] of Object.entries(expected.centres)) assert.equal(counts("area")[centre], n, centre);
   assert.equal(counts("kind").undersoegelse, expected.investigations);
