@@ -18,7 +18,7 @@ use crate::base::error::{Error, Location, Result};
 use crate::codes::{CodeLists, CodeListsDef, Label};
 use crate::deadline::{rule_by_code, Rule};
 use crate::office::{
-    cpr_shaped, default_threshold, shipped_text, Counting, Office, OfficeDoc, Words, SHIPPED,
+    cpr_shaped, default_threshold, shipped_text, Counting, Office, OfficeDoc, Words,
 };
 use crate::referral::{RuleSet, RuleSetDef};
 use crate::taxonomy::{Taxonomy, TaxonomyDef};
@@ -112,7 +112,7 @@ impl Profile {
 
     /// The ids of the shipped profiles.
     pub fn shipped_ids() -> Vec<&'static str> {
-        SHIPPED.iter().map(|(id, _)| *id).collect()
+        Office::shipped_ids()
     }
 
     /// A shipped profile by its id (`esbjerg`, `egedal`).
@@ -123,7 +123,7 @@ impl Profile {
     /// A shipped profile by its id, or else a profile file by its path: what
     /// the report commands' `--profile` takes.
     pub fn named(name: &str) -> Result<Profile> {
-        match SHIPPED.iter().any(|(id, _)| *id == name) {
+        match Office::shipped_ids().contains(&name) {
             true => Profile::shipped(name),
             false => Profile::from_json_file(name),
         }

@@ -5,7 +5,7 @@
 // inquiries (a benchmark, not a test: it asserts nothing about time).
 import assert from "node:assert/strict";
 
-import { chromiumContext, fixture, root, serve } from "./helpers.mjs";
+import { chromiumContext, fixture, fixtureText, root, serve } from "./helpers.mjs";
 
 const server = await serve(root);
 const context = await chromiumContext();
@@ -94,10 +94,37 @@ try {
     assert.match(desc ?? "", /i alt skjult/, "the chart's description states no total");
     assert.doesNotMatch(desc ?? "", /\b3\b/);
 
+    // An office's own profile file beside its register (Egedal's, counting
+    // every unit: by hand the statement that concerns three centres adds one
+    // to Borgerservice, 9 + 1), then Egedal's shipped profile on the same file.
+    await page.setInputFiles("#profile-file", { name: "egedal-every.json", mimeType: "application/json", buffer: Buffer.from(fixtureText("profiles/egedal-every.json")) });
+    await page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.querySelector("#profile")).value === "file:egedal-every.json");
+    await page.setInputFiles("#file", { name: "egedal-2018.jsonl", mimeType: "application/json", buffer: Buffer.from(fixtureText("egedal-2018.jsonl")) });
+    await page.waitForFunction(() => document.querySelector("#source")?.textContent?.includes("egedal-2018.jsonl"));
+    await page.selectOption("#year", "2018");
+    const areaRow = (/** @type {string} */ label) =>
+      page.$$eval("#area-table tr", (rows, label) => {
+        const row = rows.find((r) => r.firstElementChild?.textContent === label);
+        return row ? row.children[1].textContent : null;
+      }, label);
+    assert.equal(await page.textContent("#area-table thead th"), "Center 2018", "the profile's word for the level");
+    assert.equal(await areaRow("Jobcenteret"), "20");
+    assert.equal(await areaRow("Center for Borgerservice"), "10");
+    assert.match((await page.textContent("#counting-rule")) ?? "", /tælles under hver enhed, den vedrører/);
+    await page.selectOption("#profile", "egedal");
+    await page.waitForFunction(() => document.querySelector("#counting-rule")?.textContent?.includes("én gang"));
+    assert.equal(await areaRow("Center for Borgerservice"), "9");
+    // A profile file that is not a profile: a ConfigError or ParseError naming it; the figures stay.
+    await page.setInputFiles("#profile-file", { name: "forkert.json", mimeType: "application/json", buffer: Buffer.from('{"id": "x"}') });
+    await page.waitForSelector("#error:not([hidden])");
+    assert.match((await page.textContent("#error")) ?? "", /(ConfigError|ParseError).*forkert\.json/);
+    assert.equal(await areaRow("Center for Borgerservice"), "9");
+
     await page.click("#reset");
+    assert.ok((await page.textContent("#area-table"))?.includes("Borger & Arbejdsmarked"), "the sample under Esbjerg's profile again");
     await page.screenshot({ path: `${root}target/widget.png`, fullPage: true });
     assert.deepEqual(problems, [], "no errors on the page");
-    console.log("browser test: 26 checks passed, screenshot in target/widget.png");
+    console.log("browser test: 35 checks passed, screenshot in target/widget.png");
     console.log("1 passed, 0 failed");
   }
 } finally {
