@@ -112,8 +112,8 @@ function read(file) {
   const profile = profiles.get($("profile").value);
   try {
     const next = /\.csv$/i.test(file.name)
-      ? Register.fromCsv(file.bytes, file.name, undefined, undefined, undefined, undefined, profile)
-      : Register.fromJsonl(file.bytes, file.name, undefined, undefined, undefined, profile);
+      ? Register.fromCsv(file.bytes, file.name, { profile })
+      : Register.fromJsonl(file.bytes, file.name, { profile });
     $("error").hidden = true;
     show(next, `${file.name} (${$("profile").selectedOptions[0].text})`);
   } catch (e) {

@@ -96,7 +96,7 @@ for (const c of referrals.cases) {
 test("Egedal 2018 under its shipped profile gives the figures its advisor published", () => {
   // tests/fixtures/expected/egedal-2018.json: typed from the report as the local press quoted it.
   const expected = JSON.parse(fixtureText("expected/egedal-2018.json"));
-  const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", undefined, undefined, undefined, "egedal");
+  const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", { profile: "egedal" });
   const counts = (/** @type {string} */ by) => Object.fromEntries(register.internal().breakdown(2018, by).rows.map((r) => [r.code, r.count]));
   assert.equal(register.internal().yearSummary(2018).registrations, expected.registrations);
   for (const [centre, n] of Object.entries(expected.centres)) assert.equal(counts("area")[centre], n, centre);
@@ -115,7 +115,7 @@ test("a profile file of an office's own: Egedal counting every unit", () => {
   assert.equal(profile.label("da"), "Borgerrådgiveren i Egedal Kommune (hver enhed tælles)");
   assert.deepEqual(Profile.shippedIds(), ["esbjerg", "egedal"]);
   assert.equal(Profile.shipped("egedal").label("en"), "The citizens' advisor of Egedal Municipality");
-  const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", undefined, undefined, undefined, text);
+  const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", { profile: text });
   const areas = Object.fromEntries(register.internal().breakdown(2018, "area").rows.map((r) => [r.code, r.count]));
   assert.deepEqual([areas.jobcenter, areas["center-for-borgerservice"], areas["center-for-social-service"]], [20, 10, 9]);
   const report = register.publishedReport([2018], [2018], [[2018, "area"]]);
