@@ -64,6 +64,22 @@ pub(crate) fn normal(s: &str) -> String {
         .to_lowercase()
 }
 
+/// The field (an index of [`IMPORT_FIELDS`]) a header gives: the field's
+/// own name, or one of its headers in the profile.
+pub(crate) fn header_field(header: &str, def: &ImportDef) -> Option<usize> {
+    let h = normal(header);
+    if h.is_empty() {
+        return None;
+    }
+    IMPORT_FIELDS.iter().position(|f| {
+        normal(f) == h
+            || def
+                .columns
+                .get(*f)
+                .is_some_and(|names| names.iter().any(|n| normal(n) == h))
+    })
+}
+
 /// A cell as text: `None` when empty; a whole number without its `.0`; a
 /// date cell as `YYYY-MM-DD`.
 pub(crate) fn cell_text(cell: &Cell) -> Option<String> {
@@ -125,18 +141,7 @@ impl<'a> Mapper<'a> {
     ) -> Result<Mapper<'a>> {
         let mut columns: [Option<usize>; IMPORT_FIELDS.len()] = [None; IMPORT_FIELDS.len()];
         for (c, header) in sheet.headers.iter().enumerate() {
-            let h = normal(header);
-            if h.is_empty() {
-                continue;
-            }
-            let found = IMPORT_FIELDS.iter().position(|f| {
-                normal(f) == h
-                    || def
-                        .columns
-                        .get(*f)
-                        .is_some_and(|names| names.iter().any(|n| normal(n) == h))
-            });
-            if let Some(f) = found {
+            if let Some(f) = header_field(header, def) {
                 if let Some(other) = columns[f] {
                     return Err(header_error(
                         sheet,

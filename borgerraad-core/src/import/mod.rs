@@ -140,7 +140,7 @@ fn run(
             report
         }
         _ => {
-            let sheet = sheet::read(source, bytes, &options.sheet)?;
+            let sheet = read_sheet(source, bytes, &options.sheet, profile)?;
             load_sheet(&sheet, profile, &collect, &mut register)?
         }
     };
@@ -150,6 +150,35 @@ fn run(
     }
     report.finish();
     Ok((register, report))
+}
+
+/// The sheet in `bytes`, its header found: the first row that is not
+/// blank, unless it names fewer than two fields and one of the ten rows
+/// below names two or more (a title above the header, as people write).
+fn read_sheet(source: &str, bytes: &[u8], options: &Options, profile: &Profile) -> Result<Sheet> {
+    let sheet = sheet::read(source, bytes, options)?;
+    if options.header_row.is_some() {
+        return Ok(sheet);
+    }
+    let known = |cells: &mut dyn Iterator<Item = String>| {
+        cells.filter(|h| map::header_field(h, profile.import()).is_some()).count()
+    };
+    if known(&mut sheet.headers.iter().cloned()) >= 2 {
+        return Ok(sheet);
+    }
+    let header = sheet.rows.iter().take(10).find(|row| {
+        known(&mut row.cells.iter().filter_map(map::cell_text)) >= 2
+    });
+    match header {
+        Some(row) => {
+            let options = Options {
+                header_row: Some(row.row),
+                ..options.clone()
+            };
+            sheet::read(source, bytes, &options)
+        }
+        None => Ok(sheet),
+    }
 }
 
 /// Whether a CSV file's header is the record format's (`id,citizen,…`).

@@ -127,8 +127,12 @@ impl LoadReport {
         }
         reasons.sort_by(|a, b| b.count.cmp(&a.count));
         self.reasons = reasons;
-        self.unmapped
-            .sort_by(|a, b| (&a.column, b.count).cmp(&(&b.column, a.count)));
+        let place = |header: &str| self.columns.iter().position(|c| c.header == header);
+        let mut unmapped = std::mem::take(&mut self.unmapped);
+        unmapped.sort_by(|a, b| {
+            (place(&a.column), b.count, &a.value).cmp(&(place(&b.column), a.count, &b.value))
+        });
+        self.unmapped = unmapped;
     }
 
     /// Whether every row read was loaded.
@@ -173,7 +177,7 @@ impl fmt::Display for LoadReport {
                     f,
                     "  \"{}\": `{}` x{} (rows {})",
                     u.column,
-                    u.value,
+                    u.value.replace('\n', "\\n"),
                     u.count,
                     rows.join(", ")
                 )?;
