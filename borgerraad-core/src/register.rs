@@ -367,14 +367,6 @@ impl Register {
                     .iter()
                     .flat_map(|p| &p.errors)
                     .find(|e| matches!(e.1, Error::Range { .. }))
-            })
-            .or_else(|| {
-                // Not one line could be read as a record: not this format.
-                let mut errors = parts.iter().flat_map(|p| &p.errors);
-                let unread = self.items.len() == first
-                    && errors.clone().next().is_some()
-                    && errors.all(|e| matches!(e.1, Error::Parse { .. }));
-                unread.then(|| parts.iter().flat_map(|p| &p.errors).next()).flatten()
             });
         if let Some((_, e)) = whole {
             let e = e.clone();
