@@ -106,7 +106,7 @@ fn a_windows_1252_semicolon_csv_loads_with_danish_headers_and_labels() {
     assert_eq!(skipped, [(7, "blank row"), (8, "total row (\"I alt\")")]);
     // One key of two letters (AB).
     assert_eq!(report.warnings.len(), 1);
-    assert!(report.warnings[0].starts_with("1 citizen keys look like initials"));
+    assert!(report.warnings[0].starts_with("1 rows have a citizen key that looks like initials"));
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn a_workbook_with_a_title_row_and_a_mixed_citizen_column() {
     let skipped: Vec<u64> = report.skipped.iter().map(|s| s.row).collect();
     assert_eq!(skipped, [7, 10]);
     // AB and KLM; xq7 and xq8 are not letters only.
-    assert!(report.warnings[0].starts_with("2 citizen keys look like initials"));
+    assert!(report.warnings[0].starts_with("2 rows have a citizen key that looks like initials"));
     // The statistics count one citizen for the two CPR cells.
     assert_eq!(register.iter().filter(|i| i.citizen == key).count(), 2);
 }

@@ -156,14 +156,29 @@ fn run(
 /// blank, unless it names fewer than two fields and one of the ten rows
 /// below names two or more (a title above the header, as people write).
 fn read_sheet(source: &str, bytes: &[u8], options: &Options, profile: &Profile) -> Result<Sheet> {
-    let sheet = sheet::read(source, bytes, options)?;
-    if options.header_row.is_some() {
-        return Ok(sheet);
-    }
     let known = |cells: &mut dyn Iterator<Item = String>| {
         cells.filter(|h| map::header_field(h, profile.import()).is_some()).count()
     };
-    if known(&mut sheet.headers.iter().cloned()) >= 2 {
+    let sheet = match sheet::read(source, bytes, options) {
+        Ok(sheet) => sheet,
+        // A CSV file whose title line is narrower than the rows below
+        // fails as a table; the header is then sought on lines 2 to 10.
+        Err(e) if options.header_row.is_none() => {
+            return (2..=10)
+                .find_map(|row| {
+                    let options = Options {
+                        header_row: Some(row),
+                        ..options.clone()
+                    };
+                    sheet::read(source, bytes, &options)
+                        .ok()
+                        .filter(|s| known(&mut s.headers.iter().cloned()) >= 2)
+                })
+                .ok_or(e);
+        }
+        Err(e) => return Err(e),
+    };
+    if options.header_row.is_some() || known(&mut sheet.headers.iter().cloned()) >= 2 {
         return Ok(sheet);
     }
     let header = sheet.rows.iter().take(10).find(|row| {
@@ -324,7 +339,7 @@ fn load_sheet(
     }
     if mapper.initials > 0 {
         report.warnings.push(format!(
-            "{} citizen keys look like initials (2–3 letters): different people may share one, so the distinct-citizen figures and the share of repeat inquiries are unreliable",
+            "{} rows have a citizen key that looks like initials (2–3 letters): different people may share one, so the distinct-citizen figures and the share of repeat inquiries are unreliable",
             mapper.initials
         ));
     }
