@@ -54,8 +54,7 @@ I alt;;;;;;;;5
 fn a_windows_1252_semicolon_csv_loads_with_danish_headers_and_labels() {
     let bytes = cp1252(DANISH_CSV);
     let profile = Profile::esbjerg();
-    let (register, report) =
-        import::load(&bytes, "register.csv", &profile, &collect()).unwrap();
+    let (register, report) = import::load(&bytes, "register.csv", &profile, &collect()).unwrap();
     assert_eq!(register.len(), 4);
     let r = |id: &str| register.get(id).unwrap();
     // Line 2: dd-mm-yyyy; "og" for "&" in the area's label.
@@ -77,7 +76,10 @@ fn a_windows_1252_semicolon_csv_loads_with_danish_headers_and_labels() {
     assert_eq!(r("3").channel.as_str(), "email");
     assert_eq!(r("3").category, "udenfor-omraade/gaeld");
     let referral = r("3").referral.as_ref().unwrap();
-    assert_eq!((referral.to.as_str(), referral.basis.as_str()), ("gaeldsraadgivning", "vedtaegt"));
+    assert_eq!(
+        (referral.to.as_str(), referral.basis.as_str()),
+        ("gaeldsraadgivning", "vedtaegt")
+    );
     // Line 5: a forwarding (by letter) goes to its category under fvl. § 7, stk. 2.
     let referral = r("4").referral.as_ref().unwrap();
     assert_eq!(
@@ -91,12 +93,21 @@ fn a_windows_1252_semicolon_csv_loads_with_danish_headers_and_labels() {
     assert_eq!(report.loaded, 4);
     assert_eq!(report.unmapped.len(), 1);
     let fax = &report.unmapped[0];
-    assert_eq!((fax.column.as_str(), fax.field.as_str()), ("Kanal", "channel"));
-    assert_eq!((fax.value.as_str(), fax.count, fax.rows.as_slice()), ("Fax", 1, &[6][..]));
+    assert_eq!(
+        (fax.column.as_str(), fax.field.as_str()),
+        ("Kanal", "channel")
+    );
+    assert_eq!(
+        (fax.value.as_str(), fax.count, fax.rows.as_slice()),
+        ("Fax", 1, &[6][..])
+    );
     assert_eq!(report.rejected.len(), 1);
     assert_eq!(report.rejected[0].row, Some(6));
     assert_eq!(report.rejected[0].column.as_deref(), Some("Kanal"));
-    assert_eq!(report.reasons[0].reason, "\"Kanal\": a value that is not a channel");
+    assert_eq!(
+        report.reasons[0].reason,
+        "\"Kanal\": a value that is not a channel"
+    );
     // Line 7 blank, line 8 the total.
     let skipped: Vec<(u64, &str)> = report
         .skipped
@@ -112,8 +123,13 @@ fn a_windows_1252_semicolon_csv_loads_with_danish_headers_and_labels() {
 #[test]
 fn all_or_nothing_fails_at_the_cell_in_the_sheets_terms() {
     let bytes = cp1252(DANISH_CSV);
-    let err = import::load(&bytes, "register.csv", &Profile::esbjerg(), &ImportOptions::default())
-        .unwrap_err();
+    let err = import::load(
+        &bytes,
+        "register.csv",
+        &Profile::esbjerg(),
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "ParseError");
     assert_eq!(err.field(), Some("channel"));
     assert_eq!(
@@ -124,7 +140,10 @@ fn all_or_nothing_fails_at_the_cell_in_the_sheets_terms() {
 
 #[test]
 fn a_workbook_with_a_title_row_and_a_mixed_citizen_column() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/import/register.xlsx");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/import/register.xlsx"
+    );
     let bytes = std::fs::read(path).unwrap();
     let profile = Profile::esbjerg();
 
@@ -132,7 +151,11 @@ fn a_workbook_with_a_title_row_and_a_mixed_citizen_column() {
     let report = import::check(&bytes, "register.xlsx", &profile, &collect()).unwrap();
     assert_eq!(report.format, "xlsx");
     assert_eq!(report.sheet.as_deref(), Some("2022"));
-    assert_eq!(report.header_row, Some(2), "the title in row 1 is passed over");
+    assert_eq!(
+        report.header_row,
+        Some(2),
+        "the title in row 1 is passed over"
+    );
     assert_eq!((report.rows, report.loaded), (6, 2));
     let rejected: Vec<(Option<u64>, Option<&str>)> = report
         .rejected
@@ -153,9 +176,17 @@ fn a_workbook_with_a_title_row_and_a_mixed_citizen_column() {
         "register.xlsx, sheet \"2022\", row 4, column \"Borger\" (C): field `citizen`: a CPR number; the register never holds one: give a pseudonymizer (a secret) to turn it into a key"
     );
     // The ambiguous date 01/02/03 is refused, never guessed.
-    assert!(report.rejected[2].message.contains("column \"Modtaget\" (B)"));
-    assert_eq!(report.reasons[0].reason, "\"Borger\": a CPR number without a pseudonymizer");
-    assert_eq!((report.reasons[0].count, report.reasons[0].rows.as_slice()), (2, &[4, 5][..]));
+    assert!(report.rejected[2]
+        .message
+        .contains("column \"Modtaget\" (B)"));
+    assert_eq!(
+        report.reasons[0].reason,
+        "\"Borger\": a CPR number without a pseudonymizer"
+    );
+    assert_eq!(
+        (report.reasons[0].count, report.reasons[0].rows.as_slice()),
+        (2, &[4, 5][..])
+    );
     let noter = report.columns.iter().find(|c| c.header == "Noter").unwrap();
     assert_eq!(noter.field, None, "free text is not read");
     // No report or error holds the number, in any form.
@@ -178,10 +209,16 @@ fn a_workbook_with_a_title_row_and_a_mixed_citizen_column() {
     assert_eq!(register.get("101").unwrap().citizen, "AB");
     // Row 3: Excel date cells; a topic from its label.
     let r101 = register.get("101").unwrap();
-    assert_eq!((r101.received, r101.closed), (day(2022, 3, 1), Some(day(2022, 3, 4))));
+    assert_eq!(
+        (r101.received, r101.closed),
+        (day(2022, 3, 1), Some(day(2022, 3, 4)))
+    );
     assert_eq!(r101.topics.as_slice(), ["sygedagpenge"]);
     // Row 4: "og" for "&".
-    assert_eq!(register.get("102").unwrap().category, "fritid-sundhed-omsorg/visitation");
+    assert_eq!(
+        register.get("102").unwrap().category,
+        "fritid-sundhed-omsorg/visitation"
+    );
     // Row 6: a date typed as text; a label with a trailing space.
     let r104 = register.get("104").unwrap();
     assert_eq!(r104.received, day(2022, 3, 3));
@@ -199,17 +236,27 @@ fn a_workbook_with_a_title_row_and_a_mixed_citizen_column() {
 fn a_file_that_cannot_be_read_is_an_error_even_when_collecting() {
     let profile = Profile::esbjerg();
     let err = import::check(b"%PDF-1.7", "register.pdf", &profile, &collect()).unwrap_err();
-    assert!(err.to_string().starts_with("register.pdf: a PDF document"), "{err}");
+    assert!(
+        err.to_string().starts_with("register.pdf: a PDF document"),
+        "{err}"
+    );
     // A header without the required fields.
     let err = import::check(b"Nr;Noter\n1;x\n", "r.csv", &profile, &collect()).unwrap_err();
     assert_eq!(err.field(), Some("received"));
-    assert!(err.to_string().contains("no column gives `received`"), "{err}");
+    assert!(
+        err.to_string().contains("no column gives `received`"),
+        "{err}"
+    );
     // The record loaders too: a header alone, or no record at all.
     let mut register = Register::new(profile.clone());
     let options = collect().load;
-    let err = register.load_csv(b"id,citizen\n", "e.csv", &options).unwrap_err();
+    let err = register
+        .load_csv(b"id,citizen\n", "e.csv", &options)
+        .unwrap_err();
     assert_eq!(err.kind(), "ParseError");
-    let err = register.load_jsonl(b"\n\n", "x.jsonl", &options).unwrap_err();
+    let err = register
+        .load_jsonl(b"\n\n", "x.jsonl", &options)
+        .unwrap_err();
     assert_eq!(err.kind(), "ParseError");
     assert!(register.is_empty());
 }
@@ -235,29 +282,34 @@ fn json_lines_and_the_record_csv_load_as_before() {
     let (register, report) =
         import::load(&jsonl, "e.jsonl", &profile, &ImportOptions::default()).unwrap();
     let direct = Register::read_jsonl(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/esbjerg-2017-2022.jsonl"),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/esbjerg-2017-2022.jsonl"
+        ),
         profile.clone(),
     )
     .unwrap();
     assert_eq!(register.inquiries(), direct.inquiries());
-    assert_eq!((report.format.as_str(), report.loaded), ("jsonl", direct.len() as u64));
+    assert_eq!(
+        (report.format.as_str(), report.loaded),
+        ("jsonl", direct.len() as u64)
+    );
     let mut csv = Vec::new();
     direct.write_csv(&mut csv).unwrap();
-    let (register, report) = import::load(&csv, "e.csv", &profile, &ImportOptions::default()).unwrap();
+    let (register, report) =
+        import::load(&csv, "e.csv", &profile, &ImportOptions::default()).unwrap();
     assert_eq!(register.inquiries(), direct.inquiries());
     assert_eq!(report.format, "csv");
 }
 
 #[test]
 fn the_import_section_is_checked_with_its_json_path() {
-    let mut v: serde_json::Value =
-        serde_json::to_value(Profile::esbjerg().def()).unwrap();
+    let mut v: serde_json::Value = serde_json::to_value(Profile::esbjerg().def()).unwrap();
     v["import"]["columns"]["cpr_nummer"] = serde_json::json!(["CPR"]);
     let err = Profile::from_json_str(&v.to_string(), "p.json").unwrap_err();
     assert_eq!(err.kind(), "ConfigError");
     assert_eq!(err.field(), Some("import.columns.cpr_nummer"));
-    let mut v: serde_json::Value =
-        serde_json::to_value(Profile::esbjerg().def()).unwrap();
+    let mut v: serde_json::Value = serde_json::to_value(Profile::esbjerg().def()).unwrap();
     v["import"]["defaults"]["channel"] = "Telefon".into();
     let err = Profile::from_json_str(&v.to_string(), "p.json").unwrap_err();
     assert_eq!(err.field(), Some("import.defaults.channel"));

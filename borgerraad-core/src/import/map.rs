@@ -209,7 +209,10 @@ impl<'a> Mapper<'a> {
             .skip
             .iter()
             .filter_map(|(header, values)| {
-                let c = sheet.headers.iter().position(|h| normal(h) == normal(header))?;
+                let c = sheet
+                    .headers
+                    .iter()
+                    .position(|h| normal(h) == normal(header))?;
                 Some((c, values.iter().map(|v| normal(v)).collect()))
             })
             .collect();
@@ -320,12 +323,12 @@ impl<'a> Mapper<'a> {
         let other_categories = self.list(row, OTHER_CATEGORIES, problems, |m, t| m.unit(t));
         let topics = self.list(row, TOPICS, problems, |_, t| Some(slug(t)));
         let mut referral = self.referral(row, problems);
-        for (f, value) in [
-            (CHANNEL, &channel),
-            (REQUESTER, &requester),
-            (KIND, &kind),
-        ] {
-            if value.is_none() && !problems[start..].iter().any(|p| p.field == IMPORT_FIELDS[f]) {
+        for (f, value) in [(CHANNEL, &channel), (REQUESTER, &requester), (KIND, &kind)] {
+            if value.is_none()
+                && !problems[start..]
+                    .iter()
+                    .any(|p| p.field == IMPORT_FIELDS[f])
+            {
                 problems.push(self.empty(f));
             }
         }
@@ -458,7 +461,11 @@ impl<'a> Mapper<'a> {
             taxonomy
                 .served
                 .iter()
-                .find(|e| [&e.code, &e.label.da, &e.label.en].iter().any(|s| normal(s) == t))
+                .find(|e| {
+                    [&e.code, &e.label.da, &e.label.en]
+                        .iter()
+                        .any(|s| normal(s) == t)
+                })
                 .map(|e| e.code.clone())
         });
         if found.is_none() {
@@ -475,7 +482,11 @@ impl<'a> Mapper<'a> {
             let t = normal(t);
             sites
                 .iter()
-                .find(|e| [&e.code, &e.label.da, &e.label.en].iter().any(|s| normal(s) == t))
+                .find(|e| {
+                    [&e.code, &e.label.da, &e.label.en]
+                        .iter()
+                        .any(|s| normal(s) == t)
+                })
                 .map(|e| e.code.clone())
         });
         if found.is_none() {
@@ -542,15 +553,15 @@ impl<'a> Mapper<'a> {
             let t = normal(t);
             departments
                 .iter()
-                .find(|d| [&d.code, &d.label.da, &d.label.en].iter().any(|s| normal(s) == t))
+                .find(|d| {
+                    [&d.code, &d.label.da, &d.label.en]
+                        .iter()
+                        .any(|s| normal(s) == t)
+                })
                 .map(|d| format!("{area}/{}", d.code))
         });
         if found.is_none() {
-            problems.push(self.unmapped(
-                DEPARTMENT,
-                &text,
-                "a department of the area in its row",
-            ));
+            problems.push(self.unmapped(DEPARTMENT, &text, "a department of the area in its row"));
         }
         found
     }
@@ -567,7 +578,11 @@ impl<'a> Mapper<'a> {
             return Topics::new();
         };
         let mut out = Topics::new();
-        for part in text.split([';', ',', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        for part in text
+            .split([';', ',', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             let found = match self.aliases[f].get(&normal(part)) {
                 Some(code) => Some(code.clone()),
                 None => item(self, part),
@@ -587,8 +602,9 @@ impl<'a> Mapper<'a> {
         let text = self.text(row, REFERRAL)?;
         let destinations = &self.office.codes().destinations;
         let derive = &self.def.derive;
-        if let Some(to) = self.code(REFERRAL, &text, |t| destinations.find(t).map(|e| e.code.clone()))
-        {
+        if let Some(to) = self.code(REFERRAL, &text, |t| {
+            destinations.find(t).map(|e| e.code.clone())
+        }) {
             return Some(Referral {
                 to: to.into(),
                 basis: derive.referral_basis.as_str().into(),

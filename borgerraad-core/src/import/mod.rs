@@ -157,7 +157,9 @@ fn run(
 /// below names two or more (a title above the header, as people write).
 fn read_sheet(source: &str, bytes: &[u8], options: &Options, profile: &Profile) -> Result<Sheet> {
     let known = |cells: &mut dyn Iterator<Item = String>| {
-        cells.filter(|h| map::header_field(h, profile.import()).is_some()).count()
+        cells
+            .filter(|h| map::header_field(h, profile.import()).is_some())
+            .count()
     };
     let sheet = match sheet::read(source, bytes, options) {
         Ok(sheet) => sheet,
@@ -181,9 +183,11 @@ fn read_sheet(source: &str, bytes: &[u8], options: &Options, profile: &Profile) 
     if options.header_row.is_some() || known(&mut sheet.headers.iter().cloned()) >= 2 {
         return Ok(sheet);
     }
-    let header = sheet.rows.iter().take(10).find(|row| {
-        known(&mut row.cells.iter().filter_map(map::cell_text)) >= 2
-    });
+    let header = sheet
+        .rows
+        .iter()
+        .take(10)
+        .find(|row| known(&mut row.cells.iter().filter_map(map::cell_text)) >= 2);
     match header {
         Some(row) => {
             let options = Options {
@@ -231,7 +235,12 @@ fn load_sheet(
     register: &mut Register,
 ) -> Result<LoadReport> {
     let office = profile.office();
-    let mut mapper = Mapper::new(sheet, office, profile.import(), options.pseudonymizer.as_ref())?;
+    let mut mapper = Mapper::new(
+        sheet,
+        office,
+        profile.import(),
+        options.pseudonymizer.as_ref(),
+    )?;
     let header = |c: usize| sheet.headers[c].trim().to_string();
     let mut report = LoadReport {
         source: sheet.source.clone(),
@@ -268,15 +277,16 @@ fn load_sheet(
     let mut records: Vec<Inquiry> = Vec::with_capacity(sheet.rows.len());
     let mut rows: Vec<u32> = Vec::with_capacity(sheet.rows.len());
     let mut problems: Vec<Problem> = Vec::new();
-    let reject = |report: &mut LoadReport, row: u32, column: Option<usize>, reason: String, error: Error| {
-        report.rejected.push(RejectedRow {
-            row: Some(u64::from(row)),
-            column: column.map(header),
-            reason,
-            message: error.to_string(),
-            error,
-        });
-    };
+    let reject =
+        |report: &mut LoadReport, row: u32, column: Option<usize>, reason: String, error: Error| {
+            report.rejected.push(RejectedRow {
+                row: Some(u64::from(row)),
+                column: column.map(header),
+                reason,
+                message: error.to_string(),
+                error,
+            });
+        };
     for row in &sheet.rows {
         if let Some(why) = mapper.skipped(sheet, row) {
             report.skipped.push(SkippedRow {
@@ -290,13 +300,15 @@ fn load_sheet(
         let record = mapper.row(row, &mut problems);
         for p in &problems {
             if let (Some(value), Some(c)) = (&p.unmapped, p.column) {
-                let entry = unmapped.entry((c, value.clone())).or_insert_with(|| Unmapped {
-                    column: header(c),
-                    field: p.field.to_string(),
-                    value: value.clone(),
-                    count: 0,
-                    rows: Vec::new(),
-                });
+                let entry = unmapped
+                    .entry((c, value.clone()))
+                    .or_insert_with(|| Unmapped {
+                        column: header(c),
+                        field: p.field.to_string(),
+                        value: value.clone(),
+                        count: 0,
+                        rows: Vec::new(),
+                    });
                 entry.count += 1;
                 if entry.rows.len() < 5 {
                     entry.rows.push(u64::from(row.row));
@@ -354,7 +366,11 @@ fn load_sheet(
     let id_column = mapper.column_of("id");
     let mut seen: HashMap<String, usize> = HashMap::new();
     for r in rejected {
-        let id = r.error.location().and_then(|l| l.record.clone()).unwrap_or_default();
+        let id = r
+            .error
+            .location()
+            .and_then(|l| l.record.clone())
+            .unwrap_or_default();
         // The n-th rejection of an id is its (n+1)-th row.
         let n = seen.entry(id.clone()).or_insert(0);
         *n += 1;
@@ -369,7 +385,11 @@ fn load_sheet(
             field: field.clone(),
             reason,
         };
-        let group = group(&id_column.map(header), &field, "an id that an earlier row has");
+        let group = group(
+            &id_column.map(header),
+            &field,
+            "an id that an earlier row has",
+        );
         reject(&mut report, row, id_column, group, error);
     }
     Ok(report)

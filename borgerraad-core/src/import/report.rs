@@ -125,7 +125,7 @@ impl LoadReport {
                 }),
             }
         }
-        reasons.sort_by(|a, b| b.count.cmp(&a.count));
+        reasons.sort_by_key(|g| std::cmp::Reverse(g.count));
         self.reasons = reasons;
         let place = |header: &str| self.columns.iter().position(|c| c.header == header);
         let mut unmapped = std::mem::take(&mut self.unmapped);
@@ -193,8 +193,18 @@ impl fmt::Display for LoadReport {
             writeln!(f, "\nRows refused, by reason:")?;
             for r in &self.reasons {
                 let rows: Vec<String> = r.rows.iter().map(u64::to_string).collect();
-                let more = if r.count as usize > r.rows.len() { ", …" } else { "" };
-                writeln!(f, "  {} x{} (rows {}{more})", r.reason, r.count, rows.join(", "))?;
+                let more = if r.count as usize > r.rows.len() {
+                    ", …"
+                } else {
+                    ""
+                };
+                writeln!(
+                    f,
+                    "  {} x{} (rows {}{more})",
+                    r.reason,
+                    r.count,
+                    rows.join(", ")
+                )?;
             }
             if let Some(first) = self.rejected.first() {
                 writeln!(f, "  first: {}", first.message)?;
