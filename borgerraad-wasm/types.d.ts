@@ -296,7 +296,9 @@ export interface BorgerraadTypes {
   Counting?: Counting2;
   Decide?: Decide1;
   Department?: Department;
+  Derive?: Derive1;
   Entry?: Entry;
+  ImportDef?: ImportDef1;
   Levels?: Levels1;
   RuleDef?: RuleDef;
   When?: When1;
@@ -769,6 +771,7 @@ export interface ProfileDef {
    * The profile's id, a code, e.g. `esbjerg`.
    */
   id: string;
+  import?: ImportDef;
   label: Label8;
   rules: RuleSetDef;
   /**
@@ -835,6 +838,70 @@ export interface Label7 {
    * English.
    */
   en: string;
+}
+/**
+ * How the office's own sheet becomes records: its headers, its
+ * words for codes, defaults, rows to skip (see `import`).
+ */
+export interface ImportDef {
+  /**
+   * Field → the headers a sheet may give its column, e.g. `"received":
+   * ["Dato", "Modtaget"]`. A field's own name is always one of them.
+   */
+  columns?: {
+    [k: string]: string[] | undefined;
+  };
+  /**
+   * Field → the code used when the sheet has no column for it or leaves
+   * the cell empty, e.g. `"municipality": "esbjerg"`.
+   */
+  defaults?: {
+    [k: string]: string | undefined;
+  };
+  derive?: Derive;
+  /**
+   * Header → the values that mark a row as not a registration, e.g.
+   * `"Status": ["Annulleret"]`. Such rows are skipped and reported.
+   */
+  skip?: {
+    [k: string]: string[] | undefined;
+  };
+  /**
+   * Field → what a sheet writes → the code it means, for values that
+   * are neither a code nor a label, e.g. `"channel": {"Mail": "email"}`.
+   */
+  values?: {
+    [k: string]:
+      | {
+          [k: string]: string | undefined;
+        }
+      | undefined;
+  };
+  /**
+   * Word → the word a label uses instead, e.g. `"og": "&"`, so that
+   * "Børn og Kultur" is the area "Børn & Kultur".
+   */
+  words?: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * The legal bases of derived referrals.
+ */
+export interface Derive {
+  /**
+   * The basis of a forwarding inside the municipality: a `referral`
+   * cell that names a unit of the taxonomy, or the kind forwarding
+   * without one (then to the inquiry's category). Forvaltningsloven
+   * § 7, stk. 2: `fvl-7-2`.
+   */
+  forwarding_basis?: string;
+  /**
+   * The basis of a referral to one of the code list's referral
+   * destinations (henvisningssteder), e.g. `vedtaegt` (the advisor's
+   * statute).
+   */
+  referral_basis?: string;
 }
 /**
  * A pair of labels, Danish and English.
@@ -1795,6 +1862,75 @@ export interface CodeListsDef1 {
    * Who made the inquiry (henvendere).
    */
   requesters?: CodeDef[];
+}
+/**
+ * How the `referral` column ("Henvist til") and the kind forwarding
+ * (videresendelse) become a referral with its legal basis.
+ */
+export interface Derive1 {
+  /**
+   * The basis of a forwarding inside the municipality: a `referral`
+   * cell that names a unit of the taxonomy, or the kind forwarding
+   * without one (then to the inquiry's category). Forvaltningsloven
+   * § 7, stk. 2: `fvl-7-2`.
+   */
+  forwarding_basis?: string;
+  /**
+   * The basis of a referral to one of the code list's referral
+   * destinations (henvisningssteder), e.g. `vedtaegt` (the advisor's
+   * statute).
+   */
+  referral_basis?: string;
+}
+/**
+ * How an office's own sheet becomes records. Every part is optional: a
+ * sheet whose headers are the record's column names, and whose cells hold
+ * codes or the code lists' labels, needs none of it.
+ *
+ * Headers and values are matched ignoring case, surrounding spaces and a
+ * trailing `.` or `:`.
+ */
+export interface ImportDef1 {
+  /**
+   * Field → the headers a sheet may give its column, e.g. `"received":
+   * ["Dato", "Modtaget"]`. A field's own name is always one of them.
+   */
+  columns?: {
+    [k: string]: string[] | undefined;
+  };
+  /**
+   * Field → the code used when the sheet has no column for it or leaves
+   * the cell empty, e.g. `"municipality": "esbjerg"`.
+   */
+  defaults?: {
+    [k: string]: string | undefined;
+  };
+  derive?: Derive;
+  /**
+   * Header → the values that mark a row as not a registration, e.g.
+   * `"Status": ["Annulleret"]`. Such rows are skipped and reported.
+   */
+  skip?: {
+    [k: string]: string[] | undefined;
+  };
+  /**
+   * Field → what a sheet writes → the code it means, for values that
+   * are neither a code nor a label, e.g. `"channel": {"Mail": "email"}`.
+   */
+  values?: {
+    [k: string]:
+      | {
+          [k: string]: string | undefined;
+        }
+      | undefined;
+  };
+  /**
+   * Word → the word a label uses instead, e.g. `"og": "&"`, so that
+   * "Børn og Kultur" is the area "Børn & Kultur".
+   */
+  words?: {
+    [k: string]: string | undefined;
+  };
 }
 /**
  * What the municipality calls the levels of its organisation, for the

@@ -5,15 +5,22 @@
 //! ```text
 //! cargo run --example annual_report
 //! cargo run --example annual_report -- --input export.csv --year 2022 --format md|csv|json|svg|html [--lang da|en] [--profile profile.json|egedal]
+//! cargo run --example annual_report -- --input register.xlsx [--sheet 2022] [--secret-file secret.key] --check
 //! ```
+//!
+//! `--input` is read by its content: JSON Lines, the record CSV, or the
+//! office's own sheet (an Excel workbook or a CSV file) through the
+//! profile's import section. `--check` is a dry run that prints what a load
+//! would do, in the sheet's own terms.
 //!
 //! Python's `borgerraad report FILE` prints the same report through the
 //! same core function (`AnnualReport::of`).
 
 use std::process::ExitCode;
 
+use borgerraad_core::import::{self, ImportOptions};
 use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
-use borgerraad_core::{sample, Error, Lang, Profile, Register};
+use borgerraad_core::{sample, Error, Lang, Profile, Pseudonymizer};
 use clap::Parser;
 
 /// Prints the annual report (beretning) tables of a register: the monthly
@@ -21,10 +28,24 @@ use clap::Parser;
 #[derive(Parser)]
 #[command(name = "annual_report", version)]
 struct Args {
-    /// A register export, JSON Lines or CSV (by its extension `.csv`);
-    /// the embedded synthetic sample when left out.
+    /// The register: JSON Lines, the record CSV, or the office's own sheet
+    /// (.xlsx or a CSV in `,` `;` or tab, UTF-8 or Windows-1252), told by
+    /// content; the embedded synthetic sample when left out.
     #[arg(long, value_name = "FILE")]
     input: Option<String>,
+    /// Only check the input (a dry run): print, in the sheet's own terms,
+    /// the values that map to nothing, the rows skipped and the rows
+    /// refused, grouped by reason.
+    #[arg(long, requires = "input")]
+    check: bool,
+    /// The worksheet of a workbook; the first visible one when left out.
+    #[arg(long, value_name = "NAME", requires = "input")]
+    sheet: Option<String>,
+    /// A file holding the secret (at least 16 bytes) that turns CPR
+    /// numbers in the citizen column into keys; without it a CPR number
+    /// is refused.
+    #[arg(long, value_name = "FILE", requires = "input")]
+    secret_file: Option<String>,
     /// The year of the key figures and breakdowns; without it, the key
     /// figures of the last two years and no breakdowns.
     #[arg(long, value_name = "YYYY")]
@@ -53,11 +74,21 @@ fn run(args: &Args) -> Result<String, Error> {
                 Some(p) => Profile::named(p)?,
                 None => Profile::esbjerg(),
             };
-            if path.ends_with(".csv") {
-                Register::read_csv(path, profile)?
-            } else {
-                Register::read_jsonl(path, profile)?
+            let mut options = ImportOptions::default();
+            options.sheet.sheet.clone_from(&args.sheet);
+            if let Some(secret) = &args.secret_file {
+                let secret = borgerraad_core::bindings::read(std::path::Path::new(secret))?;
+                options.load.pseudonymizer = Some(Pseudonymizer::new(secret.trim_ascii())?);
             }
+            let bytes = borgerraad_core::bindings::read(std::path::Path::new(path))?;
+            if args.check {
+                return Ok(import::check(&bytes, path, &profile, &options)?.to_string());
+            }
+            let (register, report) = import::load(&bytes, path, &profile, &options)?;
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            register
         }
         None => sample(),
     };

@@ -2,11 +2,17 @@
 //! files in the same run and prints the ratios (`make sheet-bench`).
 //!
 //! Arguments: the files. For each it prints `<file> <seconds> <rows>`: the
-//! best of three reads (`sheet::open`), and the rows of data read.
+//! best of three reads (`sheet::open`), and the rows of data read; then
+//! `<file> import <seconds> <records>`: the best of three loads into a
+//! register (`import::load` with the Esbjerg profile: the read, the
+//! mapping of every cell, validation and the register's indexes), and the
+//! records loaded.
 
 use std::time::Instant;
 
+use borgerraad_core::import::{self, ImportOptions};
 use borgerraad_core::sheet::{self, Options};
+use borgerraad_core::Profile;
 
 fn main() {
     // `cargo bench` adds `--bench`.
@@ -21,5 +27,16 @@ fn main() {
             rows = read.rows.len();
         }
         println!("{file} {best:.4} {rows}");
+        let bytes = std::fs::read(path).unwrap();
+        let profile = Profile::esbjerg();
+        let (mut best, mut records) = (f64::INFINITY, 0);
+        for _ in 0..3 {
+            let start = Instant::now();
+            let (register, _) =
+                import::load(&bytes, &file, &profile, &ImportOptions::default()).unwrap();
+            best = best.min(start.elapsed().as_secs_f64());
+            records = register.len();
+        }
+        println!("{file} import {best:.4} {records}");
     }
 }

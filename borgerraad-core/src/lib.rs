@@ -31,8 +31,9 @@ mod profile;
 mod record;
 pub mod stats;
 
-// 7. The register and what is published.
+// 7. The register and what is published; the office's own register.
 mod disclosure;
+pub mod import;
 mod register;
 mod sample;
 
@@ -49,7 +50,7 @@ pub use inquiry::{
 };
 pub use office::{Counting, Office, Words};
 pub use privacy::{looks_like_cpr, redact_cpr, Cpr, Pseudonymizer};
-pub use profile::{Profile, ProfileDef};
+pub use profile::{Derive, ImportDef, Profile, ProfileDef, IMPORT_FIELDS};
 pub use record::{Field, FieldKind, FIELDS};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;

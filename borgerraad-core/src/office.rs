@@ -73,6 +73,8 @@ pub(crate) struct OfficeDoc {
     rules: Option<serde::de::IgnoredAny>,
     #[serde(default, skip_serializing)]
     deadline_regimes: Option<serde::de::IgnoredAny>,
+    #[serde(default, skip_serializing)]
+    import: Option<serde::de::IgnoredAny>,
 }
 
 impl OfficeDoc {
@@ -89,6 +91,7 @@ impl OfficeDoc {
             words: def.words.clone(),
             rules: None,
             deadline_regimes: None,
+            import: None,
         }
     }
 }
@@ -186,7 +189,7 @@ impl Office {
     /// threshold of 0 is a `ConfigError` naming the JSON path.
     pub(crate) fn new(mut doc: OfficeDoc, source: &str) -> Result<Office> {
         // What a profile adds is not the office's (and not compared).
-        (doc.rules, doc.deadline_regimes) = (None, None);
+        (doc.rules, doc.deadline_regimes, doc.import) = (None, None, None);
         let at = Location::source(source);
         let fail = |path: &str, reason: String| Error::config(at.clone(), Some(path), reason);
         // No value may look like a CPR number: the id, the labels here and

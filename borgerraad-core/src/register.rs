@@ -354,15 +354,25 @@ impl Register {
         let first = self.items.len();
         let parts = parse(&checker(&self.office, options), &mut self.items);
         // A load that found no memory fails as a whole (records fail with
-        // parse and validation errors only).
+        // parse and validation errors only), and so does an input that
+        // cannot be read at all (no header, no records), even when
+        // collecting.
         let whole = parts
             .iter()
+            .filter(|p| p.whole)
             .flat_map(|p| &p.errors)
-            .find(|e| matches!(e.1, Error::Range { .. }));
+            .next()
+            .or_else(|| {
+                parts
+                    .iter()
+                    .flat_map(|p| &p.errors)
+                    .find(|e| matches!(e.1, Error::Range { .. }))
+            });
         if let Some((_, e)) = whole {
             let e = e.clone();
             self.items.truncate(first);
-            return Err(e);
+            let at = source.map_or_else(Location::default, Location::source);
+            return Err(e.located(&at));
         }
         let at = source.map_or_else(Location::default, Location::source);
         self.add_all(first, parts, &at, source.is_some(), options)
@@ -646,7 +656,7 @@ impl Register {
             });
             let rest = record::Part {
                 lines: vec![0; self.items.len() - first],
-                errors: Vec::new(),
+                ..record::Part::default()
             };
             parts = index(&self.items, first, vec![rest], self.office.codes());
             new_ids = merged_ids(&mut parts);

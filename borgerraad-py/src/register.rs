@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use borgerraad_core::bindings::{Cells, Column, CSV_COLUMNS};
+use borgerraad_core::import::{self, ImportOptions, LoadReport};
+use borgerraad_core::sheet::Options as SheetOptions;
 use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected};
 use chrono::NaiveDate;
 use numpy::PyReadonlyArray1;
@@ -22,6 +24,7 @@ use crate::taxonomy::PyTaxonomy;
 pub struct PyRegister {
     pub inner: Register,
     rejected: Vec<Rejected>,
+    report: Option<LoadReport>,
 }
 
 /// A text column: name, offsets, UTF-8 bytes, validity (`None` when every
@@ -82,6 +85,36 @@ fn read(path: &std::path::Path) -> PyResult<Vec<u8>> {
     borgerraad_core::bindings::read(path).py()
 }
 
+/// A path or bytes: the bytes, and the name errors give them (the path,
+/// or `name`, or `<bytes>`).
+#[derive(FromPyObject)]
+enum PathOrBytes {
+    Bytes(Vec<u8>),
+    Path(PathBuf),
+}
+
+impl PathOrBytes {
+    fn bytes(self, name: Option<String>) -> PyResult<(Vec<u8>, String)> {
+        match self {
+            PathOrBytes::Bytes(b) => Ok((b, name.unwrap_or_else(|| "<bytes>".into()))),
+            PathOrBytes::Path(p) => {
+                let bytes = read(&p)?;
+                Ok((bytes, name.unwrap_or_else(|| p.display().to_string())))
+            }
+        }
+    }
+}
+
+fn import_options(load: LoadOptions, sheet: Option<String>) -> ImportOptions {
+    ImportOptions {
+        sheet: SheetOptions {
+            sheet,
+            ..SheetOptions::default()
+        },
+        load,
+    }
+}
+
 #[pymethods]
 impl PyRegister {
     /// An empty register of an office with `profile` (Esbjerg's by default).
@@ -91,6 +124,7 @@ impl PyRegister {
         PyRegister {
             inner: Register::new(or_default(profile)),
             rejected: Vec::new(),
+            report: None,
         }
     }
 
@@ -205,6 +239,89 @@ impl PyRegister {
         fill(cls, None, |r| {
             r.extend(sample.inquiries().iter().cloned(), &LoadOptions::default())
         })
+    }
+
+    /// Loads an office's register from a path or bytes, told by content:
+    /// JSON Lines, the record CSV, or a sheet (.xlsx, or CSV in `,` `;` or
+    /// tab, UTF-8 or Windows-1252) read with the profile's import section.
+    /// `sheet` names a workbook's worksheet; `name` names bytes in errors.
+    /// A CPR number in the citizen column becomes a key with
+    /// `pseudonymizer`, and is refused without one. What the load found is
+    /// in `load_report`.
+    #[classmethod]
+    #[pyo3(signature = (source, profile = None, on_error = "raise", as_of = None, pseudonymizer = None, *, sheet = None, name = None, memory_budget = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn read<'py>(
+        cls: &Bound<'py, PyType>,
+        source: PathOrBytes,
+        profile: Option<PyRef<'_, PyProfile>>,
+        on_error: &str,
+        as_of: Option<NaiveDate>,
+        pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+        sheet: Option<String>,
+        name: Option<String>,
+        memory_budget: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (bytes, name) = source.bytes(name)?;
+        let load = options(on_error, as_of, pseudonymizer, memory_budget)?;
+        let options = import_options(load, sheet);
+        let profile = or_default(profile);
+        let (register, report) = cls
+            .py()
+            .detach(|| import::load(&bytes, &name, &profile, &options))
+            .py()?;
+        let obj = cls.call0()?;
+        {
+            let mut this = obj.cast::<PyRegister>()?.borrow_mut();
+            this.inner = register;
+            this.rejected = report
+                .rejected
+                .iter()
+                .map(|r| Rejected {
+                    line: r.row,
+                    error: r.error.clone(),
+                })
+                .collect();
+            this.report = Some(report);
+        }
+        Ok(obj)
+    }
+
+    /// A dry run of `read`: what a load would do, as a dict in the sheet's
+    /// own terms (header names, Excel row numbers, sheet name): the columns
+    /// and their fields, per column the values that map to nothing with
+    /// counts, the rows skipped and why, the rows refused grouped by
+    /// reason, and warnings. A file that cannot be read at all raises.
+    #[classmethod]
+    #[pyo3(signature = (source, profile = None, pseudonymizer = None, *, as_of = None, sheet = None, name = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn check<'py>(
+        cls: &Bound<'py, PyType>,
+        source: PathOrBytes,
+        profile: Option<PyRef<'_, PyProfile>>,
+        pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+        as_of: Option<NaiveDate>,
+        sheet: Option<String>,
+        name: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (bytes, name) = source.bytes(name)?;
+        let load = options("collect", as_of, pseudonymizer, None)?;
+        let options = import_options(load, sheet);
+        let profile = or_default(profile);
+        let report = cls
+            .py()
+            .detach(|| import::check(&bytes, &name, &profile, &options))
+            .py()?;
+        to_object(cls.py(), &report)
+    }
+
+    /// What the last `read` found (see `check`), or None for other loaders.
+    #[getter]
+    fn load_report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.report {
+            Some(report) => to_object(py, report),
+            None => Ok(py.None().into_bound(py)),
+        }
     }
 
     /// The records that a load with `on_error="collect"` rejected, as exceptions.

@@ -47,6 +47,9 @@ pub(crate) struct Part {
     /// The 1-based line (or row) of each record.
     pub(crate) lines: Vec<u64>,
     pub(crate) errors: Vec<(u64, Error)>,
+    /// Whether the input failed as a whole (no header, no records): the
+    /// load fails whatever `OnError` says.
+    pub(crate) whole: bool,
 }
 
 impl Part {
@@ -61,6 +64,7 @@ impl Part {
         for part in parts {
             all.lines.extend(part.lines);
             all.errors.extend(part.errors);
+            all.whole |= part.whole;
         }
         all
     }
@@ -76,6 +80,7 @@ impl Part {
         vec![Part {
             lines: Vec::new(),
             errors: vec![(line, error)],
+            whole: true,
         }]
     }
 }
@@ -130,6 +135,7 @@ pub(crate) fn parse_into<J: Send>(
         return vec![Part {
             lines: Vec::new(),
             errors: vec![(1, out_of_memory(reason))],
+            whole: true,
         }];
     }
     let mut spare = items.spare_capacity_mut();

@@ -19,6 +19,10 @@ Exact counts are in ``borgerraad.internal``, for internal use only.
 """
 from __future__ import annotations
 
+import datetime
+import os
+from typing import Optional, Union
+
 from . import _frames, internal
 from ._borgerraad import (
     Calendar,
@@ -58,12 +62,41 @@ from .errors import (
 class Register(_NativeRegister):
     """The validated collection of inquiries (henvendelser).
 
-    Load with ``read_jsonl``, ``read_csv``, ``from_records``, ``from_pandas``
-    or ``from_arrow``; every loader takes ``profile``, ``on_error`` ("raise":
+    Load an office's own register (an Excel workbook, a Danish CSV, or the
+    record format, told by content) with ``read`` or ``read_excel``, and
+    try it first with ``check``; or load the record format with
+    ``read_jsonl``, ``read_csv``, ``from_records``, ``from_pandas`` or
+    ``from_arrow``; every loader takes ``profile``, ``on_error`` ("raise":
     all or nothing, the default; "collect": keep the valid records and list
     the others in ``rejected``), ``as_of`` and ``memory_budget`` (bytes; a
     load that could need more raises ``RangeError`` before reading anything).
     """
+
+    @classmethod
+    def read_excel(
+        cls,
+        source: Union[bytes, str, "os.PathLike[str]"],
+        sheet: Optional[str] = None,
+        profile: Optional[Profile] = None,
+        on_error: str = "raise",
+        as_of: Optional[datetime.date] = None,
+        pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        name: Optional[str] = None,
+        memory_budget: Optional[int] = None,
+    ) -> "Register":
+        """``read`` with the worksheet second, as pandas' ``read_excel`` has
+        it. The file is read by its content, like ``read``."""
+        return cls.read(
+            source,
+            profile,
+            on_error,
+            as_of,
+            pseudonymizer,
+            sheet=sheet,
+            name=name,
+            memory_budget=memory_budget,
+        )
 
     from_records = classmethod(_frames.from_records)
     from_pandas = classmethod(_frames.from_pandas)

@@ -9,6 +9,7 @@ from typing_extensions import Self, disjoint_base, final
 
 _JsonSource = Union[str, os.PathLike[str]]
 _Path = Union[str, os.PathLike[str]]
+_PathOrBytes = Union[bytes, str, os.PathLike[str]]
 __all__ = [
     "Calendar", "Cpr", "Deadline", "Decision", "Profile", "Pseudonymizer", "Register", "RuleSet", "Stats", "Taxonomy", "YearSummary",
     "annual_report", "deadline", "deadline_rules", "deadlines", "format_number", "json_schema", "record_fields", "schema_names", "table_words",
@@ -105,6 +106,32 @@ class Register:
     ) -> Self: ...
     @classmethod
     def _sample(cls) -> Self: ...
+    @classmethod
+    def read(
+        cls,
+        source: _PathOrBytes,
+        profile: Optional[Profile] = None,
+        on_error: str = "raise",
+        as_of: Optional[datetime.date] = None,
+        pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        sheet: Optional[str] = None,
+        name: Optional[str] = None,
+        memory_budget: Optional[int] = None,
+    ) -> Self: ...
+    @classmethod
+    def check(
+        cls,
+        source: _PathOrBytes,
+        profile: Optional[Profile] = None,
+        pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        as_of: Optional[datetime.date] = None,
+        sheet: Optional[str] = None,
+        name: Optional[str] = None,
+    ) -> dict[str, Any]: ...
+    @property
+    def load_report(self) -> Optional[dict[str, Any]]: ...
     @property
     def rejected(self) -> list[Exception]: ...
     @property

@@ -8,6 +8,10 @@
 //! front uses until an office loads its own, and Egedal's
 //! ([`Profile::shipped`]). The JSON Schema is `schema/profile.schema.json`.
 
+mod import;
+
+pub use import::{Derive, ImportDef, IMPORT_FIELDS};
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -53,6 +57,10 @@ pub struct ProfileDef {
     pub counting: Counting,
     /// The words of the report.
     pub words: Words,
+    /// How the office's own sheet becomes records: its headers, its
+    /// words for codes, defaults, rows to skip (see `import`).
+    #[serde(default, skip_serializing_if = "ImportDef::is_empty")]
+    pub import: ImportDef,
 }
 
 /// A validated office profile.
@@ -160,6 +168,7 @@ impl Profile {
             ));
         }
         let office = Office::new(OfficeDoc::of(&def), source)?;
+        def.import.check(&at)?;
         let rules = RuleSet::new(def.rules.clone(), source, office.taxonomy(), office.codes())
             .map_err(|e| match e {
                 Error::Config { at, field, reason } => Error::Config {
@@ -200,6 +209,11 @@ impl Profile {
     /// The code lists: the national base list and the office's entries.
     pub fn codes(&self) -> &CodeLists {
         self.office.codes()
+    }
+
+    /// The import section: how the office's own sheet becomes records.
+    pub fn import(&self) -> &ImportDef {
+        &self.def.import
     }
 
     /// The referral rules.
@@ -285,7 +299,7 @@ mod tests {
 
     fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Profile> {
         let mut v: serde_json::Value =
-            serde_json::from_str(include_str!("../data/profiles/egedal.json")).unwrap();
+            serde_json::from_str(include_str!("../../data/profiles/egedal.json")).unwrap();
         edit(&mut v);
         Profile::from_json_str(&v.to_string(), "p.json")
     }
