@@ -17,29 +17,51 @@ use crate::types::*;
 /// The validated collection of inquiries (henvendelser).
 #[wasm_bindgen(js_name = Register)]
 pub struct JsRegister {
-    inner: Register,
-    rejected: Vec<borgerraad_core::Rejected>,
+    pub(crate) inner: Register,
+    pub(crate) rejected: Vec<borgerraad_core::Rejected>,
+    /// What reading an office's own file found (`borgerraad/sheet`'s `fromBytes`).
+    #[cfg_attr(not(feature = "sheet"), allow(dead_code))]
+    pub(crate) report: Option<borgerraad_core::import::LoadReport>,
 }
 
-/// The options every loader takes, from a plain object (`LoadOptions` in
-/// the `.d.ts`). An unknown key or a value of the wrong type is a
-/// `ParseError` naming it: a misspelt option is never passed over.
-fn options(options: Option<LoadOptionsArg>) -> Result<(LoadOptions, Office), JsValue> {
-    const KEYS: [&str; 5] = ["onError", "asOf", "cprSecret", "memoryBudget", "profile"];
-    let Some(options) = options.map(JsValue::from).filter(|o| !o.is_undefined()) else {
-        return Ok((LoadOptions::default(), Office::default()));
+/// The keys of a loader's options object (`LoadOptions` in the `.d.ts`).
+pub(crate) const LOAD_KEYS: [&str; 5] = ["onError", "asOf", "cprSecret", "memoryBudget", "profile"];
+
+/// A loader's options object, read.
+pub(crate) struct Options {
+    pub load: LoadOptions,
+    /// A shipped profile's id or a profile document's JSON text.
+    pub profile: Option<String>,
+    /// The worksheet of a workbook (`ImportOptions.sheet`).
+    #[cfg_attr(not(feature = "sheet"), allow(dead_code))]
+    pub sheet: Option<String>,
+}
+
+/// Reads a loader's options object, whose keys may be `keys`. An unknown
+/// key or a value of the wrong type is a `ParseError` naming it: a
+/// misspelt option is never passed over.
+pub(crate) fn options(options: Option<JsValue>, keys: &[&str]) -> Result<Options, JsValue> {
+    let bad = |what: &str, reason: &str| crate::errors::bad_input(what, reason);
+    let Some(options) = options.filter(|o| !o.is_undefined()) else {
+        return Ok(Options {
+            load: LoadOptions::default(),
+            profile: None,
+            sheet: None,
+        });
     };
     let object: &js_sys::Object = options
         .dyn_ref()
-        .ok_or_else(|| crate::errors::bad_input("options", "expected an object"))?;
+        .ok_or_else(|| bad("options", "expected an object"))?;
     for key in js_sys::Object::keys(object)
         .iter()
         .filter_map(|k| k.as_string())
     {
-        if !KEYS.contains(&key.as_str()) {
-            let expected = KEYS.join(", ");
-            let reason = format!("unknown option `{key}` (expected one of {expected})");
-            return Err(crate::errors::bad_input("options", reason));
+        if !keys.contains(&key.as_str()) {
+            let reason = format!(
+                "unknown option `{key}` (expected one of {})",
+                keys.join(", ")
+            );
+            return Err(bad("options", &reason));
         }
     }
     let get = |key: &str| {
@@ -50,9 +72,8 @@ fn options(options: Option<LoadOptionsArg>) -> Result<(LoadOptions, Office), JsV
     let text = |key: &str| -> Result<Option<String>, JsValue> {
         get(key)
             .map(|v| {
-                v.as_string().ok_or_else(|| {
-                    crate::errors::bad_input(&format!("options.{key}"), "expected a string")
-                })
+                v.as_string()
+                    .ok_or_else(|| bad(&format!("options.{key}"), "expected a string"))
             })
             .transpose()
     };
@@ -70,18 +91,15 @@ fn options(options: Option<LoadOptionsArg>) -> Result<(LoadOptions, Office), JsV
         memory_budget: get("memoryBudget")
             .map(|v| match v.as_f64() {
                 Some(n) => bytes(n, "memoryBudget"),
-                None => Err(crate::errors::bad_input(
-                    "options.memoryBudget",
-                    "expected a number",
-                )),
+                None => Err(bad("options.memoryBudget", "expected a number")),
             })
             .transpose()?,
     };
-    let office = match text("profile")? {
-        Some(p) => Office::from_id_or_json(&p).js()?,
-        None => Office::default(),
-    };
-    Ok((load, office))
+    Ok(Options {
+        load,
+        profile: text("profile")?,
+        sheet: text("sheet")?,
+    })
 }
 
 fn load(
@@ -91,14 +109,22 @@ fn load(
     ) -> borgerraad_core::Result<Vec<borgerraad_core::Rejected>>,
     options: Option<LoadOptionsArg>,
 ) -> Result<JsRegister, JsValue> {
-    let (opts, office) = self::options(options)?;
+    let options = self::options(options.map(Into::into), &LOAD_KEYS)?;
+    let office = match options.profile {
+        Some(p) => Office::from_id_or_json(&p).js()?,
+        None => Office::default(),
+    };
     let mut inner = Register::new(office);
-    let rejected = f(&mut inner, &opts).js()?;
-    Ok(JsRegister { inner, rejected })
+    let rejected = f(&mut inner, &options.load).js()?;
+    Ok(JsRegister {
+        inner,
+        rejected,
+        report: None,
+    })
 }
 
 /// The bytes of a string or a `Uint8Array`.
-fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
+pub(crate) fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
     let value: JsValue = input.into();
     match value.as_string() {
         Some(text) => Ok(text.into_bytes()),
@@ -171,6 +197,7 @@ impl JsRegister {
         JsRegister {
             inner: sample(),
             rejected: Vec::new(),
+            report: None,
         }
     }
 

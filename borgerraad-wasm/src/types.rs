@@ -22,6 +22,12 @@ export interface LoadOptions {
   /** A shipped profile's id ("egedal") or a profile document's JSON text. */
   profile?: string;
 }
+
+/** The options of `fromBytes` and `check` (`borgerraad/sheet`). */
+export interface ImportOptions extends LoadOptions {
+  /** The worksheet of a workbook; by default the first visible one. */
+  sheet?: string;
+}
 "#;
 
 #[wasm_bindgen]
@@ -80,6 +86,12 @@ extern "C" {
     /// `LoadOptions`, the options of every loader
     #[wasm_bindgen(typescript_type = "LoadOptions")]
     pub type LoadOptionsArg;
+    /// `ImportOptions`, the options of `fromBytes` and `check`
+    #[wasm_bindgen(typescript_type = "ImportOptions")]
+    pub type ImportOptionsArg;
+    /// `LoadReport`
+    #[wasm_bindgen(typescript_type = "LoadReport")]
+    pub type LoadReportValue;
     /// `string | Uint8Array`
     #[wasm_bindgen(typescript_type = "string | Uint8Array")]
     pub type TextOrBytes;

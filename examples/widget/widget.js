@@ -108,12 +108,28 @@ function fail(e) {
   $("error").hidden = false;
 }
 
-function read(file) {
+// borgerraad/sheet reads an office's own file by its content (JSON Lines,
+// CSV, .xlsx; Danish headers and labels through the profile). It is a
+// module of its own, loaded when the first file is chosen, so that the
+// page's first load stays small.
+let sheetModule = null;
+async function sheetRegister() {
+  if (!sheetModule) {
+    sheetModule = await import("../../borgerraad-wasm/pkg/web/borgerraad_sheet.js");
+    await sheetModule.default();
+  }
+  return sheetModule.Register;
+}
+
+async function read(file) {
   const profile = profiles.get($("profile").value);
   try {
-    const next = /\.csv$/i.test(file.name)
-      ? Register.fromCsv(file.bytes, file.name, { profile })
-      : Register.fromJsonl(file.bytes, file.name, { profile });
+    const SheetRegister = await sheetRegister();
+    const next = SheetRegister.fromBytes(file.bytes, file.name, { profile });
+    const skipped = next.loadReport.skipped.map((s) => s.row);
+    $("load-report").textContent = skipped.length
+      ? `${skipped.length} rækker sprunget over (række ${skipped.join(", ")}): tomme rækker og totalrækker tælles ikke med.`
+      : "";
     $("error").hidden = true;
     show(next, `${file.name} (${$("profile").selectedOptions[0].text})`);
   } catch (e) {
@@ -123,7 +139,7 @@ function read(file) {
 
 async function load(file) {
   lastFile = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-  read(lastFile);
+  await read(lastFile);
 }
 
 function addProfile(key, label, value) {
@@ -142,7 +158,7 @@ async function loadProfile(file) {
     profiles.set(key, text);
     $("profile").value = key;
     $("error").hidden = true;
-    if (lastFile) read(lastFile);
+    if (lastFile) await read(lastFile);
   } catch (e) {
     fail(e);
   }
@@ -150,6 +166,7 @@ async function loadProfile(file) {
 
 function showSample() {
   lastFile = null;
+  $("load-report").textContent = "";
   $("profile").value = "esbjerg";
   $("error").hidden = true;
   show(sample(), SAMPLE);

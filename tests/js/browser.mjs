@@ -4,6 +4,7 @@
 // With --budget it reports the time of a year summary over 100 000
 // inquiries (a benchmark, not a test: it asserts nothing about time).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 
 import { chromiumContext, fixture, fixtureText, root, serve } from "./helpers.mjs";
 
@@ -122,9 +123,27 @@ try {
 
     await page.click("#reset");
     assert.ok((await page.textContent("#area-table"))?.includes("Borger & Arbejdsmarked"), "the sample under Esbjerg's profile again");
+
+    // An office's own workbook (tests/fixtures/import/widget.xlsx, see its
+    // generator): Danish headers and labels, Excel date cells, seven
+    // registrations in March 2022, a blank row 9 and a total row 10. By
+    // hand: March and the year show 7, the mean 7/12 = 0,58; the kinds are
+    // 5 and 2, so "Klage" is hidden and, the total being shown, "Vejledning" too.
+    await page.setInputFiles("#file", { name: "register.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(`${root}tests/fixtures/import/widget.xlsx`) });
+    await page.waitForFunction(() => document.querySelector("#source")?.textContent?.includes("register.xlsx"));
+    assert.deepEqual(await rowText("Marts"), ["7"]);
+    assert.deepEqual(await rowText("I alt"), ["7"]);
+    assert.deepEqual(await rowText("Gennemsnit"), ["0,58"]);
+    assert.equal(await figure("Registreringer"), "7");
+    assert.equal(await areaRow("Teknik & Miljø"), "7");
+    const kindRow = (/** @type {string} */ label) =>
+      page.$$eval("#kind-table tr", (rows, label) => rows.find((r) => r.firstElementChild?.textContent === label)?.children[1].textContent ?? null, label);
+    assert.deepEqual([await kindRow("Klage"), await kindRow("Vejledning")], ["–", "–"]);
+    assert.match((await page.textContent("#load-report")) ?? "", /^2 rækker sprunget over \(række 9, 10\)/);
+    await page.click("#reset");
     await page.screenshot({ path: `${root}target/widget.png`, fullPage: true });
     assert.deepEqual(problems, [], "no errors on the page");
-    console.log("browser test: 35 checks passed, screenshot in target/widget.png");
+    console.log("browser test: 43 checks passed, screenshot in target/widget.png");
     console.log("1 passed, 0 failed");
   }
 } finally {

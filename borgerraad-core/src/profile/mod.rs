@@ -137,6 +137,15 @@ impl Profile {
         }
     }
 
+    /// A shipped profile by its id, or a profile document given as JSON text
+    /// (the first non-space character is `{`): what the JS loaders take.
+    pub fn from_id_or_json(profile: &str) -> Result<Profile> {
+        match profile.trim_start().starts_with('{') {
+            true => Profile::from_json_str(profile, "profile.json"),
+            false => Profile::shipped(profile),
+        }
+    }
+
     /// Loads and validates a profile from JSON text; `source` names it in errors.
     pub fn from_json_str(text: &str, source: &str) -> Result<Profile> {
         let def: ProfileDef = crate::document::from_json(text, source)?;
