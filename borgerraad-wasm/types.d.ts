@@ -258,6 +258,7 @@ export interface BorgerraadTypes {
   ErasureReceipt?: ErasureReceipt;
   Holiday?: Holiday;
   Inquiry?: Inquiry;
+  LoadReport?: LoadReport;
   MonthlyReport?: MonthlyReport;
   MonthlyTable?: MonthlyTable;
   ProcessingDeadlines?: ProcessingDeadlines;
@@ -287,6 +288,11 @@ export interface BorgerraadTypes {
   Outcome?: Outcome;
   Referral?: Referral;
   Requester?: Requester1;
+  ColumnUse?: ColumnUse;
+  Reason?: Reason;
+  RejectedRow?: RejectedRow;
+  SkippedRow?: SkippedRow;
+  Unmapped?: Unmapped;
   MonthlyRow?: MonthlyRow;
   ServiceArea?: ServiceArea;
   Area?: Area;
@@ -656,6 +662,156 @@ export interface Referral {
    * authority or a referral destination code (see `referral::Destination`).
    */
   to: string;
+}
+/**
+ * What a load (or a dry run, [`crate::import::check`]) of an office's
+ * register found. Rows are the numbers Excel shows (a workbook) or the
+ * lines of the file (CSV, JSON Lines); columns are named by their headers.
+ *
+ * Its JSON form (`serde_json::to_value`) is what the bindings return.
+ */
+export interface LoadReport {
+  /**
+   * Each column of the sheet and the field it gives (none: not read).
+   */
+  columns: ColumnUse[];
+  /**
+   * What the file holds, told by its content: `jsonl`, `csv` or `xlsx`.
+   */
+  format: string;
+  /**
+   * The row (line) of the header, for a sheet.
+   */
+  header_row?: number | null;
+  /**
+   * The records loaded (a dry run: that would be loaded).
+   */
+  loaded: number;
+  /**
+   * The rejections grouped by reason, largest group first.
+   */
+  reasons: Reason[];
+  /**
+   * The rows refused, each with its first fault, in row order.
+   */
+  rejected: RejectedRow[];
+  /**
+   * The rows of data read (not counting those skipped).
+   */
+  rows: number;
+  /**
+   * The worksheet read, for a workbook.
+   */
+  sheet?: string | null;
+  /**
+   * The rows skipped, and why: blank rows, total rows, the profile's
+   * rows to skip.
+   */
+  skipped: SkippedRow[];
+  /**
+   * The file or source name.
+   */
+  source: string;
+  /**
+   * Per column, the values that map to nothing, with counts; most
+   * frequent first.
+   */
+  unmapped: Unmapped[];
+  /**
+   * What loaded but makes figures unreliable, e.g. citizen keys that
+   * look like initials.
+   */
+  warnings: string[];
+}
+/**
+ * A column of the sheet.
+ */
+export interface ColumnUse {
+  /**
+   * The field it gives, or `None` when no field is read from it.
+   */
+  field?: string | null;
+  /**
+   * The header as written.
+   */
+  header: string;
+}
+/**
+ * The rejections that share a reason.
+ */
+export interface Reason {
+  /**
+   * How many rows.
+   */
+  count: number;
+  /**
+   * The reason, e.g. `"Dato": not a date`.
+   */
+  reason: string;
+  /**
+   * The first rows (at most 10).
+   */
+  rows: number[];
+}
+/**
+ * A row refused.
+ */
+export interface RejectedRow {
+  /**
+   * The header of the column at fault, if one is.
+   */
+  column?: string | null;
+  /**
+   * The whole error message, locating the cell.
+   */
+  message: string;
+  /**
+   * What the report groups it under, e.g. `"Kanal": a value that is not
+   * a channel`.
+   */
+  reason: string;
+  /**
+   * The row (line), if the input has rows.
+   */
+  row?: number | null;
+}
+/**
+ * A row set aside.
+ */
+export interface SkippedRow {
+  /**
+   * Why: `blank row`, `total row ("I alt")`, or the profile's rule.
+   */
+  reason: string;
+  /**
+   * The row (line).
+   */
+  row: number;
+}
+/**
+ * A value of one column that maps to nothing.
+ */
+export interface Unmapped {
+  /**
+   * The column's header.
+   */
+  column: string;
+  /**
+   * In how many rows.
+   */
+  count: number;
+  /**
+   * The field it gives.
+   */
+  field: string;
+  /**
+   * The first rows it is in (at most 5).
+   */
+  rows: number[];
+  /**
+   * The value as written (a CPR-shaped number masked, cut short).
+   */
+  value: string;
 }
 /**
  * The monthly table with its totals and means, ready to show.

@@ -52,6 +52,7 @@ schemas! {
     "published-report" => crate::disclosure::PublishedReport,
     "erasure-receipt" => crate::register::ErasureReceipt,
     "rectification" => crate::register::Rectification,
+    "load-report" => crate::import::LoadReport,
 }
 
 /// The JSON Schema of a wire format, as committed under `schema/`.

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::base::error::Error;
@@ -12,7 +13,7 @@ use crate::base::error::Error;
 /// lines of the file (CSV, JSON Lines); columns are named by their headers.
 ///
 /// Its JSON form (`serde_json::to_value`) is what the bindings return.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct LoadReport {
     /// The file or source name.
     pub source: String,
@@ -44,7 +45,7 @@ pub struct LoadReport {
 }
 
 /// A column of the sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ColumnUse {
     /// The header as written.
     pub header: String,
@@ -53,7 +54,7 @@ pub struct ColumnUse {
 }
 
 /// A row set aside.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SkippedRow {
     /// The row (line).
     pub row: u64,
@@ -62,7 +63,7 @@ pub struct SkippedRow {
 }
 
 /// A value of one column that maps to nothing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Unmapped {
     /// The column's header.
     pub column: String,
@@ -77,7 +78,7 @@ pub struct Unmapped {
 }
 
 /// A row refused.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RejectedRow {
     /// The row (line), if the input has rows.
     pub row: Option<u64>,
@@ -94,7 +95,7 @@ pub struct RejectedRow {
 }
 
 /// The rejections that share a reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Reason {
     /// The reason, e.g. `"Dato": not a date`.
     pub reason: String,
