@@ -2,6 +2,7 @@
 //! what each cell means, by the office's code lists, taxonomy and the
 //! profile's import section.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -127,6 +128,9 @@ pub(crate) struct Mapper<'a> {
     skip: Vec<(usize, Vec<String>)>,
     /// How many citizen keys look like initials.
     pub(crate) initials: u64,
+    /// Field → sheet text → its code, as found before: a sheet repeats a
+    /// few values in every row.
+    found: RefCell<Vec<HashMap<String, Option<String>>>>,
 }
 
 impl<'a> Mapper<'a> {
@@ -227,6 +231,7 @@ impl<'a> Mapper<'a> {
             areas,
             skip,
             initials: 0,
+            found: RefCell::new(vec![HashMap::new(); IMPORT_FIELDS.len()]),
         })
     }
 
@@ -254,6 +259,33 @@ impl<'a> Mapper<'a> {
     /// The code of `text` in `field`'s aliases, or found by `find` as
     /// written or with the profile's words in place.
     fn code(&self, f: usize, text: &str, find: impl Fn(&str) -> Option<String>) -> Option<String> {
+        self.kept(f, text, text, find)
+    }
+
+    /// [`Mapper::code`], kept under `key` (the text, or for a department
+    /// its area and text): a sheet repeats a few values in every row.
+    fn kept(
+        &self,
+        f: usize,
+        key: &str,
+        text: &str,
+        find: impl Fn(&str) -> Option<String>,
+    ) -> Option<String> {
+        if let Some(found) = self.found.borrow()[f].get(key) {
+            return found.clone();
+        }
+        let found = self.look_up(f, text, find);
+        self.found.borrow_mut()[f].insert(key.to_string(), found.clone());
+        found
+    }
+
+    /// [`Mapper::code`], not kept.
+    fn look_up(
+        &self,
+        f: usize,
+        text: &str,
+        find: impl Fn(&str) -> Option<String>,
+    ) -> Option<String> {
         if let Some(code) = self.aliases[f].get(&normal(text)) {
             return Some(code.clone());
         }
@@ -549,7 +581,8 @@ impl<'a> Mapper<'a> {
             .find(|a| a.code == area)
             .map(|a| a.departments.as_slice())
             .unwrap_or_default();
-        let found = self.code(DEPARTMENT, &text, |t| {
+        let key = format!("{area}\u{0}{text}");
+        let found = self.kept(DEPARTMENT, &key, &text, |t| {
             let t = normal(t);
             departments
                 .iter()
