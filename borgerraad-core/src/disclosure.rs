@@ -943,9 +943,7 @@ fn target_label<'a>(office: &'a Office, code: &'a str, lang: Lang) -> &'a str {
     if let Some(unit) = office.taxonomy().label(code, lang) {
         return unit;
     }
-    crate::referral::authorities::Authorities::national()
-        .get(code)
-        .map_or(code, |a| a.label.get(lang))
+    crate::referral::authorities::label(code, lang).unwrap_or(code)
 }
 
 /// Adds the months of each year of `table` and their relation to the year's registrations.

@@ -371,9 +371,7 @@ impl YearStats {
         let target = |c: &str| {
             category(c)
                 || codes.destinations.contains(c)
-                || crate::referral::authorities::Authorities::national()
-                    .get(c)
-                    .is_some()
+                || crate::referral::authorities::label(c, Lang::Da).is_some()
         };
         let outcome = |c: &str| codes.outcomes.contains(c) || c == facts::NO_OUTCOME_CODE;
         let site = |c: &str| taxonomy.site_label(c, Lang::Da).is_some();
