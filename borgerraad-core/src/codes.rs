@@ -238,8 +238,7 @@ impl CodeLists {
     /// code, an invalid code, an empty label or a CPR-shaped value is a
     /// `ConfigError` that names the path, e.g. `codes.kinds[2].code`.
     pub fn extend(extra: &CodeListsDef, source: &str) -> Result<CodeLists> {
-        let base: CodeListsDef =
-            crate::document::from_json(include_str!("../data/codes.json"), "codes.json")?;
+        let base = crate::office::code_lists(include_str!("../data/codes.json"), "codes.json")?;
         let lists = |d: &CodeListsDef| {
             [
                 d.kinds.clone(),

@@ -8,6 +8,10 @@
 //! regimes are passed over here and checked by [`crate::Profile`]. That lets
 //! the browser's first module read a profile without the law's code.
 
+mod read;
+
+pub(crate) use read::code_lists;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -175,8 +179,7 @@ impl Office {
     /// errors. Its rules and deadline regimes are passed over: read the
     /// whole profile with [`crate::Profile::from_json_str`] to check them.
     pub fn from_profile_json(text: &str, source: &str) -> Result<Office> {
-        let doc: OfficeDoc = crate::document::from_json(text, source)?;
-        Office::new(doc, source)
+        Office::new(read::office_doc(text, source)?, source)
     }
 
     /// Validates an office document: a CPR-shaped value anywhere, an id
