@@ -10,8 +10,6 @@
 
 mod read;
 
-pub(crate) use read::code_lists;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

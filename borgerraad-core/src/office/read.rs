@@ -40,11 +40,6 @@ pub(super) fn office_doc(text: &str, source: &str) -> Result<OfficeDoc> {
     doc(text, source, Doc::office)
 }
 
-/// Reads a document of code lists (the national base list).
-pub(crate) fn code_lists(text: &str, source: &str) -> Result<CodeListsDef> {
-    doc(text, source, Doc::code_lists)
-}
-
 fn doc<'a, T>(text: &'a str, source: &str, read: fn(&mut Doc<'a>) -> Res<T>) -> Result<T> {
     let syntax = serde_json::from_str::<Shape>(text).err();
     let read = read(&mut Doc(Json::new(text)));
