@@ -22,7 +22,7 @@ TOTALS := | I alt | 573 | 657 | 595 | 514 | 683 | 793 |
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-test: rust-test example-test crate-package py-test py-fresh js-test browser-test npm-package  ## Run every test (the README's test command)
+test: rust-test example-test crate-package py-test py-fresh js-test browser-test npm-package wasm-budget  ## Run every test (the README's test command)
 
 rust-test:  ## Rust unit, integration, property and doc tests (benchmarks are only compiled)
 	$(CARGO) test --workspace --lib --bins --tests --examples
@@ -145,7 +145,7 @@ browser-test: wasm $(JS)/node_modules/.ready  ## The widget in headless Chromium
 	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 	cd $(JS) && node browser.mjs
 
-wasm-budget: wasm $(JS)/node_modules/.ready  ## The main module's gzipped .wasm against the widget's 200 KiB first-load budget (fails when over; not in `make test` while it is over: BENCHMARKS.md), and a year summary's time in Chromium
+wasm-budget: wasm $(JS)/node_modules/.ready  ## The main module's gzipped .wasm against the widget's 200 KiB first-load budget (fails when over; part of `make test`), and a year summary's time in Chromium
 	cd $(JS) && node browser.mjs --budget
 	rules=$$(gzip -9 -c $(PKG)/web/borgerraad_rules_bg.wasm | wc -c); \
 	  echo "gzipped borgerraad/rules .wasm, loaded on demand: $$rules bytes"

@@ -228,6 +228,135 @@ pub struct CodeLists {
     pub destinations: CodeList,
 }
 
+/// The national base list (`data/codes.json`) as a table: the number of its
+/// list in [`LIST_NAMES`], code, Danish and English labels, and whether a
+/// channel is written. Read without a JSON reader, so that the browser's
+/// modules carry none for it (issue 19); a test keeps it equal to the file.
+const NATIONAL: [(usize, &str, &str, &str, bool); 35] = [
+    (0, "vejvisning", "Vejvisning", "Signposting", false),
+    (0, "vejledning", "Vejledning", "Guidance", false),
+    (0, "klage", "Klage", "Complaint", false),
+    (0, "dialogsag", "Dialogsag", "Dialogue case", false),
+    (
+        0,
+        "sparring",
+        "Sparring med personale",
+        "Advice to staff",
+        false,
+    ),
+    (0, "videresendelse", "Videresendelse", "Forwarding", false),
+    (1, "afklaret", "Afklaret", "Clarified", false),
+    (
+        1,
+        "klage_indgivet",
+        "Klage indgivet",
+        "Complaint filed",
+        false,
+    ),
+    (
+        1,
+        "dialog_genoprettet",
+        "Dialog genoprettet",
+        "Dialogue restored",
+        false,
+    ),
+    (1, "henvist", "Henvist", "Referred", false),
+    (1, "ikke_fulgt_op", "Ikke fulgt op", "Not pursued", false),
+    (2, "borger", "Borger", "Citizen", false),
+    (2, "paaroerende", "Pårørende", "Relative", false),
+    (2, "medarbejder", "Medarbejder", "Staff member", false),
+    (2, "anden", "Anden", "Other", false),
+    (3, "telefon", "Telefon", "Phone", false),
+    (3, "email", "E-mail", "E-mail", true),
+    (3, "digital_post", "Digital Post", "Digital Post", true),
+    (3, "brev", "Brev", "Letter", true),
+    (3, "personligt", "Personligt fremmøde", "In person", false),
+    (3, "opsoegende", "Opsøgende", "Outreach", false),
+    (4, "vejledt", "Vejledt", "Guided", false),
+    (
+        4,
+        "kontakt_kommune",
+        "Kontakt til kommunen",
+        "Contacted the municipality",
+        false,
+    ),
+    (4, "dialogmoede", "Dialogmøde", "Dialogue meeting", false),
+    (
+        4,
+        "klagehjaelp",
+        "Hjælp til klage",
+        "Helped with a complaint",
+        false,
+    ),
+    (4, "bisidder", "Bisidder", "Companion at a meeting", false),
+    (4, "videresendt", "Videresendt", "Forwarded", false),
+    (4, "henvist", "Henvist", "Referred", false),
+    (
+        5,
+        "gaeldsraadgivning",
+        "Gældsrådgivning",
+        "Debt counselling",
+        false,
+    ),
+    (5, "retshjaelp", "Retshjælp", "Legal aid", false),
+    (
+        5,
+        "familieretshuset",
+        "Familieretshuset",
+        "Family Law House",
+        false,
+    ),
+    (
+        5,
+        "ankestyrelsen",
+        "Ankestyrelsen",
+        "National Social Appeals Board",
+        false,
+    ),
+    (
+        5,
+        "ombudsmanden",
+        "Folketingets Ombudsmand",
+        "Parliamentary Ombudsman",
+        false,
+    ),
+    (
+        5,
+        "datatilsynet",
+        "Datatilsynet",
+        "Danish Data Protection Agency",
+        false,
+    ),
+    (
+        5,
+        "styrelsen-for-patientklager",
+        "Styrelsen for Patientklager",
+        "Danish Patient Complaints Board",
+        false,
+    ),
+];
+
+/// The national base list in its JSON form.
+fn national_def() -> CodeListsDef {
+    let mut def = CodeListsDef::default();
+    for &(list, code, da, en, written) in NATIONAL.iter() {
+        let entry = CodeDef {
+            code: code.into(),
+            label: Label::new(da, en),
+            written,
+        };
+        match list {
+            0 => def.kinds.push(entry),
+            1 => def.outcomes.push(entry),
+            2 => def.requesters.push(entry),
+            3 => def.channels.push(entry),
+            4 => def.action_kinds.push(entry),
+            _ => def.destinations.push(entry),
+        }
+    }
+    def
+}
+
 impl CodeLists {
     /// The national base list that ships with the library.
     pub fn national() -> CodeLists {
@@ -238,8 +367,7 @@ impl CodeLists {
     /// code, an invalid code, an empty label or a CPR-shaped value is a
     /// `ConfigError` that names the path, e.g. `codes.kinds[2].code`.
     pub fn extend(extra: &CodeListsDef, source: &str) -> Result<CodeLists> {
-        let base: CodeListsDef =
-            crate::document::from_json(include_str!("../data/codes.json"), "codes.json")?;
+        let base = national_def();
         let lists = |d: &CodeListsDef| {
             [
                 d.kinds.clone(),
@@ -449,6 +577,17 @@ pub(crate) use coded_enum;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_national_table_is_codes_json() {
+        let file: CodeListsDef =
+            crate::document::from_json(include_str!("../data/codes.json"), "codes.json").unwrap();
+        assert_eq!(
+            national_def(),
+            file,
+            "regenerate NATIONAL from data/codes.json"
+        );
+    }
 
     #[test]
     fn codes_are_checked() {

@@ -383,18 +383,20 @@ impl Linked {
                 candidates.dedup();
                 if candidates.is_empty() {
                     // Widen to the lines of the hidden quantities around q.
-                    let near: BTreeSet<usize> = touching[q]
-                        .iter()
-                        .flat_map(|&r| {
-                            let (total, members) = &self.relations[r];
-                            members.iter().chain(std::iter::once(total))
-                        })
-                        .flat_map(|&h| touching[h].iter())
-                        .flat_map(|&r| {
-                            let (total, members) = &self.relations[r];
-                            members.iter().chain(std::iter::once(total)).copied()
-                        })
-                        .collect();
+                    let mut near = BTreeSet::new();
+                    near.extend(
+                        touching[q]
+                            .iter()
+                            .flat_map(|&r| {
+                                let (total, members) = &self.relations[r];
+                                members.iter().chain(std::iter::once(total))
+                            })
+                            .flat_map(|&h| touching[h].iter())
+                            .flat_map(|&r| {
+                                let (total, members) = &self.relations[r];
+                                members.iter().chain(std::iter::once(total)).copied()
+                            }),
+                    );
                     match self.cheapest(&hidden, near.into_iter()) {
                         Some(next) => {
                             hidden[next] = true;
@@ -772,7 +774,8 @@ impl Disclosure {
             .iter()
             .map(|r| (shown.get(&row_key(b, &r.code)), r))
             .collect();
-        order.sort_by(|(a, ra), (b, rb)| match (a, b) {
+        // Codes are unique: no two rows tie.
+        order.sort_unstable_by(|(a, ra), (b, rb)| match (a, b) {
             (Some(x), Some(y)) => y.cmp(x).then_with(|| ra.code.cmp(&rb.code)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -828,7 +831,8 @@ impl Disclosure {
         let table = stats.monthly_table(&contents.table_years);
         let mut l = Linked::default();
         add_months(&mut l, &table);
-        let mut years: BTreeSet<i32> = contents.key_years.iter().copied().collect();
+        let mut years = BTreeSet::new();
+        years.extend(contents.key_years.iter().copied());
         years.extend(contents.breakdowns.iter().map(|(y, _)| *y));
         for &y in &years {
             let published: Vec<By> = contents
@@ -904,7 +908,8 @@ impl Disclosure {
                     )
                 })
                 .collect();
-            order.sort_by(|(a, ca), (b, cb)| match (a, b) {
+            // Codes are unique: no two rows tie.
+            order.sort_unstable_by(|(a, ca), (b, cb)| match (a, b) {
                 (Some(x), Some(z)) => z.cmp(x).then_with(|| ca.cmp(cb)),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -949,9 +954,7 @@ fn target_label<'a>(office: &'a Office, code: &'a str, lang: Lang) -> &'a str {
     if let Some(unit) = office.taxonomy().label(code, lang) {
         return unit;
     }
-    crate::referral::authorities::Authorities::national()
-        .get(code)
-        .map_or(code, |a| a.label.get(lang))
+    crate::referral::authorities::label(code, lang).unwrap_or(code)
 }
 
 /// Adds the months of each year of `table` and their relation to the year's registrations.

@@ -8,6 +8,8 @@
 //! regimes are passed over here and checked by [`crate::Profile`]. That lets
 //! the browser's first module read a profile without the law's code.
 
+mod read;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -149,11 +151,72 @@ pub(crate) const SHIPPED: [(&str, &str); 2] = [
 
 /// The text of a shipped profile.
 pub(crate) fn shipped_text(id: &str) -> Result<&'static str> {
-    SHIPPED
+    find_shipped(&SHIPPED, id)
+}
+
+fn find_shipped(texts: &[(&str, &'static str)], id: &str) -> Result<&'static str> {
+    texts
         .iter()
         .find(|(i, _)| *i == id)
         .map(|(_, text)| *text)
         .ok_or_else(|| Error::unknown("profile", id, &Office::shipped_ids()))
+}
+
+/// The shipped profiles without their rules: the office needs none of it,
+/// and the browser's first module then carries no copy of them (issue 19).
+const SHIPPED_OFFICES: [(&str, &str); 2] = {
+    const ESBJERG: [u8; without_rules_len(SHIPPED[0].1)] = without_rules(SHIPPED[0].1);
+    const EGEDAL: [u8; without_rules_len(SHIPPED[1].1)] = without_rules(SHIPPED[1].1);
+    [
+        (SHIPPED[0].0, utf8(&ESBJERG)),
+        (SHIPPED[1].0, utf8(&EGEDAL)),
+    ]
+};
+
+/// Where the `"rules"` member of a shipped profile runs, with its comma.
+/// The profiles are written with two-space indentation: the member runs
+/// from the line `  "rules": {` through the next line `  },`; a profile
+/// written otherwise fails the build here.
+const fn rules_span(text: &[u8]) -> (usize, usize) {
+    const fn find(text: &[u8], pattern: &[u8], from: usize) -> usize {
+        let mut i = from;
+        while i + pattern.len() <= text.len() {
+            let mut j = 0;
+            while j < pattern.len() && text[i + j] == pattern[j] {
+                j += 1;
+            }
+            if j == pattern.len() {
+                return i;
+            }
+            i += 1;
+        }
+        panic!("a shipped profile is not written as `rules_span` expects")
+    }
+    let start = find(text, b"\n  \"rules\": {", 0);
+    (start, find(text, b"\n  },", start) + b"\n  },".len())
+}
+
+const fn without_rules_len(text: &str) -> usize {
+    let (start, end) = rules_span(text.as_bytes());
+    text.len() - (end - start)
+}
+
+const fn without_rules<const N: usize>(text: &str) -> [u8; N] {
+    let (b, (start, end)) = (text.as_bytes(), rules_span(text.as_bytes()));
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = b[if i < start { i } else { i + end - start }];
+        i += 1;
+    }
+    out
+}
+
+const fn utf8(bytes: &'static [u8]) -> &'static str {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => panic!("a shipped profile is UTF-8"),
+    }
 }
 
 impl Office {
@@ -164,7 +227,7 @@ impl Office {
 
     /// The office of a shipped profile (`esbjerg`, `egedal`).
     pub fn shipped(id: &str) -> Result<Office> {
-        Office::from_profile_json(shipped_text(id)?, &format!("{id}.json"))
+        Office::from_profile_json(find_shipped(&SHIPPED_OFFICES, id)?, &format!("{id}.json"))
     }
 
     /// The office of a shipped profile by its id, or of a profile document
@@ -180,8 +243,7 @@ impl Office {
     /// errors. Its rules and deadline regimes are passed over: read the
     /// whole profile with [`crate::Profile::from_json_str`] to check them.
     pub fn from_profile_json(text: &str, source: &str) -> Result<Office> {
-        let doc: OfficeDoc = crate::document::from_json(text, source)?;
-        Office::new(doc, source)
+        Office::new(read::office_doc(text, source)?, source)
     }
 
     /// Validates an office document: a CPR-shaped value anywhere, an id
@@ -279,5 +341,28 @@ pub(crate) fn cpr_shaped(value: &serde_json::Value, path: &str) -> Option<String
             }
         }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_offices_are_the_profiles_without_rules() {
+        for ((id, full), (office_id, office)) in SHIPPED.iter().zip(SHIPPED_OFFICES) {
+            assert_eq!(*id, office_id);
+            let mut want: serde_json::Value = serde_json::from_str(full).unwrap();
+            want.as_object_mut().unwrap().remove("rules");
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(office).unwrap(),
+                want
+            );
+            let source = format!("{id}.json");
+            assert_eq!(
+                Office::shipped(id).unwrap(),
+                Office::from_profile_json(full, &source).unwrap()
+            );
+        }
     }
 }

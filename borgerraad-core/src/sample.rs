@@ -257,7 +257,7 @@ fn year_inquiries(
             slot += 1;
         }
     }
-    dated.sort();
+    dated.sort_unstable();
     let mut inquiries = Vec::with_capacity(n);
     for (seq, (received, s)) in dated.into_iter().enumerate() {
         let citizen = citizens[slots[s]].clone();

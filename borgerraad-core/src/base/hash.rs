@@ -28,10 +28,17 @@ pub(crate) fn fingerprint(key: &str) -> u64 {
 }
 
 /// Sorts by a 64-bit key, keeping the order of equal keys (a least-significant-
-/// digit radix sort, 8 bits a pass; small inputs use the standard sort).
+/// digit radix sort, 8 bits a pass; small inputs by insertion, which is far
+/// smaller in the browser's first module than the standard sort: issue 19).
 pub(crate) fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    if items.len() < 1 << 12 {
-        items.sort_by_key(&key);
+    if items.len() < 64 {
+        for i in 1..items.len() {
+            let mut j = i;
+            while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+                items.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return;
     }
     let mut counts = [[0usize; 256]; 8];
@@ -102,13 +109,16 @@ mod tests {
 
     #[test]
     fn sort_by_key_keeps_the_order_of_equal_keys() {
-        let mut items: Vec<(u64, u32)> = (0..10_000u32)
-            .map(|i| (u64::from(i % 7) << 40, i))
-            .collect();
-        let mut want = items.clone();
-        want.sort_by_key(|e| e.0); // the standard sort is stable
-        sort_by_key(&mut items, |e| e.0);
-        assert_eq!(items, want);
+        // Small (insertion) and large (radix) inputs alike.
+        for n in [0, 1, 2, 5, 63, 64, 65, 1000, 10_000u32] {
+            let mut items: Vec<(u64, u32)> = (0..n)
+                .map(|i| (u64::from((n - i) % 7) << 40 | u64::from(i % 3), i))
+                .collect();
+            let mut want = items.clone();
+            want.sort_by_key(|e| e.0); // the standard sort is stable
+            sort_by_key(&mut items, |e| e.0);
+            assert_eq!(items, want, "{n} items");
+        }
         assert_eq!(merge(&[1, 3, 5], &[2, 3, 6]), vec![1, 2, 3, 3, 5, 6]);
     }
 }

@@ -25,25 +25,40 @@ use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
 ///     invalid type: string \"xxxxxxxxxx\", expected a sequence");
 /// ```
 pub fn from_json<T: DeserializeOwned>(text: &str, source: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| {
-        let mut at = Location::source(source);
-        if text.contains('\n') && e.line() > 0 {
-            at.line = Some(e.line() as u64);
-        }
-        let reason = e.to_string();
-        let reason = match reason.rfind(" at line ") {
-            Some(i) => &reason[..i],
-            None => &reason,
-        };
-        let offset = offset_of(text, e.line(), e.column());
-        let path = path_at(text, offset);
-        Error::Parse {
-            at,
-            // The path names keys of the document, which may be anything.
-            field: (!path.is_empty()).then(|| redact_cpr(&path).into_owned()),
-            reason: foreign_reason(reason),
-        }
-    })
+    serde_json::from_str(text).map_err(|e| serde_error(text, source, &e))
+}
+
+/// The `ParseError` of serde_json's error `e` in reading `text`.
+pub(crate) fn serde_error(text: &str, source: &str, e: &serde_json::Error) -> Error {
+    let reason = e.to_string();
+    let reason = match reason.rfind(" at line ") {
+        Some(i) => &reason[..i],
+        None => &reason,
+    };
+    parse_error(text, source, e.line(), e.column(), reason)
+}
+
+/// The `ParseError` of a document: `reason` at serde_json's position
+/// (1-based line, column) in `text`, with the path of the value there.
+pub(crate) fn parse_error(
+    text: &str,
+    source: &str,
+    line: usize,
+    column: usize,
+    reason: &str,
+) -> Error {
+    let mut at = Location::source(source);
+    if text.contains('\n') && line > 0 {
+        at.line = Some(line as u64);
+    }
+    let offset = offset_of(text, line, column);
+    let path = path_at(text, offset);
+    Error::Parse {
+        at,
+        // The path names keys of the document, which may be anything.
+        field: (!path.is_empty()).then(|| redact_cpr(&path).into_owned()),
+        reason: foreign_reason(reason),
+    }
 }
 
 /// The byte offset of a 1-based line and column (serde_json's position).

@@ -5,7 +5,7 @@
 mod json;
 
 pub use json::from_json;
-pub(crate) use json::{Bad, Json, Read, STOP};
+pub(crate) use json::{parse_error, serde_error, Bad, Json, Read, STOP};
 
 use crate::base::error::{Error, Location, Result};
 

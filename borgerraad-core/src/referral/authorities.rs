@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::base::error::{shorten, Error, Location, Result};
-use crate::codes::{coded_enum, is_code, Label};
+use crate::codes::{coded_enum, is_code, Label, Lang};
 
 coded_enum! {
     /// The kind of an authority.
@@ -166,5 +166,342 @@ impl Authorities {
     /// An authority by its official four-digit code.
     pub fn by_number(&self, number: &str) -> Option<&Authority> {
         self.iter().find(|a| a.number.as_deref() == Some(number))
+    }
+}
+
+/// The code and labels (Danish, English) of every authority, in catalogue
+/// order: the labels of referral destinations in statistics and reports,
+/// read without loading the catalogue, so that the browser's first module
+/// carries neither `authorities.json` nor its reader (issue 19). A test
+/// checks it against the catalogue.
+const LABELS: [(&str, &str, &str); 119] = [
+    (
+        "koebenhavn",
+        "Københavns Kommune",
+        "Copenhagen Municipality",
+    ),
+    (
+        "frederiksberg",
+        "Frederiksberg Kommune",
+        "Frederiksberg Municipality",
+    ),
+    ("ballerup", "Ballerup Kommune", "Ballerup Municipality"),
+    ("broendby", "Brøndby Kommune", "Brøndby Municipality"),
+    ("dragoer", "Dragør Kommune", "Dragør Municipality"),
+    ("gentofte", "Gentofte Kommune", "Gentofte Municipality"),
+    ("gladsaxe", "Gladsaxe Kommune", "Gladsaxe Municipality"),
+    ("glostrup", "Glostrup Kommune", "Glostrup Municipality"),
+    ("herlev", "Herlev Kommune", "Herlev Municipality"),
+    (
+        "albertslund",
+        "Albertslund Kommune",
+        "Albertslund Municipality",
+    ),
+    ("hvidovre", "Hvidovre Kommune", "Hvidovre Municipality"),
+    (
+        "hoeje-taastrup",
+        "Høje-Taastrup Kommune",
+        "Høje-Taastrup Municipality",
+    ),
+    (
+        "lyngby-taarbaek",
+        "Lyngby-Taarbæk Kommune",
+        "Lyngby-Taarbæk Municipality",
+    ),
+    ("roedovre", "Rødovre Kommune", "Rødovre Municipality"),
+    ("ishoej", "Ishøj Kommune", "Ishøj Municipality"),
+    ("taarnby", "Tårnby Kommune", "Tårnby Municipality"),
+    (
+        "vallensbaek",
+        "Vallensbæk Kommune",
+        "Vallensbæk Municipality",
+    ),
+    ("furesoe", "Furesø Kommune", "Furesø Municipality"),
+    ("alleroed", "Allerød Kommune", "Allerød Municipality"),
+    (
+        "fredensborg",
+        "Fredensborg Kommune",
+        "Fredensborg Municipality",
+    ),
+    ("helsingoer", "Helsingør Kommune", "Helsingør Municipality"),
+    ("hilleroed", "Hillerød Kommune", "Hillerød Municipality"),
+    ("hoersholm", "Hørsholm Kommune", "Hørsholm Municipality"),
+    ("rudersdal", "Rudersdal Kommune", "Rudersdal Municipality"),
+    ("egedal", "Egedal Kommune", "Egedal Municipality"),
+    (
+        "frederikssund",
+        "Frederikssund Kommune",
+        "Frederikssund Municipality",
+    ),
+    ("greve", "Greve Kommune", "Greve Municipality"),
+    ("koege", "Køge Kommune", "Køge Municipality"),
+    ("halsnaes", "Halsnæs Kommune", "Halsnæs Municipality"),
+    ("roskilde", "Roskilde Kommune", "Roskilde Municipality"),
+    ("solroed", "Solrød Kommune", "Solrød Municipality"),
+    ("gribskov", "Gribskov Kommune", "Gribskov Municipality"),
+    ("odsherred", "Odsherred Kommune", "Odsherred Municipality"),
+    ("holbaek", "Holbæk Kommune", "Holbæk Municipality"),
+    ("faxe", "Faxe Kommune", "Faxe Municipality"),
+    (
+        "kalundborg",
+        "Kalundborg Kommune",
+        "Kalundborg Municipality",
+    ),
+    ("ringsted", "Ringsted Kommune", "Ringsted Municipality"),
+    ("slagelse", "Slagelse Kommune", "Slagelse Municipality"),
+    ("stevns", "Stevns Kommune", "Stevns Municipality"),
+    ("soroe", "Sorø Kommune", "Sorø Municipality"),
+    ("lejre", "Lejre Kommune", "Lejre Municipality"),
+    ("lolland", "Lolland Kommune", "Lolland Municipality"),
+    ("naestved", "Næstved Kommune", "Næstved Municipality"),
+    (
+        "guldborgsund",
+        "Guldborgsund Kommune",
+        "Guldborgsund Municipality",
+    ),
+    (
+        "vordingborg",
+        "Vordingborg Kommune",
+        "Vordingborg Municipality",
+    ),
+    (
+        "bornholm",
+        "Bornholms Regionskommune",
+        "Bornholm Regional Municipality",
+    ),
+    (
+        "middelfart",
+        "Middelfart Kommune",
+        "Middelfart Municipality",
+    ),
+    ("assens", "Assens Kommune", "Assens Municipality"),
+    (
+        "faaborg-midtfyn",
+        "Faaborg-Midtfyn Kommune",
+        "Faaborg-Midtfyn Municipality",
+    ),
+    (
+        "kerteminde",
+        "Kerteminde Kommune",
+        "Kerteminde Municipality",
+    ),
+    ("nyborg", "Nyborg Kommune", "Nyborg Municipality"),
+    ("odense", "Odense Kommune", "Odense Municipality"),
+    ("svendborg", "Svendborg Kommune", "Svendborg Municipality"),
+    ("nordfyns", "Nordfyns Kommune", "Nordfyns Municipality"),
+    ("langeland", "Langeland Kommune", "Langeland Municipality"),
+    ("aeroe", "Ærø Kommune", "Ærø Municipality"),
+    ("haderslev", "Haderslev Kommune", "Haderslev Municipality"),
+    ("billund", "Billund Kommune", "Billund Municipality"),
+    (
+        "soenderborg",
+        "Sønderborg Kommune",
+        "Sønderborg Municipality",
+    ),
+    ("toender", "Tønder Kommune", "Tønder Municipality"),
+    ("esbjerg", "Esbjerg Kommune", "Esbjerg Municipality"),
+    ("fanoe", "Fanø Kommune", "Fanø Municipality"),
+    ("varde", "Varde Kommune", "Varde Municipality"),
+    ("vejen", "Vejen Kommune", "Vejen Municipality"),
+    ("aabenraa", "Aabenraa Kommune", "Aabenraa Municipality"),
+    (
+        "fredericia",
+        "Fredericia Kommune",
+        "Fredericia Municipality",
+    ),
+    ("horsens", "Horsens Kommune", "Horsens Municipality"),
+    ("kolding", "Kolding Kommune", "Kolding Municipality"),
+    ("vejle", "Vejle Kommune", "Vejle Municipality"),
+    ("herning", "Herning Kommune", "Herning Municipality"),
+    ("holstebro", "Holstebro Kommune", "Holstebro Municipality"),
+    ("lemvig", "Lemvig Kommune", "Lemvig Municipality"),
+    ("struer", "Struer Kommune", "Struer Municipality"),
+    ("syddjurs", "Syddjurs Kommune", "Syddjurs Municipality"),
+    ("norddjurs", "Norddjurs Kommune", "Norddjurs Municipality"),
+    ("favrskov", "Favrskov Kommune", "Favrskov Municipality"),
+    ("odder", "Odder Kommune", "Odder Municipality"),
+    ("randers", "Randers Kommune", "Randers Municipality"),
+    ("silkeborg", "Silkeborg Kommune", "Silkeborg Municipality"),
+    ("samsoe", "Samsø Kommune", "Samsø Municipality"),
+    (
+        "skanderborg",
+        "Skanderborg Kommune",
+        "Skanderborg Municipality",
+    ),
+    ("aarhus", "Aarhus Kommune", "Aarhus Municipality"),
+    (
+        "ikast-brande",
+        "Ikast-Brande Kommune",
+        "Ikast-Brande Municipality",
+    ),
+    (
+        "ringkoebing-skjern",
+        "Ringkøbing-Skjern Kommune",
+        "Ringkøbing-Skjern Municipality",
+    ),
+    ("hedensted", "Hedensted Kommune", "Hedensted Municipality"),
+    ("morsoe", "Morsø Kommune", "Morsø Municipality"),
+    ("skive", "Skive Kommune", "Skive Municipality"),
+    ("thisted", "Thisted Kommune", "Thisted Municipality"),
+    ("viborg", "Viborg Kommune", "Viborg Municipality"),
+    (
+        "broenderslev",
+        "Brønderslev Kommune",
+        "Brønderslev Municipality",
+    ),
+    (
+        "frederikshavn",
+        "Frederikshavn Kommune",
+        "Frederikshavn Municipality",
+    ),
+    (
+        "vesthimmerlands",
+        "Vesthimmerlands Kommune",
+        "Vesthimmerlands Municipality",
+    ),
+    ("laesoe", "Læsø Kommune", "Læsø Municipality"),
+    ("rebild", "Rebild Kommune", "Rebild Municipality"),
+    (
+        "mariagerfjord",
+        "Mariagerfjord Kommune",
+        "Mariagerfjord Municipality",
+    ),
+    (
+        "jammerbugt",
+        "Jammerbugt Kommune",
+        "Jammerbugt Municipality",
+    ),
+    ("aalborg", "Aalborg Kommune", "Aalborg Municipality"),
+    ("hjoerring", "Hjørring Kommune", "Hjørring Municipality"),
+    (
+        "region-nordjylland",
+        "Region Nordjylland",
+        "North Denmark Region",
+    ),
+    (
+        "region-midtjylland",
+        "Region Midtjylland",
+        "Central Denmark Region",
+    ),
+    (
+        "region-syddanmark",
+        "Region Syddanmark",
+        "Region of Southern Denmark",
+    ),
+    (
+        "region-hovedstaden",
+        "Region Hovedstaden",
+        "Capital Region of Denmark",
+    ),
+    ("region-sjaelland", "Region Sjælland", "Region Zealand"),
+    (
+        "udbetaling-danmark",
+        "Udbetaling Danmark",
+        "Udbetaling Danmark (Payment Denmark)",
+    ),
+    (
+        "ankestyrelsen",
+        "Ankestyrelsen",
+        "The National Social Appeals Board",
+    ),
+    (
+        "familieretshuset",
+        "Familieretshuset",
+        "The Family Law House",
+    ),
+    (
+        "skattestyrelsen",
+        "Skattestyrelsen",
+        "The Danish Tax Agency",
+    ),
+    (
+        "gaeldsstyrelsen",
+        "Gældsstyrelsen",
+        "The Danish Debt Collection Agency",
+    ),
+    (
+        "styrelsen-for-patientklager",
+        "Styrelsen for Patientklager",
+        "The Danish Patient Complaints Board",
+    ),
+    (
+        "patienterstatningen",
+        "Patienterstatningen",
+        "The Danish Patient Compensation Association",
+    ),
+    (
+        "datatilsynet",
+        "Datatilsynet",
+        "The Danish Data Protection Agency",
+    ),
+    (
+        "ombudsmanden",
+        "Folketingets Ombudsmand",
+        "The Parliamentary Ombudsman",
+    ),
+    (
+        "arbejdsmarkedets-erhvervssikring",
+        "Arbejdsmarkedets Erhvervssikring",
+        "Labour Market Insurance",
+    ),
+    (
+        "naevnenes-hus",
+        "Nævnenes Hus",
+        "The Danish Appeals Boards Authority",
+    ),
+    ("politiet", "Politiet", "The police"),
+    (
+        "styrelsen-for-arbejdsmarked-og-rekruttering",
+        "Styrelsen for Arbejdsmarked og Rekruttering",
+        "The Danish Agency for Labour Market and Recruitment",
+    ),
+    (
+        "digitaliseringsstyrelsen",
+        "Digitaliseringsstyrelsen",
+        "The Agency for Digital Government",
+    ),
+    (
+        "sundhedsstyrelsen",
+        "Sundhedsstyrelsen",
+        "The Danish Health Authority",
+    ),
+    (
+        "social-og-boligstyrelsen",
+        "Social- og Boligstyrelsen",
+        "The National Board of Social Services",
+    ),
+];
+
+/// The label of an authority of the national catalogue, by its code.
+pub(crate) fn label(code: &str, lang: Lang) -> Option<&'static str> {
+    LABELS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|&(_, da, en)| match lang {
+            Lang::Da => da,
+            Lang::En => en,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_the_catalogues() {
+        let catalogue: Vec<(&str, &str, &str)> = Authorities::national()
+            .iter()
+            .map(|a| (a.code.as_str(), a.label.da.as_str(), a.label.en.as_str()))
+            .collect();
+        assert_eq!(
+            catalogue, LABELS,
+            "regenerate LABELS from data/authorities.json"
+        );
+        assert_eq!(label("fanoe", Lang::Da), Some("Fanø Kommune"));
+        assert_eq!(
+            label("region-syddanmark", Lang::En),
+            Some("Region of Southern Denmark")
+        );
+        assert_eq!(label("nowhere", Lang::Da), None);
     }
 }

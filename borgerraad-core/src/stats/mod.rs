@@ -371,9 +371,7 @@ impl YearStats {
         let target = |c: &str| {
             category(c)
                 || codes.destinations.contains(c)
-                || crate::referral::authorities::Authorities::national()
-                    .get(c)
-                    .is_some()
+                || crate::referral::authorities::label(c, Lang::Da).is_some()
         };
         let outcome = |c: &str| codes.outcomes.contains(c) || c == facts::NO_OUTCOME_CODE;
         let site = |c: &str| taxonomy.site_label(c, Lang::Da).is_some();
@@ -512,7 +510,9 @@ impl YearStats {
                 percent: percent(count, total),
             })
             .collect();
-        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+        // Codes are unique, so no two rows tie: the unstable sort is
+        // smaller in the browser's first module (issue 19).
+        rows.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
         Breakdown {
             year: self.year,
             by,
@@ -538,7 +538,8 @@ fn sorted_counts(map: &FastMap<String, u64>) -> Vec<Count> {
             count: n,
         })
         .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+    // Codes are unique (keys of a map): no two counts tie.
+    v.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
     v
 }
 
@@ -680,13 +681,13 @@ impl Stats {
 
     /// Statistics of a register's facts.
     pub(crate) fn from_facts(office: Arc<Office>, facts: &[Fact], codes: &Codes) -> Stats {
-        Stats {
-            years: facts::counts(facts, codes, office.codes())
-                .into_iter()
-                .map(|(y, c)| (y, YearStats::from_counts(y, c)))
-                .collect(),
-            office,
+        // Inserted one by one: collecting would sort (issue 19: one sort
+        // less in the browser's first module).
+        let mut years = BTreeMap::new();
+        for (y, c) in facts::counts(facts, codes, office.codes()) {
+            years.insert(y, YearStats::from_counts(y, c));
         }
+        Stats { years, office }
     }
 
     /// The office the statistics were counted with.
