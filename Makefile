@@ -106,15 +106,16 @@ $(JS)/node_modules/.ready: $(JS)/package.json
 	cd $(JS) && npm install --no-audit --no-fund
 	touch $@
 
-# Two modules, one build of borgerraad-wasm each: the register (the package's
-# main module) and the rules (`borgerraad/rules`: calendars, deadlines,
-# referral rules, taxonomies, schemas), which a page loads only when it uses
-# them. Each has one .wasm: the node and web builds differ only in their JS,
+# Three modules, one build of borgerraad-wasm each: the register (the
+# package's main module), the rules (`borgerraad/rules`: calendars,
+# deadlines, referral rules, taxonomies, schemas) and the register that reads
+# an office's own files, .xlsx included (`borgerraad/sheet`); a page loads the
+# last two only when it uses them. Each has one .wasm: the node and web builds differ only in their JS,
 # so node's reads the web/ copy. web/ is ES modules (its package.json says
 # so), node/ CommonJS.
 wasm: wasm-tools  ## Build the npm package in borgerraad-wasm/pkg (node/ and web/; one .wasm per module)
 	rm -rf $(PKG) && mkdir -p $(PKG)
-	for module in register:borgerraad_wasm rules:borgerraad_rules; do \
+	for module in register:borgerraad_wasm rules:borgerraad_rules sheet:borgerraad_sheet; do \
 	  feature=$${module%%:*} name=$${module#*:}; \
 	  $(CARGO) build --profile wasm -p borgerraad-wasm --target wasm32-unknown-unknown --no-default-features --features $$feature; \
 	  for target in nodejs web; do \

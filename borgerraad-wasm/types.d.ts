@@ -1347,6 +1347,14 @@ export interface PublishedReport {
    */
   breakdowns: PublishedTable[];
   counting: Counting1;
+  /**
+   * The counting rule in Danish, as printed under every breakdown.
+   */
+  counting_da: string;
+  /**
+   * The counting rule in English.
+   */
+  counting_en: string;
   monthly: PublishedTable1;
   /**
    * The policy in Danish.

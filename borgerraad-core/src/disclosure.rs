@@ -216,6 +216,10 @@ pub struct PublishedReport {
     pub threshold: u64,
     /// How the breakdowns count inquiries that concern several units.
     pub counting: Counting,
+    /// The counting rule in Danish, as printed under every breakdown.
+    pub counting_da: String,
+    /// The counting rule in English.
+    pub counting_en: String,
     /// The report's title, from the office.
     pub title: crate::codes::Label,
     /// The policy in Danish.
@@ -861,6 +865,8 @@ impl Disclosure {
             breakdowns,
             threshold: self.threshold,
             counting: office.counting(),
+            counting_da: office.counting().text(Lang::Da).into(),
+            counting_en: office.counting().text(Lang::En).into(),
             title: office.words().title.clone(),
             policy_da: policy_text(self.threshold, Lang::Da),
             policy_en: policy_text(self.threshold, Lang::En),

@@ -349,7 +349,7 @@ fn an_office_names_its_own_headers_values_defaults_rows_to_skip_and_bases() {
     import["derive"] = serde_json::json!({"referral_basis": "serviceloven"});
     let profile = Profile::from_json_str(&v.to_string(), "office.json").unwrap();
     let csv = "\
-Nr,Modtaget,Borger,Kanal,Hvem,Sagsområde,Henvist til,Status,Type
+Journal,Modtaget,Borger,Kanal,Hvem,Sagsområde,Henvist til,Status,Type
 a1,03-01-2022,kx1,Telefon,Pårørende,Job,,,
 a2,03-01-2022,kx2,Telefon,Borger,Jobcenter,Gæld,, Klage
 a3,03-01-2022,kx3,Telefon,Borger,Job,,annulleret ,
@@ -357,7 +357,7 @@ a4,03-01-2022,kx4,Telefon,Borger,Job,,Dublet,
 ";
     let (register, report) =
         import::load(csv.as_bytes(), "office.csv", profile.office(), &collect()).unwrap();
-    // "Nr" names no field: each record's id is its row.
+    // "Journal" names no field: each record's id is its row.
     let ids: Vec<&str> = register.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["row-2", "row-3"]);
     let (a1, a2) = (
@@ -387,6 +387,6 @@ a4,03-01-2022,kx4,Telefon,Borger,Job,,Dublet,
         ]
     );
     assert_eq!(report.rows, 2);
-    let nr = report.columns.iter().find(|c| c.header == "Nr").unwrap();
+    let nr = report.columns.iter().find(|c| c.header == "Journal").unwrap();
     assert_eq!(nr.field, None);
 }

@@ -85,9 +85,19 @@ fn egedal_2018_reproduces_the_published_figures() {
 
 #[test]
 fn counting_every_unit_counts_the_statement_under_all_three_centres() {
-    let mut def: Value = serde_json::to_value(Profile::shipped("egedal").unwrap().def()).unwrap();
-    def["counting"] = "every".into();
-    let profile = Profile::from_json_str(&def.to_string(), "egedal-every.json").unwrap();
+    // A profile file of an office's own: Egedal's, counting every unit.
+    let path = fixtures().join("profiles/egedal-every.json");
+    let profile = Profile::named(path.to_str().unwrap()).unwrap();
+    let mut own: Value = serde_json::to_value(profile.def()).unwrap();
+    let shipped: Value = serde_json::to_value(Profile::shipped("egedal").unwrap().def()).unwrap();
+    assert_eq!(own["counting"], "every");
+    for field in ["id", "label", "counting"] {
+        own[field] = shipped[field].clone();
+    }
+    assert_eq!(
+        own, shipped,
+        "the file differs from Egedal's only in id, label and counting"
+    );
     let register = egedal(profile);
     let areas = counts(&register, By::Area);
     // By hand: the statement's primary centre is the Jobcenter (20); it

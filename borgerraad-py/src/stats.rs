@@ -1,13 +1,13 @@
 //! `borgerraad.Stats` (mergeable partial statistics) and `YearSummary`.
 
 use borgerraad_core::render::{internal, svg};
-use borgerraad_core::stats::{By, YearSummary};
+use borgerraad_core::stats::{By, Mapping, YearSummary};
 use borgerraad_core::Contents;
 use borgerraad_core::{stats::Stats, Disclosure, Lang};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use crate::convert::to_object;
+use crate::convert::{from_object, to_object};
 use crate::errors::IntoPy;
 
 /// One row of a breakdown: code, Danish label, English label, count, percent.
@@ -27,17 +27,25 @@ impl PyStats {
         self.inner.years()
     }
 
-    /// A new Stats holding both parts; parts counted with different
-    /// taxonomies raise `ConfigError`, and a count that would overflow
+    /// A new Stats holding both parts. Parts counted with different
+    /// profiles raise `ConfigError` unless `mapping` renames the other
+    /// part's codes into this one's (`{"categories": {old: new},
+    /// "codes": {old: new}}`); a count that would overflow raises
     /// `RangeError`.
-    fn merge(&self, other: &PyStats) -> PyResult<PyStats> {
+    #[pyo3(signature = (other, mapping = None))]
+    fn merge(&self, other: &PyStats, mapping: Option<&Bound<'_, PyAny>>) -> PyResult<PyStats> {
         let mut inner = self.inner.clone();
-        inner.merge(&other.inner).py()?;
+        match mapping {
+            None => inner.merge(&other.inner).py()?,
+            Some(m) => inner
+                .merge_mapped(&other.inner, &from_object::<Mapping>(m, "mapping")?)
+                .py()?,
+        }
         Ok(PyStats { inner })
     }
 
     fn __add__(&self, other: &PyStats) -> PyResult<PyStats> {
-        self.merge(other)
+        self.merge(other, None)
     }
 
     fn __eq__(&self, other: &PyStats) -> bool {

@@ -6,8 +6,11 @@
 //! loads only what it uses: `register` (the default module: loading,
 //! statistics, publishing, charts) and `rules` (`borgerraad/rules`:
 //! calendars, deadlines, referral rules, taxonomies, JSON Schemas), which
-//! takes plain values only and so needs nothing of the first. A build with
-//! both features is one module with everything.
+//! takes plain values only and so needs nothing of the first. A third,
+//! `sheet` (`borgerraad/sheet`), is the first with the reading of an
+//! office's own files (`Register.fromBytes`, `Register.check`, .xlsx
+//! included), which a page loads when a file is dropped. A build with
+//! every feature is one module with everything.
 
 #[cfg(feature = "rules")]
 mod calendar;
@@ -23,6 +26,8 @@ mod referral;
 mod register;
 #[cfg(feature = "rules")]
 mod schema;
+#[cfg(feature = "sheet")]
+mod sheet;
 #[cfg(feature = "rules")]
 mod taxonomy;
 mod types;

@@ -3,6 +3,7 @@
 use borgerraad_core::Office;
 use wasm_bindgen::prelude::*;
 
+use crate::convert::parse_lang;
 use crate::errors::IntoJs;
 
 /// An office's profile: its taxonomy and level names, code lists, counting
@@ -17,6 +18,15 @@ impl JsProfile {
     /// Esbjerg Kommune's profile, the default of every loader.
     pub fn esbjerg() -> JsProfile {
         JsProfile(Office::default())
+    }
+
+    /// The ids of the shipped profiles.
+    #[wasm_bindgen(js_name = shippedIds)]
+    pub fn shipped_ids() -> Vec<String> {
+        Office::shipped_ids()
+            .into_iter()
+            .map(String::from)
+            .collect()
     }
 
     /// A shipped profile by its id ("esbjerg", "egedal").
@@ -36,5 +46,10 @@ impl JsProfile {
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
         self.0.id().to_string()
+    }
+
+    /// The profile's name, in Danish (`"da"`, the default) or English (`"en"`).
+    pub fn label(&self, lang: Option<String>) -> Result<String, JsValue> {
+        Ok(self.0.label().get(parse_lang(lang)?).to_string())
     }
 }

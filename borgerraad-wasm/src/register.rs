@@ -17,30 +17,88 @@ use crate::types::*;
 /// The validated collection of inquiries (henvendelser).
 #[wasm_bindgen(js_name = Register)]
 pub struct JsRegister {
-    inner: Register,
-    rejected: Vec<borgerraad_core::Rejected>,
+    pub(crate) inner: Register,
+    pub(crate) rejected: Vec<borgerraad_core::Rejected>,
+    /// What reading an office's own file found (`borgerraad/sheet`'s `fromBytes`).
+    #[cfg_attr(not(feature = "sheet"), allow(dead_code))]
+    pub(crate) report: Option<borgerraad_core::import::LoadReport>,
 }
 
-fn options(
-    on_error: Option<String>,
-    as_of: Option<String>,
-    secret: Option<String>,
-    memory_budget: Option<f64>,
-) -> Result<LoadOptions, JsValue> {
-    Ok(LoadOptions {
-        on_error: on_error
+/// The keys of a loader's options object (`LoadOptions` in the `.d.ts`).
+pub(crate) const LOAD_KEYS: [&str; 5] = ["onError", "asOf", "cprSecret", "memoryBudget", "profile"];
+
+/// A loader's options object, read.
+pub(crate) struct Options {
+    pub load: LoadOptions,
+    /// A shipped profile's id or a profile document's JSON text.
+    pub profile: Option<String>,
+    /// The worksheet of a workbook (`ImportOptions.sheet`).
+    #[cfg_attr(not(feature = "sheet"), allow(dead_code))]
+    pub sheet: Option<String>,
+}
+
+/// Reads a loader's options object, whose keys may be `keys`. An unknown
+/// key or a value of the wrong type is a `ParseError` naming it: a
+/// misspelt option is never passed over.
+pub(crate) fn options(options: Option<JsValue>, keys: &[&str]) -> Result<Options, JsValue> {
+    let bad = |what: &str, reason: &str| crate::errors::bad_input(what, reason);
+    let Some(options) = options.filter(|o| !o.is_undefined()) else {
+        return Ok(Options {
+            load: LoadOptions::default(),
+            profile: None,
+            sheet: None,
+        });
+    };
+    let object: &js_sys::Object = options
+        .dyn_ref()
+        .ok_or_else(|| bad("options", "expected an object"))?;
+    for key in js_sys::Object::keys(object)
+        .iter()
+        .filter_map(|k| k.as_string())
+    {
+        if !keys.contains(&key.as_str()) {
+            let reason = format!(
+                "unknown option `{key}` (expected one of {})",
+                keys.join(", ")
+            );
+            return Err(bad("options", &reason));
+        }
+    }
+    let get = |key: &str| {
+        js_sys::Reflect::get(object, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let text = |key: &str| -> Result<Option<String>, JsValue> {
+        get(key)
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| bad(&format!("options.{key}"), "expected a string"))
+            })
+            .transpose()
+    };
+    let load = LoadOptions {
+        on_error: text("onError")?
             .as_deref()
             .unwrap_or("raise")
             .parse::<OnError>()
             .js()?,
-        as_of: as_of.as_deref().map(|d| date(d, "asOf")).transpose()?,
-        pseudonymizer: secret
+        as_of: text("asOf")?.map(|d| date(&d, "asOf")).transpose()?,
+        pseudonymizer: text("cprSecret")?
             .map(|s| Pseudonymizer::new(s.as_bytes()))
             .transpose()
             .js()?,
-        memory_budget: memory_budget
-            .map(|n| bytes(n, "memoryBudget"))
+        memory_budget: get("memoryBudget")
+            .map(|v| match v.as_f64() {
+                Some(n) => bytes(n, "memoryBudget"),
+                None => Err(bad("options.memoryBudget", "expected a number")),
+            })
             .transpose()?,
+    };
+    Ok(Options {
+        load,
+        profile: text("profile")?,
+        sheet: text("sheet")?,
     })
 }
 
@@ -49,24 +107,24 @@ fn load(
         &mut Register,
         &LoadOptions,
     ) -> borgerraad_core::Result<Vec<borgerraad_core::Rejected>>,
-    on_error: Option<String>,
-    as_of: Option<String>,
-    secret: Option<String>,
-    memory_budget: Option<f64>,
-    profile: Option<String>,
+    options: Option<LoadOptionsArg>,
 ) -> Result<JsRegister, JsValue> {
-    let opts = options(on_error, as_of, secret, memory_budget)?;
-    let office = match profile {
+    let options = self::options(options.map(Into::into), &LOAD_KEYS)?;
+    let office = match options.profile {
         Some(p) => Office::from_id_or_json(&p).js()?,
         None => Office::default(),
     };
     let mut inner = Register::new(office);
-    let rejected = f(&mut inner, &opts).js()?;
-    Ok(JsRegister { inner, rejected })
+    let rejected = f(&mut inner, &options.load).js()?;
+    Ok(JsRegister {
+        inner,
+        rejected,
+        report: None,
+    })
 }
 
 /// The bytes of a string or a `Uint8Array`.
-fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
+pub(crate) fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
     let value: JsValue = input.into();
     match value.as_string() {
         Some(text) => Ok(text.into_bytes()),
@@ -83,71 +141,46 @@ fn bytes_of(input: TextOrBytes) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen(js_class = Register)]
 impl JsRegister {
     /// Loads JSON Lines, as text or as bytes (a file's `arrayBuffer()`;
-    /// invalid UTF-8 is an error of its line). `onError` is "raise" (all or
-    /// nothing, the default) or "collect"; `asOf` is `YYYY-MM-DD`;
-    /// `memoryBudget` is the most bytes the load may take (a `RangeError`
-    /// when the input could need more); `profile` is a shipped profile's id
-    /// ("egedal") or a profile document's JSON text (Esbjerg's by default;
-    /// `Profile.fromJson` checks one first). Every loader takes `onError`, `asOf`,
-    /// `memoryBudget` and `profile`, last.
+    /// invalid UTF-8 is an error of its line). `options` (every loader takes
+    /// them): `onError` "raise" (all or nothing, the default) or "collect";
+    /// `asOf` `YYYY-MM-DD`; `memoryBudget`, the most bytes the load may take
+    /// (a `RangeError` when the input could need more); `profile`, a shipped
+    /// profile's id ("egedal") or a profile document's JSON text (Esbjerg's
+    /// by default; `Profile.fromJson` checks one first); `cprSecret` (CSV).
     #[wasm_bindgen(js_name = fromJsonl)]
     pub fn from_jsonl(
         input: TextOrBytes,
         source: Option<String>,
-        on_error: Option<String>,
-        as_of: Option<String>,
-        memory_budget: Option<f64>,
-        profile: Option<String>,
+        options: Option<LoadOptionsArg>,
     ) -> Result<JsRegister, JsValue> {
         let (bytes, source) = (
             bytes_of(input)?,
             source.unwrap_or_else(|| "input.jsonl".into()),
         );
-        load(
-            |r, o| r.load_jsonl(&bytes, &source, o),
-            on_error,
-            as_of,
-            None,
-            memory_budget,
-            profile,
-        )
+        load(|r, o| r.load_jsonl(&bytes, &source, o), options)
     }
 
-    /// Loads CSV in the record format's columns, as text or bytes. With
-    /// `cprSecret` (at least 16 bytes) a `cpr` column is turned into citizen
-    /// keys (HMAC-SHA256) and dropped; without it such a column is refused.
+    /// Loads CSV in the record format's columns, as text or bytes. With the
+    /// option `cprSecret` (at least 16 bytes) a `cpr` column is turned into
+    /// citizen keys (HMAC-SHA256) and dropped; without it such a column is refused.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
         input: TextOrBytes,
         source: Option<String>,
-        on_error: Option<String>,
-        as_of: Option<String>,
-        cpr_secret: Option<String>,
-        memory_budget: Option<f64>,
-        profile: Option<String>,
+        options: Option<LoadOptionsArg>,
     ) -> Result<JsRegister, JsValue> {
         let (bytes, source) = (
             bytes_of(input)?,
             source.unwrap_or_else(|| "input.csv".into()),
         );
-        load(
-            |r, o| r.load_csv(&bytes, &source, o),
-            on_error,
-            as_of,
-            cpr_secret,
-            memory_budget,
-            profile,
-        )
+        load(|r, o| r.load_csv(&bytes, &source, o), options)
     }
 
     /// Loads plain objects in the record format; record `n` is reported as line `n`.
     #[wasm_bindgen(js_name = fromRecords)]
     pub fn from_records(
         records: InquiryArray,
-        on_error: Option<String>,
-        as_of: Option<String>,
-        memory_budget: Option<f64>,
-        profile: Option<String>,
+        options: Option<LoadOptionsArg>,
     ) -> Result<JsRegister, JsValue> {
         // Each record is read on its own, so that an error names its position.
         let values: Vec<JsValue> = js_sys::Array::from(&records).iter().collect();
@@ -156,14 +189,7 @@ impl JsRegister {
             lines.push(json_text(v, &format!("records: record {}", i + 1))?);
         }
         let text = lines.join("\n");
-        load(
-            |r, o| r.load_jsonl(text.as_bytes(), "records", o),
-            on_error,
-            as_of,
-            None,
-            memory_budget,
-            profile,
-        )
+        load(|r, o| r.load_jsonl(text.as_bytes(), "records", o), options)
     }
 
     /// The embedded synthetic sample (Esbjerg 2017–2022).
@@ -171,6 +197,7 @@ impl JsRegister {
         JsRegister {
             inner: sample(),
             rejected: Vec::new(),
+            report: None,
         }
     }
 

@@ -7,6 +7,29 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../types.d.ts");
 
+#[wasm_bindgen(typescript_custom_section)]
+const LOAD_OPTIONS: &str = r#"
+/** The options of every loader. */
+export interface LoadOptions {
+  /** "raise" (all or nothing, the default) or "collect". */
+  onError?: "raise" | "collect";
+  /** The day the register is read as of, `YYYY-MM-DD`. */
+  asOf?: string;
+  /** The office's secret (at least 16 bytes) that turns a `cpr` column into citizen keys. */
+  cprSecret?: string;
+  /** The most bytes the load may take. */
+  memoryBudget?: number;
+  /** A shipped profile's id ("egedal") or a profile document's JSON text. */
+  profile?: string;
+}
+
+/** The options of `fromBytes` and `check` (`borgerraad/sheet`). */
+export interface ImportOptions extends LoadOptions {
+  /** The worksheet of a workbook; by default the first visible one. */
+  sheet?: string;
+}
+"#;
+
 #[wasm_bindgen]
 extern "C" {
     /// `Inquiry[]`
@@ -60,6 +83,15 @@ extern "C" {
     /// `Partial<Inquiry>`, a patch of fields (null removes an optional field)
     #[wasm_bindgen(typescript_type = "{ [K in keyof Inquiry]?: Inquiry[K] | null }")]
     pub type InquiryPatch;
+    /// `LoadOptions`, the options of every loader
+    #[wasm_bindgen(typescript_type = "LoadOptions")]
+    pub type LoadOptionsArg;
+    /// `ImportOptions`, the options of `fromBytes` and `check`
+    #[wasm_bindgen(typescript_type = "ImportOptions")]
+    pub type ImportOptionsArg;
+    /// `LoadReport`
+    #[wasm_bindgen(typescript_type = "LoadReport")]
+    pub type LoadReportValue;
     /// `string | Uint8Array`
     #[wasm_bindgen(typescript_type = "string | Uint8Array")]
     pub type TextOrBytes;

@@ -33,7 +33,7 @@ test("a validation error is an Error named ValidationError with structured field
 });
 
 test("collect keeps the valid records and lists the rest as Errors", () => {
-  const r = Register.fromRecords([good, { ...good, id: "J-2", category: "nowhere" }, good], "collect");
+  const r = Register.fromRecords([good, { ...good, id: "J-2", category: "nowhere" }, good], { onError: "collect" });
   assert.equal(r.length, 1);
   assert.deepEqual(r.rejected.map((e) => [e.name, /** @type {any} */ (e).line]), [["ValidationError", 2], ["ValidationError", 3]]);
 });
@@ -43,14 +43,14 @@ test("every loader keeps to its memory budget, in collect mode too", () => {
   const jsonl = records.map((r) => JSON.stringify(r)).join("\n");
   const columns = Object.keys(good);
   const csv = [columns.join(","), ...records.map((r) => columns.map((c) => /** @type {any} */ (r)[c]).join(","))].join("\n");
-  /** @type {Record<string, (onError: string, budget: number) => Register>} */
+  /** @type {Record<string, (onError: "raise" | "collect", budget: number) => Register>} */
   const loaders = {
-    fromJsonl: (onError, budget) => Register.fromJsonl(jsonl, "in.jsonl", onError, undefined, budget),
-    fromCsv: (onError, budget) => Register.fromCsv(csv, "in.csv", onError, undefined, undefined, budget),
-    fromRecords: (onError, budget) => Register.fromRecords(records, onError, undefined, budget),
+    fromJsonl: (onError, budget) => Register.fromJsonl(jsonl, "in.jsonl", { onError, memoryBudget: budget }),
+    fromCsv: (onError, budget) => Register.fromCsv(csv, "in.csv", { onError, memoryBudget: budget }),
+    fromRecords: (onError, budget) => Register.fromRecords(records, { onError, memoryBudget: budget }),
   };
   for (const [name, load] of Object.entries(loaders)) {
-    for (const onError of ["raise", "collect"]) {
+    for (const onError of /** @type {const} */ (["raise", "collect"])) {
       // 100 bytes cannot hold even one record: the load is refused as a
       // whole, so no register comes back half-loaded.
       const e = thrown(() => load(onError, 100));
@@ -134,4 +134,16 @@ test("charts and formats come from the core", () => {
   assert.equal(formatNumber(49.583333), "49,58");
   assert.equal(formatNumber(1234.5, "en"), "1,234.5");
   assert.match(jsonSchema("inquiry"), /digital_post/);
+});
+
+test("a loader's options are one object; an unknown option or a wrong type is a ParseError naming it", () => {
+  const jsonl = JSON.stringify(good);
+  assert.equal(Register.fromJsonl(jsonl, "in.jsonl", { onError: "collect", profile: "esbjerg" }).length, 1);
+  const typo = thrown(() => Register.fromJsonl(jsonl, "in.jsonl", /** @type {any} */ ({ onerror: "collect" })));
+  assert.equal(typo.name, "ParseError");
+  assert.match(typo.message, /unknown option `onerror`/);
+  const wrong = thrown(() => Register.fromCsv("", "in.csv", /** @type {any} */ ({ memoryBudget: "1 GB" })));
+  assert.equal(wrong.name, "ParseError");
+  assert.match(wrong.message, /memoryBudget/);
+  assert.equal(thrown(() => Register.fromRecords([good], /** @type {any} */ ("collect"))).name, "ParseError");
 });

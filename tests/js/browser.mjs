@@ -4,8 +4,9 @@
 // With --budget it reports the time of a year summary over 100 000
 // inquiries (a benchmark, not a test: it asserts nothing about time).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 
-import { chromiumContext, fixture, root, serve } from "./helpers.mjs";
+import { chromiumContext, fixture, fixtureText, root, serve } from "./helpers.mjs";
 
 const server = await serve(root);
 const context = await chromiumContext();
@@ -94,10 +95,55 @@ try {
     assert.match(desc ?? "", /i alt skjult/, "the chart's description states no total");
     assert.doesNotMatch(desc ?? "", /\b3\b/);
 
+    // An office's own profile file beside its register (Egedal's, counting
+    // every unit: by hand the statement that concerns three centres adds one
+    // to Borgerservice, 9 + 1), then Egedal's shipped profile on the same file.
+    await page.setInputFiles("#profile-file", { name: "egedal-every.json", mimeType: "application/json", buffer: Buffer.from(fixtureText("profiles/egedal-every.json")) });
+    await page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.querySelector("#profile")).value === "file:egedal-every.json");
+    await page.setInputFiles("#file", { name: "egedal-2018.jsonl", mimeType: "application/json", buffer: Buffer.from(fixtureText("egedal-2018.jsonl")) });
+    await page.waitForFunction(() => document.querySelector("#source")?.textContent?.includes("egedal-2018.jsonl"));
+    await page.selectOption("#year", "2018");
+    const areaRow = (/** @type {string} */ label) =>
+      page.$$eval("#area-table tr", (rows, label) => {
+        const row = rows.find((r) => r.firstElementChild?.textContent === label);
+        return row ? row.children[1].textContent : null;
+      }, label);
+    assert.equal(await page.textContent("#area-table thead th"), "Center 2018", "the profile's word for the level");
+    assert.equal(await areaRow("Jobcenteret"), "20");
+    assert.equal(await areaRow("Center for Borgerservice"), "10");
+    assert.match((await page.textContent("#counting-rule")) ?? "", /tælles under hver enhed, den vedrører/);
+    await page.selectOption("#profile", "egedal");
+    await page.waitForFunction(() => document.querySelector("#counting-rule")?.textContent?.includes("én gang"));
+    assert.equal(await areaRow("Center for Borgerservice"), "9");
+    // A profile file that is not a profile: a ConfigError or ParseError naming it; the figures stay.
+    await page.setInputFiles("#profile-file", { name: "forkert.json", mimeType: "application/json", buffer: Buffer.from('{"id": "x"}') });
+    await page.waitForSelector("#error:not([hidden])");
+    assert.match((await page.textContent("#error")) ?? "", /(ConfigError|ParseError).*forkert\.json/);
+    assert.equal(await areaRow("Center for Borgerservice"), "9");
+
+    await page.click("#reset");
+    assert.ok((await page.textContent("#area-table"))?.includes("Borger & Arbejdsmarked"), "the sample under Esbjerg's profile again");
+
+    // An office's own workbook (tests/fixtures/import/widget.xlsx, see its
+    // generator): Danish headers and labels, Excel date cells, seven
+    // registrations in March 2022, a blank row 9 and a total row 10. By
+    // hand: March and the year show 7, the mean 7/12 = 0,58; the kinds are
+    // 5 and 2, so "Klage" is hidden and, the total being shown, "Vejledning" too.
+    await page.setInputFiles("#file", { name: "register.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(`${root}tests/fixtures/import/widget.xlsx`) });
+    await page.waitForFunction(() => document.querySelector("#source")?.textContent?.includes("register.xlsx"));
+    assert.deepEqual(await rowText("Marts"), ["7"]);
+    assert.deepEqual(await rowText("I alt"), ["7"]);
+    assert.deepEqual(await rowText("Gennemsnit"), ["0,58"]);
+    assert.equal(await figure("Registreringer"), "7");
+    assert.equal(await areaRow("Teknik & Miljø"), "7");
+    const kindRow = (/** @type {string} */ label) =>
+      page.$$eval("#kind-table tr", (rows, label) => rows.find((r) => r.firstElementChild?.textContent === label)?.children[1].textContent ?? null, label);
+    assert.deepEqual([await kindRow("Klage"), await kindRow("Vejledning")], ["–", "–"]);
+    assert.match((await page.textContent("#load-report")) ?? "", /^2 rækker sprunget over \(række 9, 10\)/);
     await page.click("#reset");
     await page.screenshot({ path: `${root}target/widget.png`, fullPage: true });
     assert.deepEqual(problems, [], "no errors on the page");
-    console.log("browser test: 26 checks passed, screenshot in target/widget.png");
+    console.log("browser test: 43 checks passed, screenshot in target/widget.png");
     console.log("1 passed, 0 failed");
   }
 } finally {

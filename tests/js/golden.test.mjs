@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { Calendar, RuleSet, deadline } from "../../borgerraad-wasm/pkg/node/borgerraad_rules.js";
-import { Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+import { Profile, Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
 import { fixture, fixtureText } from "./helpers.mjs";
 
 const expected = fixture("expected/esbjerg-2017-2022.json");
@@ -96,7 +96,7 @@ for (const c of referrals.cases) {
 test("Egedal 2018 under its shipped profile gives the figures its advisor published", () => {
   // tests/fixtures/expected/egedal-2018.json: typed from the report as the local press quoted it.
   const expected = JSON.parse(fixtureText("expected/egedal-2018.json"));
-  const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", undefined, undefined, undefined, "egedal");
+  const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", { profile: "egedal" });
   const counts = (/** @type {string} */ by) => Object.fromEntries(register.internal().breakdown(2018, by).rows.map((r) => [r.code, r.count]));
   assert.equal(register.internal().yearSummary(2018).registrations, expected.registrations);
   for (const [centre, n] of Object.entries(expected.centres)) assert.equal(counts("area")[centre], n, centre);
@@ -104,4 +104,24 @@ test("Egedal 2018 under its shipped profile gives the figures its advisor publis
   assert.equal(counts("outcome").kritik, expected.criticism);
   // Esbjerg's default profile does not know Egedal's centres.
   assert.throws(() => Register.fromJsonl(fixtureText("egedal-2018.jsonl")), { name: "ValidationError" });
+});
+
+test("a profile file of an office's own: Egedal counting every unit", () => {
+  // tests/fixtures/profiles/egedal-every.json: by hand, the statement that concerns all three
+  // centres (primary: the Jobcenter, 20) adds one to Borgerservice (9 + 1) and Social Service (8 + 1).
+  const text = fixtureText("profiles/egedal-every.json");
+  const profile = Profile.fromJson(text, "egedal-every.json");
+  assert.equal(profile.id, "egedal-every");
+  assert.equal(profile.label("da"), "Borgerrådgiveren i Egedal Kommune (hver enhed tælles)");
+  assert.deepEqual(Profile.shippedIds(), ["esbjerg", "egedal"]);
+  assert.equal(Profile.shipped("egedal").label("en"), "The citizens' advisor of Egedal Municipality");
+  const register = Register.fromJsonl(fixtureText("egedal-2018.jsonl"), "egedal-2018.jsonl", { profile: text });
+  const areas = Object.fromEntries(register.internal().breakdown(2018, "area").rows.map((r) => [r.code, r.count]));
+  assert.deepEqual([areas.jobcenter, areas["center-for-borgerservice"], areas["center-for-social-service"]], [20, 10, 9]);
+  const report = register.publishedReport([2018], [2018], [[2018, "area"]]);
+  assert.match(report.counting_da, /^En henvendelse tælles under hver enhed, den vedrører/);
+  const [table] = report.breakdowns;
+  assert.deepEqual(table.cells[table.rows.indexOf("Center for Borgerservice")], [10]);
+  // A profile that is not valid JSON names its source.
+  assert.throws(() => Profile.fromJson("{", "mine.json"), (e) => e instanceof Error && e.name === "ParseError" && /mine\.json/.test(e.message));
 });

@@ -16,11 +16,11 @@ function load(c) {
   const text = bytes.toString("utf8");
   switch (c.format) {
     case "jsonl":
-      return Register.fromJsonl(bytes, c.file, undefined, c.as_of);
+      return Register.fromJsonl(bytes, c.file, { asOf: c.as_of });
     case "csv":
-      return Register.fromCsv(bytes, c.file, undefined, c.as_of);
+      return Register.fromCsv(bytes, c.file, { asOf: c.as_of });
     case "records":
-      return Register.fromRecords(JSON.parse(text), undefined, c.as_of);
+      return Register.fromRecords(JSON.parse(text), { asOf: c.as_of });
     case "taxonomy":
       return Taxonomy.fromJson(text);
     case "ruleset":

@@ -22,7 +22,7 @@ const files = packed.files.map((f) => f.path).sort();
 for (const name of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "package.json"]) {
   assert.ok(files.includes(name), `the tarball has ${name}: ${files.join(", ")}`);
 }
-assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["web/borgerraad_rules_bg.wasm", "web/borgerraad_wasm_bg.wasm"], "one copy of each module's .wasm");
+assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["web/borgerraad_rules_bg.wasm", "web/borgerraad_sheet_bg.wasm", "web/borgerraad_wasm_bg.wasm"], "one copy of each module's .wasm");
 
 writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
 execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(scratch, packed.filename)], { cwd: scratch, stdio: "inherit" });
@@ -39,6 +39,10 @@ const rules = node("--input-type=module", "-e", 'import { Calendar } from "borge
 assert.equal(rules, "2024-04-09", "import borgerraad/rules from node");
 const rulesCjs = node("-e", 'console.log(require("borgerraad/rules").Calendar.danish().addWorkingDays("2024-03-26", 7));');
 assert.equal(rulesCjs, "2024-04-09", "require borgerraad/rules from node");
+// An office's own Danish CSV (";", Danish labels and dates) through borgerraad/sheet.
+const sheetCsv = "Løbenr.;Dato;Borger;Kanal;Henvender;Type;Område\\n1;03-01-2022;kxqbvd;Telefon;Borger;Vejledning;Teknik & Miljø\\n";
+const sheet = node("--input-type=module", "-e", `import { Register } from "borgerraad/sheet"; console.log(Register.fromBytes("${sheetCsv}", "r.csv").length);`);
+assert.equal(sheet, "1", "import borgerraad/sheet from node");
 
 // The README's snippet, as written, in an otherwise empty page.
 const readme = readFileSync(`${root}README.md`, "utf8");

@@ -17,7 +17,7 @@ const csv = [
 
 test("a cpr column is refused without a secret and pseudonymised with one", () => {
   assert.match(thrown(() => Register.fromCsv(csv, "x.csv")).message, /`cpr` column is refused/);
-  const r = Register.fromCsv(csv, "x.csv", undefined, undefined, "the office's secret key");
+  const r = Register.fromCsv(csv, "x.csv", { cprSecret: "the office's secret key" });
   const records = r.toRecords();
   assert.equal(records[0].citizen, records[2].citizen, "both spellings give one key");
   assert.equal(r.subjectAccess(records[0].citizen).length, 2);
@@ -27,7 +27,7 @@ test("a cpr column is refused without a secret and pseudonymised with one", () =
     JSON.stringify(r.publishedBreakdown(2022, "kind")),
   ];
   for (const text of outputs) assert.doesNotMatch(text, CPR_SHAPE);
-  const bad = thrown(() => Register.fromCsv(csv.replace("010190-1234", "310290-1234"), "x.csv", undefined, undefined, "the office's secret key"));
+  const bad = thrown(() => Register.fromCsv(csv.replace("010190-1234", "310290-1234"), "x.csv", { cprSecret: "the office's secret key" }));
   assert.deepEqual([bad.name, bad.line, bad.field], ["ParseError", 2, "cpr"]);
   assert.doesNotMatch(bad.message, /310290/);
 });
@@ -36,7 +36,7 @@ test("a CPR number given where a date belongs is not repeated in the error", () 
   const e = thrown(() => Calendar.danish().isWorkingDay("010190-1234"));
   assert.deepEqual([e.name, e.source], ["ParseError", "date"]);
   assert.doesNotMatch(e.message, /0190/);
-  const asOf = thrown(() => Register.fromJsonl("", undefined, undefined, "310290-1234"));
+  const asOf = thrown(() => Register.fromJsonl("", undefined, { asOf: "310290-1234" }));
   assert.deepEqual([asOf.name, asOf.source], ["ParseError", "asOf"]);
   assert.doesNotMatch(asOf.message, /310290/);
 });

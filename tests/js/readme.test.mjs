@@ -8,7 +8,7 @@ import { root } from "./helpers.mjs";
 
 test("the README's JS quick start runs", async () => {
   const readme = readFileSync(`${root}README.md`, "utf8");
-  const block = readme.match(/```js\n([\s\S]*?)```/);
+  const block = readme.slice(readme.indexOf("## JS quick start")).match(/```js\n([\s\S]*?)```/);
   assert.ok(block, "the README has a JS quick start");
   const code = block[1]
     .replace('from "borgerraad"', `from ${JSON.stringify(`${root}borgerraad-wasm/pkg/node/borgerraad_wasm.js`)}`)

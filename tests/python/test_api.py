@@ -456,6 +456,26 @@ def test_merging_stats_of_two_profiles_is_a_config_error(sample):
         sample.stats() + _varde_register().stats()
 
 
+def test_stats_of_two_profiles_merge_with_a_mapping(sample):
+    # Varde's six inquiries of 2023 (above): four for Center for Sundhed,
+    # two for Center for Job, from three citizens.
+    varde = _varde_register().stats()
+    mapping = {"categories": {"center-sundhed": "fritid-sundhed-omsorg", "center-job": "borger-arbejdsmarked/jobcenter"}}
+    merged = sample.stats().merge(varde, mapping=mapping)
+    assert merged.years() == [2017, 2018, 2019, 2020, 2021, 2022, 2023]
+    summary = merged.year_summary(2023)
+    assert (summary.registrations, summary.distinct_citizens) == (6, 3)
+    areas = {code: count for code, _, _, count, _ in merged._breakdown(2023, "area")}
+    assert (areas["fritid-sundhed-omsorg"], areas["borger-arbejdsmarked"]) == (4, 2)
+    # The sample's own years are untouched.
+    assert merged.year_summary(2022).registrations == 793
+    # A code the mapping leaves out is not Esbjerg's: named in the error.
+    with pytest.raises(errors.ConfigError, match="center-job"):
+        sample.stats().merge(varde, mapping={"categories": {"center-sundhed": "fritid-sundhed-omsorg"}})
+    with pytest.raises(errors.ParseError):
+        sample.stats().merge(varde, mapping={"areas": {}})
+
+
 def test_the_record_fields_come_from_the_core():
     fields = borgerraad.record_fields()
     # The record format as README.md documents it: 18 columns, 4 of them dates.

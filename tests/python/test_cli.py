@@ -117,3 +117,17 @@ def test_without_pandas_the_error_names_the_extra():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.startswith("ModuleNotFoundError pandas ") and "pip install 'borgerraad[pandas]'" in out
+
+
+def test_both_commands_take_a_profile_file():
+    # Egedal's profile counting every unit (tests/fixtures/profiles/egedal-every.json): by hand,
+    # the statement that concerns all three centres adds one to Borgerservice (9 + 1).
+    fixtures = ROOT / "tests" / "fixtures"
+    args = ["--profile", str(fixtures / "profiles" / "egedal-every.json"), "--year", "2018"]
+    py = python_report([str(fixtures / "egedal-2018.jsonl"), *args])
+    rs = rust_report(["--input", str(fixtures / "egedal-2018.jsonl"), *args])
+    assert (py.returncode, rs.returncode) == (0, 0), py.stderr + rs.stderr
+    assert py.stdout == rs.stdout
+    assert "| Center for Borgerservice | 10 |" in rs.stdout
+    assert "| Jobcenteret | 20 |" in rs.stdout
+    assert "En henvendelse tælles under hver enhed, den vedrører" in rs.stdout

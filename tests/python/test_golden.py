@@ -148,3 +148,42 @@ def test_egedal_2018_under_its_shipped_profile():
     assert outcomes["kritik"] == expected["criticism"]
     with pytest.raises(borgerraad.errors.ValidationError):
         borgerraad.Register.read_jsonl(fixtures / "egedal-2018.jsonl")
+
+
+def test_a_profile_file_of_an_office_s_own():
+    # tests/fixtures/profiles/egedal-every.json is Egedal's profile counting every unit an
+    # inquiry concerns. By hand: the statement EG-2018-001 (primary: the Jobcenter, 20)
+    # also concerns Borgerservice (9 + 1) and Social Service (8 + 1); 42 inquiries still.
+    import pathlib
+
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+    profile = borgerraad.Profile.from_json(fixtures / "profiles" / "egedal-every.json")
+    assert profile.id == "egedal-every"
+    register = borgerraad.Register.read_jsonl(fixtures / "egedal-2018.jsonl", profile=profile)
+    areas = borgerraad.internal.breakdown(register, 2018, "area").set_index("code")["count"]
+    assert (areas["jobcenter"], areas["center-for-borgerservice"], areas["center-for-social-service"]) == (20, 10, 9)
+    assert borgerraad.internal.year_summary(register, 2018).registrations == 42
+    report = register.published_report([2018], [2018], [(2018, "area")])
+    assert report["counting_da"].startswith("En henvendelse tælles under hver enhed, den vedrører")
+    (areas_table,) = report["breakdowns"]
+    rows = dict(zip(areas_table["rows"], areas_table["cells"]))
+    assert rows["Center for Borgerservice"] == [10]
+
+
+def test_the_published_path_takes_the_profile_s_threshold():
+    # Egedal's profile with a disclosure threshold of 2: counts of 1 are hidden, and the
+    # fixture's 2 criticisms (expected/egedal-2018.json) are shown unless a threshold is given.
+    import json
+    import pathlib
+
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+    doc = borgerraad.Profile.shipped("egedal").to_dict()
+    doc["disclosure_threshold"] = 2
+    profile = borgerraad.Profile.from_json(json.dumps(doc))
+    register = borgerraad.Register.read_jsonl(fixtures / "egedal-2018.jsonl", profile=profile)
+    own = register.published_breakdown(2018, "outcome")
+    assert own.attrs["threshold"] == 2
+    assert own.attrs["policy"].startswith("Diskretionering: antal fra 1 til 1 er skjult")
+    assert own.loc["Kritik"].iloc[0] == 2
+    given = register.published_breakdown(2018, "outcome", threshold=5)
+    assert given.attrs["threshold"] == 5 and given.loc["Kritik"].iloc[0] is None

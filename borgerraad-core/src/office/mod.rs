@@ -159,13 +159,15 @@ pub(crate) fn shipped_text(id: &str) -> Result<&'static str> {
         .iter()
         .find(|(i, _)| *i == id)
         .map(|(_, text)| *text)
-        .ok_or_else(|| {
-            let ids: Vec<&str> = SHIPPED.iter().map(|(i, _)| *i).collect();
-            Error::unknown("profile", id, &ids)
-        })
+        .ok_or_else(|| Error::unknown("profile", id, &Office::shipped_ids()))
 }
 
 impl Office {
+    /// The ids of the shipped profiles.
+    pub fn shipped_ids() -> Vec<&'static str> {
+        SHIPPED.iter().map(|(id, _)| *id).collect()
+    }
+
     /// The office of a shipped profile (`esbjerg`, `egedal`).
     pub fn shipped(id: &str) -> Result<Office> {
         Office::from_profile_json(shipped_text(id)?, &format!("{id}.json"))

@@ -19,7 +19,6 @@ use crate::codes::{CodeLists, CodeListsDef, Label};
 use crate::deadline::{rule_by_code, Rule};
 use crate::office::{
     cpr_shaped, default_threshold, shipped_text, Counting, ImportDef, Office, OfficeDoc, Words,
-    SHIPPED,
 };
 use crate::referral::{RuleSet, RuleSetDef};
 use crate::taxonomy::{Taxonomy, TaxonomyDef};
@@ -117,7 +116,7 @@ impl Profile {
 
     /// The ids of the shipped profiles.
     pub fn shipped_ids() -> Vec<&'static str> {
-        SHIPPED.iter().map(|(id, _)| *id).collect()
+        Office::shipped_ids()
     }
 
     /// A shipped profile by its id (`esbjerg`, `egedal`).
@@ -128,9 +127,18 @@ impl Profile {
     /// A shipped profile by its id, or else a profile file by its path: what
     /// the report commands' `--profile` takes.
     pub fn named(name: &str) -> Result<Profile> {
-        match SHIPPED.iter().any(|(id, _)| *id == name) {
+        match Office::shipped_ids().contains(&name) {
             true => Profile::shipped(name),
             false => Profile::from_json_file(name),
+        }
+    }
+
+    /// A shipped profile by its id, or a profile document given as JSON text
+    /// (the first non-space character is `{`): what the JS loaders take.
+    pub fn from_id_or_json(profile: &str) -> Result<Profile> {
+        match profile.trim_start().starts_with('{') {
+            true => Profile::from_json_str(profile, "profile.json"),
+            false => Profile::shipped(profile),
         }
     }
 

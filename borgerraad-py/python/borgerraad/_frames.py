@@ -233,15 +233,16 @@ def _published_frame(table: dict[str, Any]) -> pd.DataFrame:
     return df
 
 
-def published_monthly_table(self: Register, years: Sequence[int], threshold: int = 5) -> pd.DataFrame:
+def published_monthly_table(self: Register, years: Sequence[int], threshold: Optional[int] = None) -> pd.DataFrame:
     """The monthly table published alone: counts from 1 to ``threshold - 1``,
     and the cells, totals ("I alt") and means ("Gennemsnit") that would reveal
-    them, are None; the policy is in ``.attrs["policy"]``. To publish it with
-    key figures or breakdowns, use ``published_report``."""
+    them, are None; the policy is in ``.attrs["policy"]``. The threshold is the
+    profile's (``disclosure_threshold``) unless given. To publish it with key
+    figures or breakdowns, use ``published_report``."""
     return _published_frame(self.stats().published_monthly(list(years), threshold))
 
 
-def published_breakdown(self: Register, year: int, by: str = "area", threshold: int = 5) -> pd.DataFrame:
+def published_breakdown(self: Register, year: int, by: str = "area", threshold: Optional[int] = None) -> pd.DataFrame:
     """A breakdown published alone, with its total ("I alt") and shares ("Andel"),
     under the same disclosure policy."""
     return _published_frame(self.stats().published_breakdown(year, by, threshold))
@@ -252,7 +253,7 @@ def published_report(
     table_years: Sequence[int],
     key_years: Sequence[int] = (),
     breakdowns: Sequence[tuple[int, str]] = (),
-    threshold: int = 5,
+    threshold: Optional[int] = None,
     lang: str = "da",
 ) -> dict[str, Any]:
     """Everything a report publishes, under disclosure control over all of it
