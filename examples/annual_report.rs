@@ -82,9 +82,9 @@ fn run(args: &Args) -> Result<String, Error> {
             }
             let bytes = borgerraad_core::bindings::read(std::path::Path::new(path))?;
             if args.check {
-                return Ok(import::check(&bytes, path, profile.office(), &options)?.to_string());
+                return Ok(import::check(&bytes, path, &profile, &options)?.to_string());
             }
-            let (register, report) = import::load(&bytes, path, profile.office(), &options)?;
+            let (register, report) = import::load(&bytes, path, &profile, &options)?;
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
             }

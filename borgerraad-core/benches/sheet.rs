@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use borgerraad_core::import::{self, ImportOptions};
 use borgerraad_core::sheet::{self, Options};
-use borgerraad_core::Office;
+use borgerraad_core::Profile;
 
 fn main() {
     // `cargo bench` adds `--bench`.
@@ -28,12 +28,12 @@ fn main() {
         }
         println!("{file} {best:.4} {rows}");
         let bytes = std::fs::read(path).unwrap();
-        let office = Office::default();
+        let profile = Profile::esbjerg();
         let (mut best, mut records) = (f64::INFINITY, 0);
         for _ in 0..3 {
             let start = Instant::now();
             let (register, _) =
-                import::load(&bytes, &file, &office, &ImportOptions::default()).unwrap();
+                import::load(&bytes, &file, &profile, &ImportOptions::default()).unwrap();
             best = best.min(start.elapsed().as_secs_f64());
             records = register.len();
         }

@@ -48,9 +48,9 @@ pub use inquiry::{
     Action, ActionKind, Actions, Channel, Consent, Inquiry, Kind, Outcome, Referral, Requester,
     Topics,
 };
-pub use office::{Counting, Derive, ImportDef, Office, Words, IMPORT_FIELDS};
+pub use office::{Counting, Office, Words};
 pub use privacy::{looks_like_cpr, redact_cpr, Cpr, Pseudonymizer};
-pub use profile::{Profile, ProfileDef};
+pub use profile::{Derive, ImportDef, Profile, ProfileDef, IMPORT_FIELDS};
 pub use record::{Field, FieldKind, FIELDS};
 pub use register::{ErasureReceipt, LoadOptions, OnError, Rectification, Register, Rejected};
 pub use sample::sample;

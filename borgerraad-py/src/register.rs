@@ -268,7 +268,7 @@ impl PyRegister {
         let profile = or_default(profile);
         let (register, report) = cls
             .py()
-            .detach(|| import::load(&bytes, &name, profile.office(), &options))
+            .detach(|| import::load(&bytes, &name, &profile, &options))
             .py()?;
         let obj = cls.call0()?;
         {
@@ -310,7 +310,7 @@ impl PyRegister {
         let profile = or_default(profile);
         let report = cls
             .py()
-            .detach(|| import::check(&bytes, &name, profile.office(), &options))
+            .detach(|| import::check(&bytes, &name, &profile, &options))
             .py()?;
         to_object(cls.py(), &report)
     }
@@ -331,7 +331,7 @@ impl PyRegister {
         let profile = or_default(profile);
         let report = cls
             .py()
-            .detach(|| import::check(&bytes, &name, profile.office(), &options))
+            .detach(|| import::check(&bytes, &name, &profile, &options))
             .py()?;
         Ok(report.to_string())
     }

@@ -51,8 +51,7 @@ impl JsRegister {
         options: Option<ImportOptionsArg>,
     ) -> Result<JsRegister, JsValue> {
         let (options, profile) = import_options(options)?;
-        let (inner, report) =
-            import::load(&bytes_of(input)?, &source, profile.office(), &options).js()?;
+        let (inner, report) = import::load(&bytes_of(input)?, &source, &profile, &options).js()?;
         Ok(JsRegister {
             inner,
             rejected: (report.rejected.iter())
@@ -76,7 +75,7 @@ impl JsRegister {
         options: Option<ImportOptionsArg>,
     ) -> Result<LoadReportValue, JsValue> {
         let (options, profile) = import_options(options)?;
-        let report = import::check(&bytes_of(input)?, &source, profile.office(), &options).js()?;
+        let report = import::check(&bytes_of(input)?, &source, &profile, &options).js()?;
         Ok(to_js(&report)?.unchecked_into())
     }
 

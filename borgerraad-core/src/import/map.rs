@@ -13,8 +13,8 @@ use crate::base::error::{shorten, Error, Result};
 use crate::codes::{is_code, CodeList};
 use crate::inquiry::{Consent, Inquiry, Kind, Referral, Topics};
 use crate::office::Office;
-use crate::office::{ImportDef, IMPORT_FIELDS};
 use crate::privacy::{redact_cpr, Cpr, Pseudonymizer};
+use crate::profile::{ImportDef, IMPORT_FIELDS};
 use crate::sheet::{Cell, Sheet, SheetRow};
 
 /// The position of a field in [`IMPORT_FIELDS`].

@@ -1,9 +1,7 @@
 //! The office's own register (eget register): a file as the office keeps
 //! it — JSON Lines, the record CSV, or a sheet (an Excel workbook or a
 //! Danish CSV) with its own headers and words — read by its content and
-//! loaded with the import section of the office's profile
-//! ([`crate::ImportDef`]). It needs the [`Office`] only, not the law's
-//! code (the browser's first module).
+//! loaded with the profile's import section ([`crate::ImportDef`]).
 //!
 //! A sheet's cells are read as people type them: a coded field takes its
 //! code, its Danish or English label (any case, surrounding spaces
@@ -18,14 +16,14 @@
 //!
 //! # Example
 //! ```
-//! use borgerraad_core::{import, Office};
+//! use borgerraad_core::{import, Profile};
 //! let csv = "Løbenr.;Dato;Borger;Kanal;Henvender;Type;Område;Afdeling\n\
 //!            1;03-01-2022;AB;Telefon;Borger;Vejledning;Borger og Arbejdsmarked;Jobcenter\n\
 //!            2;4.1.2022;kxqbvd;Mail;Borger;Klage;Teknik & Miljø;\n\
 //!            I alt;;;;;;;2\n";
-//! let office = Office::shipped("esbjerg").unwrap(); // or a `Profile`'s `.office()`
+//! let profile = Profile::esbjerg();
 //! let options = import::ImportOptions::default();
-//! let (register, report) = import::load(csv.as_bytes(), "register.csv", &office, &options).unwrap();
+//! let (register, report) = import::load(csv.as_bytes(), "register.csv", &profile, &options).unwrap();
 //! assert_eq!(register.len(), 2);
 //! assert_eq!(register.get("1").unwrap().category, "borger-arbejdsmarked/jobcenter");
 //! assert_eq!(register.get("2").unwrap().channel.as_str(), "email");
@@ -43,7 +41,7 @@ use std::path::Path;
 
 use crate::base::error::{Error, Result};
 use crate::inquiry::Inquiry;
-use crate::office::Office;
+use crate::profile::Profile;
 use crate::record::CSV_COLUMNS;
 use crate::register::{LoadOptions, OnError, Register};
 use crate::sheet::{self, Format, Options, Sheet};
@@ -72,10 +70,10 @@ pub struct ImportOptions {
 pub fn load(
     bytes: &[u8],
     source: &str,
-    office: &Office,
+    profile: &Profile,
     options: &ImportOptions,
 ) -> Result<(Register, LoadReport)> {
-    let (register, report) = run(bytes, source, office, options)?;
+    let (register, report) = run(bytes, source, profile, options)?;
     if options.load.on_error == OnError::Raise {
         if let Some(first) = report.rejected.first() {
             return Err(first.error.clone());
@@ -89,23 +87,23 @@ pub fn load(
 pub fn check(
     bytes: &[u8],
     source: &str,
-    office: &Office,
+    profile: &Profile,
     options: &ImportOptions,
 ) -> Result<LoadReport> {
-    run(bytes, source, office, options).map(|(_, report)| report)
+    run(bytes, source, profile, options).map(|(_, report)| report)
 }
 
 /// [`load`] of the file at `path`; errors name the path as given.
 pub fn open(
     path: impl AsRef<Path>,
-    office: &Office,
+    profile: &Profile,
     options: &ImportOptions,
 ) -> Result<(Register, LoadReport)> {
     let path = path.as_ref();
     load(
         &crate::document::read(path)?,
         &path.display().to_string(),
-        office,
+        profile,
         options,
     )
 }
@@ -114,14 +112,14 @@ pub fn open(
 fn run(
     bytes: &[u8],
     source: &str,
-    office: &Office,
+    profile: &Profile,
     options: &ImportOptions,
 ) -> Result<(Register, LoadReport)> {
     let collect = LoadOptions {
         on_error: OnError::Collect,
         ..options.load.clone()
     };
-    let mut register = Register::new(office.clone());
+    let mut register = Register::new(profile.office().clone());
     let format = sheet::sniff(source, bytes)?;
     let records = |format: &str| LoadReport {
         source: source.to_string(),
@@ -142,8 +140,8 @@ fn run(
             report
         }
         _ => {
-            let sheet = read_sheet(source, bytes, &options.sheet, office)?;
-            load_sheet(&sheet, office, &collect, &mut register)?
+            let sheet = read_sheet(source, bytes, &options.sheet, profile)?;
+            load_sheet(&sheet, profile, &collect, &mut register)?
         }
     };
     report.loaded = register.len() as u64;
@@ -157,10 +155,10 @@ fn run(
 /// The sheet in `bytes`, its header found: the first row that is not
 /// blank, unless it names fewer than two fields and one of the ten rows
 /// below names two or more (a title above the header, as people write).
-fn read_sheet(source: &str, bytes: &[u8], options: &Options, office: &Office) -> Result<Sheet> {
+fn read_sheet(source: &str, bytes: &[u8], options: &Options, profile: &Profile) -> Result<Sheet> {
     let known = |cells: &mut dyn Iterator<Item = String>| {
         cells
-            .filter(|h| map::header_field(h, office.import()).is_some())
+            .filter(|h| map::header_field(h, profile.import()).is_some())
             .count()
     };
     let sheet = match sheet::read(source, bytes, options) {
@@ -232,14 +230,15 @@ fn rejected_record(r: crate::Rejected) -> RejectedRow {
 /// ones to `register`; the report says what became of every row.
 fn load_sheet(
     sheet: &Sheet,
-    office: &Office,
+    profile: &Profile,
     options: &LoadOptions,
     register: &mut Register,
 ) -> Result<LoadReport> {
+    let office = profile.office();
     let mut mapper = Mapper::new(
         sheet,
         office,
-        office.import(),
+        profile.import(),
         options.pseudonymizer.as_ref(),
     )?;
     let header = |c: usize| sheet.headers[c].trim().to_string();
@@ -261,7 +260,7 @@ fn load_sheet(
                     .columns
                     .iter()
                     .position(|col| *col == Some(c))
-                    .map(|f| crate::office::IMPORT_FIELDS[f].to_string()),
+                    .map(|f| crate::profile::IMPORT_FIELDS[f].to_string()),
             })
             .collect(),
         skipped: sheet

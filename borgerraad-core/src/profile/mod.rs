@@ -8,6 +8,10 @@
 //! front uses until an office loads its own, and Egedal's
 //! ([`Profile::shipped`]). The JSON Schema is `schema/profile.schema.json`.
 
+mod import;
+
+pub use import::{Derive, ImportDef, IMPORT_FIELDS};
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -18,7 +22,7 @@ use crate::base::error::{Error, Location, Result};
 use crate::codes::{CodeLists, CodeListsDef, Label};
 use crate::deadline::{rule_by_code, Rule};
 use crate::office::{
-    cpr_shaped, default_threshold, shipped_text, Counting, ImportDef, Office, OfficeDoc, Words,
+    cpr_shaped, default_threshold, shipped_text, Counting, Office, OfficeDoc, Words,
 };
 use crate::referral::{RuleSet, RuleSetDef};
 use crate::taxonomy::{Taxonomy, TaxonomyDef};
@@ -173,6 +177,7 @@ impl Profile {
             ));
         }
         let office = Office::new(OfficeDoc::of(&def), source)?;
+        def.import.check(&at)?;
         let rules = RuleSet::new(def.rules.clone(), source, office.taxonomy(), office.codes())
             .map_err(|e| match e {
                 Error::Config { at, field, reason } => Error::Config {
@@ -217,7 +222,7 @@ impl Profile {
 
     /// The import section: how the office's own sheet becomes records.
     pub fn import(&self) -> &ImportDef {
-        self.office.import()
+        &self.def.import
     }
 
     /// The referral rules.

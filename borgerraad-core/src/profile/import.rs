@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cpr_shaped;
 use crate::base::error::{Error, Location, Result};
 use crate::codes::is_code;
+use crate::office::cpr_shaped;
 
 /// The fields a sheet's column can give: the record's columns, and three
 /// that are derived: `area` and `department` (the category from two

@@ -8,10 +8,6 @@
 //! regimes are passed over here and checked by [`crate::Profile`]. That lets
 //! the browser's first module read a profile without the law's code.
 
-mod import;
-
-pub use import::{Derive, ImportDef, IMPORT_FIELDS};
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -77,9 +73,8 @@ pub(crate) struct OfficeDoc {
     rules: Option<serde::de::IgnoredAny>,
     #[serde(default, skip_serializing)]
     deadline_regimes: Option<serde::de::IgnoredAny>,
-    /// Kept by the office beside its document (see [`Office::import`]).
     #[serde(default, skip_serializing)]
-    pub(crate) import: ImportDef,
+    import: Option<serde::de::IgnoredAny>,
 }
 
 impl OfficeDoc {
@@ -96,7 +91,7 @@ impl OfficeDoc {
             words: def.words.clone(),
             rules: None,
             deadline_regimes: None,
-            import: def.import.clone(),
+            import: None,
         }
     }
 }
@@ -115,7 +110,6 @@ pub struct Office {
     doc: OfficeDoc,
     taxonomy: Taxonomy,
     codes: CodeLists,
-    import: ImportDef,
 }
 
 /// Offices are the same when their documents are.
@@ -149,8 +143,8 @@ impl Default for Office {
 
 /// The profiles that ship with the library: id and JSON text.
 pub(crate) const SHIPPED: [(&str, &str); 2] = [
-    ("esbjerg", include_str!("../../data/profiles/esbjerg.json")),
-    ("egedal", include_str!("../../data/profiles/egedal.json")),
+    ("esbjerg", include_str!("../data/profiles/esbjerg.json")),
+    ("egedal", include_str!("../data/profiles/egedal.json")),
 ];
 
 /// The text of a shipped profile.
@@ -195,10 +189,7 @@ impl Office {
     /// threshold of 0 is a `ConfigError` naming the JSON path.
     pub(crate) fn new(mut doc: OfficeDoc, source: &str) -> Result<Office> {
         // What a profile adds is not the office's (and not compared).
-        (doc.rules, doc.deadline_regimes) = (None, None);
-        // The import section is the office's, but not part of what is
-        // compared or kept in statistics.
-        let import = std::mem::take(&mut doc.import);
+        (doc.rules, doc.deadline_regimes, doc.import) = (None, None, None);
         let at = Location::source(source);
         let fail = |path: &str, reason: String| Error::config(at.clone(), Some(path), reason);
         // No value may look like a CPR number: the id, the labels here and
@@ -224,12 +215,10 @@ impl Office {
         if doc.disclosure_threshold == 0 {
             return Err(fail("disclosure_threshold", "must be at least 1".into()));
         }
-        import.check(&at)?;
         Ok(Office {
             doc,
             taxonomy,
             codes,
-            import,
         })
     }
 
@@ -251,12 +240,6 @@ impl Office {
     /// The code lists: the national base list and the office's entries.
     pub fn codes(&self) -> &CodeLists {
         &self.codes
-    }
-
-    /// The import section: how the office's own sheet becomes records
-    /// ([`crate::import`]). An office read back from statistics has none.
-    pub fn import(&self) -> &ImportDef {
-        &self.import
     }
 
     /// The counting rule of the tables.
