@@ -313,4 +313,68 @@ fn the_import_section_is_checked_with_its_json_path() {
     v["import"]["defaults"]["channel"] = "Telefon".into();
     let err = Profile::from_json_str(&v.to_string(), "p.json").unwrap_err();
     assert_eq!(err.field(), Some("import.defaults.channel"));
+    let mut v: serde_json::Value = serde_json::to_value(Profile::esbjerg().def()).unwrap();
+    v["import"]["words"]["og"] = "0101901234".into();
+    let err = Profile::from_json_str(&v.to_string(), "p.json").unwrap_err();
+    assert_eq!(err.field(), Some("import.words.og"));
+    assert!(!err.to_string().contains("0101901234"), "{err}");
+}
+
+#[test]
+fn an_office_names_its_own_headers_values_defaults_rows_to_skip_and_bases() {
+    let mut v: serde_json::Value = serde_json::to_value(Profile::esbjerg().def()).unwrap();
+    let import = &mut v["import"];
+    import["columns"]["requester"] = serde_json::json!(["Hvem"]);
+    import["columns"]["category"] = serde_json::json!(["Sagsområde"]);
+    import["values"]["category"] = serde_json::json!({"Job": "borger-arbejdsmarked/jobcenter"});
+    import["values"]["referral"] = serde_json::json!({"Gæld": "gaeldsraadgivning"});
+    import["defaults"]["kind"] = "vejledning".into();
+    import["skip"] = serde_json::json!({"Status": ["Annulleret", "Dublet"]});
+    import["derive"] = serde_json::json!({"referral_basis": "serviceloven"});
+    let profile = Profile::from_json_str(&v.to_string(), "office.json").unwrap();
+    let csv = "\
+Journal,Modtaget,Borger,Kanal,Hvem,Sagsområde,Henvist til,Status,Type
+a1,03-01-2022,kx1,Telefon,Pårørende,Job,,,
+a2,03-01-2022,kx2,Telefon,Borger,Jobcenter,Gæld,, Klage
+a3,03-01-2022,kx3,Telefon,Borger,Job,,annulleret ,
+a4,03-01-2022,kx4,Telefon,Borger,Job,,Dublet,
+";
+    let (register, report) =
+        import::load(csv.as_bytes(), "office.csv", &profile, &collect()).unwrap();
+    // "Journal" names no field: each record's id is its row.
+    let ids: Vec<&str> = register.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["row-2", "row-3"]);
+    let (a1, a2) = (
+        register.get("row-2").unwrap(),
+        register.get("row-3").unwrap(),
+    );
+    assert_eq!(a1.requester.as_str(), "paaroerende");
+    assert_eq!(a1.category, "borger-arbejdsmarked/jobcenter"); // the alias "Job"
+    assert_eq!(a1.kind.as_str(), "vejledning"); // the default, for an empty cell
+    assert_eq!(a2.kind.as_str(), "klage");
+    assert_eq!(a2.category, "borger-arbejdsmarked/jobcenter"); // the label
+    let referral = a2.referral.as_ref().unwrap();
+    assert_eq!(
+        (referral.to.as_str(), referral.basis.as_str()),
+        ("gaeldsraadgivning", "serviceloven")
+    );
+    let skipped: Vec<(u64, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.row, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (4, "skipped by the profile: \"Status\" is \"annulleret\""),
+            (5, "skipped by the profile: \"Status\" is \"Dublet\""),
+        ]
+    );
+    assert_eq!(report.rows, 2);
+    let nr = report
+        .columns
+        .iter()
+        .find(|c| c.header == "Journal")
+        .unwrap();
+    assert_eq!(nr.field, None);
 }

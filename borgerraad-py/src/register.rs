@@ -315,6 +315,27 @@ impl PyRegister {
         to_object(cls.py(), &report)
     }
 
+    /// `check`'s report as people read it: what `borgerraad report FILE
+    /// --check` prints.
+    #[classmethod]
+    #[pyo3(signature = (source, profile = None, pseudonymizer = None, *, sheet = None))]
+    fn _check_text(
+        cls: &Bound<'_, PyType>,
+        source: PathOrBytes,
+        profile: Option<PyRef<'_, PyProfile>>,
+        pseudonymizer: Option<PyRef<'_, PyPseudonymizer>>,
+        sheet: Option<String>,
+    ) -> PyResult<String> {
+        let (bytes, name) = source.bytes(None)?;
+        let options = import_options(options("collect", None, pseudonymizer, None)?, sheet);
+        let profile = or_default(profile);
+        let report = cls
+            .py()
+            .detach(|| import::check(&bytes, &name, &profile, &options))
+            .py()?;
+        Ok(report.to_string())
+    }
+
     /// What the last `read` found (see `check`), or None for other loaders.
     #[getter]
     fn load_report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

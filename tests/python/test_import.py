@@ -290,3 +290,36 @@ def test_a_file_that_cannot_be_read_raises_even_when_collecting(tmp_path):
     path.write_text("id,citizen,received,municipality,channel,requester,kind,category\n")
     with pytest.raises(borgerraad.ParseError, match="header but no records"):
         borgerraad.Register.read_csv(path, on_error="collect")
+
+
+def run_both(args):
+    """The Python command's and the Rust example's (stdout, stderr, exit code)."""
+    import os
+    import pathlib
+    import shutil
+    import subprocess
+    import sys
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    cargo = shutil.which("cargo") or os.path.expanduser("~/.cargo/bin/cargo")
+    py = subprocess.run([sys.executable, "-m", "borgerraad", "report", args[0], *args[1:]],
+                        capture_output=True, text=True, encoding="utf-8")
+    rs = subprocess.run([cargo, "run", "-q", "--example", "annual_report", "--", "--input", *args],
+                        cwd=root, capture_output=True, text=True, encoding="utf-8")
+    return (py.stdout, py.stderr, py.returncode), (rs.stdout, rs.stderr, rs.returncode)
+
+
+def test_both_report_commands_check_and_load_the_workbook_alike(tmp_path, xlsx):
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(xlsx)
+    secret = tmp_path / "secret.key"
+    secret.write_bytes(SECRET + b"\n")
+    py, rs = run_both([str(path), "--check"])
+    assert py == rs
+    assert py[2] == 0
+    assert 'Rows refused, by reason:\n  "Borger": a CPR number without a pseudonymizer' in py[0]
+    assert f'  "Kanal": `Fax` x3 (rows {PLACES[40]}, {PLACES[140]}, {PLACES[240]})' in py[0]
+    # All or nothing: the first refused cell, with the secret.
+    py, rs = run_both([str(path), "--secret-file", str(secret), "--year", "2022"])
+    assert py == rs
+    assert py[2] == 1 and f'row {PLACES[40]}, column "Kanal" (D)' in py[1]

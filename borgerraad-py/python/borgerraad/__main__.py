@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Optional, Sequence
 
-from . import Profile, Register, __version__, annual_report
+from . import Profile, Pseudonymizer, Register, __version__, annual_report
 from .errors import BorgerraadError
 
 
@@ -28,7 +28,25 @@ def _parser() -> argparse.ArgumentParser:
         description="Prints the annual report tables of a register export: the monthly "
         'table with "I alt" and "Gennemsnit", key figures and breakdowns.',
     )
-    report.add_argument("file", metavar="FILE", help="a register export, JSON Lines or CSV (by its extension .csv)")
+    report.add_argument(
+        "file",
+        metavar="FILE",
+        help="the register: JSON Lines, the record CSV, or the office's own sheet (.xlsx or a CSV "
+        "in ',' ';' or tab, UTF-8 or Windows-1252), told by content",
+    )
+    report.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the input (a dry run): print, in the sheet's own terms, the values that "
+        "map to nothing, the rows skipped and the rows refused, grouped by reason",
+    )
+    report.add_argument("--sheet", metavar="NAME", help="the worksheet of a workbook; the first visible one when left out")
+    report.add_argument(
+        "--secret-file",
+        metavar="FILE",
+        help="a file holding the secret (at least 16 bytes) that turns CPR numbers in the citizen "
+        "column into keys; without it a CPR number is refused",
+    )
     report.add_argument(
         "--year",
         type=int,
@@ -56,10 +74,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     try:
         profile = Profile.named(args.profile) if args.profile else None
-        read = Register.read_csv if args.file.endswith(".csv") else Register.read_jsonl
-        register = read(args.file, profile=profile)
-        out = annual_report(register, year=args.year, format=args.format, lang=args.lang)
-    except BorgerraadError as e:
+        pseudonymizer = None
+        if args.secret_file:
+            with open(args.secret_file, "rb") as f:
+                pseudonymizer = Pseudonymizer(f.read().strip(b" \t\n\r\x0c"))
+        if args.check:
+            out = Register._check_text(args.file, profile, pseudonymizer, sheet=args.sheet)
+        else:
+            register = Register.read(args.file, profile, pseudonymizer=pseudonymizer, sheet=args.sheet)
+            for warning in (register.load_report or {}).get("warnings", []):
+                print(f"warning: {warning}", file=sys.stderr)
+            out = annual_report(register, year=args.year, format=args.format, lang=args.lang)
+    except (BorgerraadError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     sys.stdout.write(out)

@@ -130,6 +130,15 @@ class Register:
         sheet: Optional[str] = None,
         name: Optional[str] = None,
     ) -> dict[str, Any]: ...
+    @classmethod
+    def _check_text(
+        cls,
+        source: _PathOrBytes,
+        profile: Optional[Profile] = None,
+        pseudonymizer: Optional[Pseudonymizer] = None,
+        *,
+        sheet: Optional[str] = None,
+    ) -> str: ...
     @property
     def load_report(self) -> Optional[dict[str, Any]]: ...
     @property
