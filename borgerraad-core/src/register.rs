@@ -785,47 +785,6 @@ impl<'a> IntoIterator for &'a Register {
 mod tests {
     use super::*;
 
-    /// `k` distinct ids of 16 printable ASCII characters that share one
-    /// [`fingerprint`], crafted by running its last block backwards: for a
-    /// 16-byte id the state after the second block decides the
-    /// fingerprint, and that block is `rotl(h1, 23) ^ K` for the state
-    /// `h1` after the first block and a constant `K`. First blocks (letters
-    /// only) are tried until that second block is printable too (about
-    /// one in 3 000).
-    fn colliding_ids(k: usize) -> Vec<String> {
-        const M1: u64 = 0xbf58_476d_1ce4_e5b9;
-        // The inverse of M1 modulo 2^64 (Newton's iteration doubles the
-        // bits that are right each time; M1 is its own inverse mod 8).
-        let mut m1_inverse = M1;
-        for _ in 0..5 {
-            m1_inverse = m1_inverse.wrapping_mul(2u64.wrapping_sub(M1.wrapping_mul(m1_inverse)));
-        }
-        assert_eq!(M1.wrapping_mul(m1_inverse), 1);
-        let h0 = (0x9e37_79b9_7f4a_7c15u64 ^ 16).rotate_left(23);
-        // Any state after the second block will do.
-        let target: u64 = 0x0123_4567_89ab_cdef;
-        let key = target.wrapping_mul(m1_inverse);
-        let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        let mut ids = Vec::with_capacity(k);
-        let mut n: u64 = 0;
-        while ids.len() < k {
-            n += 1;
-            let mut first = [0u8; 8];
-            let mut m = n;
-            for b in &mut first {
-                *b = letters[(m % 52) as usize];
-                m /= 52;
-            }
-            let h1 = (h0 ^ u64::from_le_bytes(first)).wrapping_mul(M1);
-            let second = (h1.rotate_left(23) ^ key).to_le_bytes();
-            if second.iter().all(|b| b.is_ascii_graphic()) {
-                let id = [first, second].concat();
-                ids.push(String::from_utf8(id).unwrap());
-            }
-        }
-        ids
-    }
-
     /// Thousands of distinct ids with one real fingerprint load, are told
     /// apart (a repeat among them is refused, the rest found by id), and
     /// the index keeps them sorted by id: look-ups are binary searches
@@ -834,7 +793,7 @@ mod tests {
     #[test]
     fn crafted_ids_that_share_a_fingerprint_load_and_are_found() {
         let k = 3000;
-        let ids = colliding_ids(k + 1);
+        let ids = hash::colliding_keys(k + 1);
         let fp = fingerprint(&ids[0]);
         assert!(ids.iter().all(|id| fingerprint(id) == fp));
         assert_eq!(ids.iter().collect::<HashSet<_>>().len(), k + 1);
