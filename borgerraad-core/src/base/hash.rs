@@ -5,12 +5,11 @@
 /// (rustc-hash's FxHash). Not for keys an attacker could choose to collide.
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// A hash set whose hash is keyed at random in each process (the standard
-/// library's SipHash-1-3): for keys that the input chooses before they are
-/// checked, which could be crafted to collide in FxHash (its string hash is
-/// unkeyed and collapses to one value for chosen 16-byte chunks), making
-/// every insert compare with all earlier keys.
-pub(crate) type KeyedSet<K> = std::collections::HashSet<K>;
+/// A hash set with the hasher of [`FastMap`]: keys that the input chooses
+/// can be crafted to share one hash (FxHash's string hash is unkeyed and
+/// collapses to one value for chosen 16-byte chunks), and then each look-up
+/// compares with every key in the set, so such a set is kept small.
+pub(crate) type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 /// A stable fingerprint of a key (a citizen key, a record id): 8-byte words folded by
 /// multiply-rotate, the length mixed in, and the SplitMix64 finaliser.
