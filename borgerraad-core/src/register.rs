@@ -1,12 +1,13 @@
 //! The register: the validated collection of inquiries.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::base::error::{Error, Location, Result};
-use crate::base::hash::{self, fingerprint, FastSet};
+use crate::base::hash::{self, fingerprint};
 use crate::base::text;
 use crate::codes::CodeLists;
 use crate::document;
@@ -97,9 +98,11 @@ pub struct Register {
 
 /// The ids of a register, for duplicate checks and look-ups: the 64-bit
 /// fingerprint of each id with its record's position, sorted by fingerprint
-/// (equal fingerprints, from distinct ids, in position order). Loading sorts
+/// and, where distinct ids share one, by the ids themselves. Loading sorts
 /// the new ids and merges them in one pass, which is much faster than a
-/// hash map's random inserts; a look-up is a binary search.
+/// hash map's random inserts; a look-up is a binary search. The
+/// fingerprint is not keyed, so ids can be crafted to share one: whole ids
+/// are compared then, in `k log k` for `k` such ids (never `k²`).
 #[derive(Debug, Clone, Default)]
 struct Ids {
     sorted: Vec<(u64, u32)>,
@@ -107,22 +110,40 @@ struct Ids {
 
 impl Ids {
     fn of(items: &[Inquiry]) -> Ids {
-        Ids {
+        let mut ids = Ids {
             sorted: sorted_ids(items, 0),
+        };
+        ids.sort_collisions(items);
+        ids
+    }
+
+    /// Sorts each run of equal fingerprints by id (almost always there is
+    /// none: one pass that finds nothing to do).
+    fn sort_collisions(&mut self, items: &[Inquiry]) {
+        let sorted = &mut self.sorted;
+        let mut i = 1;
+        while i < sorted.len() {
+            if sorted[i].0 != sorted[i - 1].0 {
+                i += 1;
+                continue;
+            }
+            let (from, fp) = (i - 1, sorted[i].0);
+            let end = i + sorted[i..].iter().take_while(|e| e.0 == fp).count();
+            sorted[from..end]
+                .sort_unstable_by(|a, b| items[a.1 as usize].id.cmp(&items[b.1 as usize].id));
+            i = end + 1;
         }
     }
 
-    /// The positions of the ids with fingerprint `fp`.
-    fn with(&self, fp: u64) -> impl Iterator<Item = usize> + '_ {
-        let from = self.sorted.partition_point(|e| e.0 < fp);
-        self.sorted[from..]
-            .iter()
-            .take_while(move |e| e.0 == fp)
-            .map(|e| e.1 as usize)
-    }
-
     fn position(&self, id: &str, items: &[Inquiry]) -> Option<usize> {
-        self.with(fingerprint(id)).find(|&p| items[p].id == id)
+        let fp = fingerprint(id);
+        let from = self.sorted.partition_point(|e| e.0 < fp);
+        let run = &self.sorted[from..];
+        let run = &run[..run.partition_point(|e| e.0 == fp)];
+        let at = run
+            .binary_search_by(|e| items[e.1 as usize].id.as_str().cmp(id))
+            .ok()?;
+        Some(run[at].1 as usize)
     }
 }
 
@@ -448,7 +469,9 @@ impl Register {
     /// ```
     pub fn subject_history(&self, citizen: &str) -> Vec<&Rectification> {
         let citizen = text::to_citizen_key(citizen);
-        let ids: FastSet<&str> = self
+        // A randomly keyed hash set: the ids may be crafted to collide in
+        // an unkeyed hash.
+        let ids: HashSet<&str> = self
             .items
             .iter()
             .filter(|i| i.citizen == *citizen)
@@ -477,7 +500,7 @@ impl Register {
             .expect("validated records have the office's codes");
         self.ids = Ids::of(&self.items);
         let ids: Vec<String> = gone.iter().map(|i| i.id.to_string()).collect();
-        let erased: FastSet<&str> = ids.iter().map(String::as_str).collect();
+        let erased: HashSet<&str> = ids.iter().map(String::as_str).collect();
         let mut history_entries = 0;
         self.history.retain_mut(|h| {
             if erased.contains(h.id.as_str()) {
@@ -679,6 +702,7 @@ impl Register {
         } else {
             hash::merge(&self.ids.sorted, &new_ids)
         };
+        self.ids.sort_collisions(&self.items);
         Ok(rejected)
     }
 
@@ -770,6 +794,68 @@ impl<'a> IntoIterator for &'a Register {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Thousands of distinct ids with one real fingerprint load, are told
+    /// apart (a repeat among them is refused, the rest found by id), and
+    /// the index keeps them sorted by id: look-ups are binary searches
+    /// and the duplicate check sorts them ([`repeats`]), `k log k`
+    /// comparisons of ids where comparing each pair would be `k² / 2`.
+    #[test]
+    fn crafted_ids_that_share_a_fingerprint_load_and_are_found() {
+        let k = 3000;
+        let ids = hash::colliding_keys(k + 1);
+        let fp = fingerprint(&ids[0]);
+        assert!(ids.iter().all(|id| fingerprint(id) == fp));
+        assert_eq!(ids.iter().collect::<HashSet<_>>().len(), k + 1);
+        let template = crate::sample::sample_inquiries().swap_remove(0);
+        let record = |id: &String| {
+            let mut r = template.clone();
+            r.id = id.as_str().into();
+            r
+        };
+        let mut register = Register::new(Office::default());
+        let added = register
+            .extend(ids[..2000].iter().map(record), &LoadOptions::default())
+            .unwrap();
+        assert!(added.is_empty());
+        // Then 1 000 new ids, one id already in the register and one new
+        // id twice; collecting refuses the two repeats.
+        let mut more: Vec<Inquiry> = ids[2000..k].iter().map(record).collect();
+        more.push(record(&ids[5]));
+        more.push(record(&ids[2500]));
+        let options = LoadOptions {
+            on_error: OnError::Collect,
+            ..LoadOptions::default()
+        };
+        let rejected = register.extend(more, &options).unwrap();
+        let refused: Vec<String> = rejected.iter().map(|r| r.error.to_string()).collect();
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        assert!(refused[0].contains(&ids[5]) && refused[1].contains(&ids[2500]));
+        assert_eq!(register.len(), k);
+        let run: Vec<&str> = register
+            .ids
+            .sorted
+            .iter()
+            .filter(|e| e.0 == fp)
+            .map(|e| register.items[e.1 as usize].id.as_str())
+            .collect();
+        assert_eq!(run.len(), k);
+        assert!(run.windows(2).all(|w| w[0] < w[1]), "sorted by id");
+        for id in &ids[..k] {
+            assert_eq!(register.get(id).map(|r| r.id.as_str()), Some(id.as_str()));
+        }
+        assert!(
+            register.get(&ids[k]).is_none(),
+            "same fingerprint, not in it"
+        );
+        // Erasing keeps the order.
+        let mut register = register.clone();
+        register.erase(
+            "nobody",
+            chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
+        );
+        assert!(register.get(&ids[2999]).is_some());
+    }
 
     #[test]
     fn ids_whose_fingerprints_collide_are_kept_apart() {

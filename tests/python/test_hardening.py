@@ -86,3 +86,67 @@ def test_every_loader_keeps_to_its_memory_budget(tmp_path, on_error):
         assert (name, len(register), register.rejected) == (name, 3, [])
         with pytest.raises(OverflowError):
             load(memory_budget=-1)
+
+
+_MASK = 2**64 - 1
+
+
+def _rotl(x, n):
+    return ((x << n) | (x >> (64 - n))) & _MASK
+
+
+def _fingerprint(key):
+    """The core's id fingerprint (base/hash.rs), written out again here: 8-byte
+    words folded by multiply-rotate, the length mixed in, SplitMix64's finaliser."""
+    b = key.encode()
+    h = 0x9E3779B97F4A7C15 ^ len(b)
+    whole = len(b) // 8 * 8
+    for i in range(0, whole, 8):
+        h = ((_rotl(h, 23) ^ int.from_bytes(b[i:i + 8], "little")) * 0xBF58476D1CE4E5B9) & _MASK
+    h = ((_rotl(h, 23) ^ int.from_bytes(b[whole:], "little")) * 0x94D049BB133111EB) & _MASK
+    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & _MASK
+    return h ^ (h >> 31)
+
+
+def _colliding_ids(k):
+    """k ids of 16 printable characters that share one fingerprint: the second
+    8-byte word is chosen so that the state after it is one constant (it is
+    `rotl(h1, 23) ^ K`); first words are tried until that word is printable."""
+    m1 = 0xBF58476D1CE4E5B9
+    inverse = pow(m1, -1, 2**64)
+    h0 = _rotl(0x9E3779B97F4A7C15 ^ 16, 23)
+    k_word = (0x0123456789ABCDEF * inverse) & _MASK
+    letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    ids, n = [], 0
+    while len(ids) < k:
+        n += 1
+        first = bytes(letters[(n // 52**i) % 52] for i in range(8))
+        h1 = ((h0 ^ int.from_bytes(first, "little")) * m1) & _MASK
+        second = (_rotl(h1, 23) ^ k_word).to_bytes(8, "little")
+        if all(0x21 <= c <= 0x7E for c in second):
+            ids.append((first + second).decode())
+    return ids
+
+
+def test_ids_crafted_to_share_a_fingerprint_are_told_apart(tmp_path):
+    import json
+
+    ids = _colliding_ids(200)
+    assert len(set(ids)) == 200
+    assert len({_fingerprint(i) for i in ids}) == 1
+    # 200 records with these ids, then the 8th again: collecting refuses line 201 only.
+    path = tmp_path / "crafted.jsonl"
+    lines = [json.dumps(rec(id=i)) for i in ids + [ids[7]]]
+    path.write_text("\n".join(lines) + "\n")
+    register = borgerraad.Register.read_jsonl(path, on_error="collect")
+    assert len(register) == 200
+    assert [(r.line, r.field) for r in register.rejected] == [(201, "id")]
+    with pytest.raises(errors.ValidationError, match="duplicates an id"):
+        borgerraad.Register.read_jsonl(path)
+    # Each is its own record.
+    import datetime as dt
+
+    register.rectify(ids[150], {"channel": "telefon"}, dt.date(2023, 1, 2))
+    assert [h["previous"] for h in register.history(ids[150])] == [{"channel": "email"}]
+    assert register.history(ids[151]) == []

@@ -5,7 +5,10 @@
 /// (rustc-hash's FxHash). Not for keys an attacker could choose to collide.
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// A hash set with the hasher of [`FastMap`].
+/// A hash set with the hasher of [`FastMap`]: keys that the input chooses
+/// can be crafted to share one hash (FxHash's string hash is unkeyed and
+/// collapses to one value for chosen 16-byte chunks), and then each look-up
+/// compares with every key in the set, so such a set is kept small.
 pub(crate) type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 /// A stable fingerprint of a key (a citizen key, a record id): 8-byte words folded by
@@ -84,6 +87,48 @@ pub(crate) fn merge<T: Copy + Ord>(a: &[T], b: &[T]) -> Vec<T> {
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
     out
+}
+
+/// `k` distinct keys of 16 printable ASCII characters that share one
+/// [`fingerprint`], crafted by running its last block backwards: for a
+/// 16-byte key the state after the second block decides the
+/// fingerprint, and that block is `rotl(h1, 23) ^ K` for the state
+/// `h1` after the first block and a constant `K`. First blocks (letters
+/// only) are tried until that second block is printable too (about
+/// one in 3 000).
+#[cfg(test)]
+pub(crate) fn colliding_keys(k: usize) -> Vec<String> {
+    const M1: u64 = 0xbf58_476d_1ce4_e5b9;
+    // The inverse of M1 modulo 2^64 (Newton's iteration doubles the
+    // bits that are right each time; M1 is its own inverse mod 8).
+    let mut m1_inverse = M1;
+    for _ in 0..5 {
+        m1_inverse = m1_inverse.wrapping_mul(2u64.wrapping_sub(M1.wrapping_mul(m1_inverse)));
+    }
+    assert_eq!(M1.wrapping_mul(m1_inverse), 1);
+    let h0 = (0x9e37_79b9_7f4a_7c15u64 ^ 16).rotate_left(23);
+    // Any state after the second block will do.
+    let target: u64 = 0x0123_4567_89ab_cdef;
+    let key = target.wrapping_mul(m1_inverse);
+    let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut keys = Vec::with_capacity(k);
+    let mut n: u64 = 0;
+    while keys.len() < k {
+        n += 1;
+        let mut first = [0u8; 8];
+        let mut m = n;
+        for b in &mut first {
+            *b = letters[(m % 52) as usize];
+            m /= 52;
+        }
+        let h1 = (h0 ^ u64::from_le_bytes(first)).wrapping_mul(M1);
+        let second = (h1.rotate_left(23) ^ key).to_le_bytes();
+        if second.iter().all(|b| b.is_ascii_graphic()) {
+            let id = [first, second].concat();
+            keys.push(String::from_utf8(id).unwrap());
+        }
+    }
+    keys
 }
 
 #[cfg(test)]

@@ -205,11 +205,18 @@ pub(crate) fn out_of_memory(reason: String) -> Error {
 /// in its `SmolStr` anyway; a longer one, such as the category
 /// `borger-arbejdsmarked/borgerservice/oekonomisk-hjaelp`, would otherwise
 /// cost an allocation per record. Each piece has its own interner, so no
-/// two threads count references to the same string.
+/// two threads count references to the same string. The codes are not
+/// checked yet, so the input chooses them: at most [`Interner::MOST`] are
+/// shared, which an office's codes are far from, and codes crafted to share
+/// one FxHash cost at most that many comparisons each (a keyed hash would
+/// cost every record about 2 % more instructions).
 #[derive(Debug, Default)]
 pub(crate) struct Interner(FastSet<SmolStr>);
 
 impl Interner {
+    /// The most codes one interner shares.
+    const MOST: usize = 256;
+
     /// `code` as a `SmolStr`, shared with the earlier ones equal to it.
     pub(crate) fn get(&mut self, code: &str) -> SmolStr {
         const INLINE: usize = 23; // the longest string a SmolStr holds inline
@@ -220,7 +227,9 @@ impl Interner {
             return shared.clone();
         }
         let shared = SmolStr::new(code);
-        self.0.insert(shared.clone());
+        if self.0.len() < Self::MOST {
+            self.0.insert(shared.clone());
+        }
         shared
     }
 }
@@ -275,6 +284,73 @@ pub(crate) fn in_parallel<I: Send, T: Send>(inputs: Vec<I>, f: impl Fn(I) -> T +
 #[cfg(test)]
 mod tests {
     use super::Interner;
+
+    /// `k` distinct codes of 64 printable ASCII bytes that rustc-hash 2's
+    /// FxHash (the unkeyed hash of `FastMap`) maps to one value. Its string
+    /// hash mixes 16-byte chunks as `t = mix(s0 ^ x, C ^ y)` with a folded
+    /// multiply, which is 0 whatever `y` is when `x == s0`: the third
+    /// chunk's `s0` is the first chunk's `t`, so a first chunk whose `t` is
+    /// printable (tried; about one in 3 000) lets the third chunk's `x` be
+    /// `t`, and its `y` (bytes 40..48) be anything.
+    fn fx_colliding_codes(k: usize) -> Vec<String> {
+        const SEED1: u64 = 0x243f_6a88_85a3_08d3; // rustc-hash 2.1's constants
+        const C: u64 = 0xa409_3822_299f_31d0;
+        let mix = |x: u64, y: u64| {
+            let full = u128::from(x) * u128::from(y);
+            (full as u64) ^ ((full >> 64) as u64)
+        };
+        let printable = |w: u64| w.to_le_bytes().iter().all(u8::is_ascii_graphic);
+        let (mut first, mut t1) = ([0u8; 16], 0);
+        for n in 0u64.. {
+            first[..8].copy_from_slice(b"kategori");
+            first[8..].copy_from_slice(format!("{n:08}").as_bytes());
+            let x = u64::from_le_bytes(first[..8].try_into().unwrap());
+            let y = u64::from_le_bytes(first[8..].try_into().unwrap());
+            t1 = mix(SEED1 ^ x, C ^ y);
+            if printable(t1) {
+                break;
+            }
+        }
+        let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        (0..k as u64)
+            .map(|n| {
+                let mut code = first.to_vec();
+                code.extend_from_slice(b"/andet-kapitel-");
+                code.push(b'/');
+                code.extend_from_slice(&t1.to_le_bytes());
+                code.extend((0..8).map(|i| letters[(n / 52u64.pow(i) % 52) as usize]));
+                code.extend_from_slice(b"/ens-slutning-16");
+                String::from_utf8(code).unwrap()
+            })
+            .collect()
+    }
+
+    /// Codes are interned before they are checked, so the input chooses
+    /// them: codes crafted to collide in FxHash are told apart, and only
+    /// the first [`Interner::MOST`] are shared, so that each look-up
+    /// compares with at most that many (20 000 such codes took 26 s in a
+    /// debug build when all were shared).
+    #[test]
+    fn codes_crafted_to_collide_in_fxhash_are_interned() {
+        use std::hash::BuildHasher;
+        let codes = fx_colliding_codes(2000);
+        let fx = |c: &String| rustc_hash::FxBuildHasher.hash_one(c);
+        assert!(codes
+            .iter()
+            .all(|c| c.len() == 64 && fx(c) == fx(&codes[0])));
+        assert_eq!(
+            codes.iter().collect::<std::collections::HashSet<_>>().len(),
+            2000
+        );
+        let mut interner = Interner::default();
+        let first: Vec<_> = codes.iter().map(|c| interner.get(c)).collect();
+        let again: Vec<_> = codes.iter().map(|c| interner.get(c)).collect();
+        assert_eq!(interner.0.len(), Interner::MOST);
+        for (i, ((a, b), c)) in first.iter().zip(&again).zip(&codes).enumerate() {
+            assert_eq!((a.as_str(), b.as_str()), (c.as_str(), c.as_str()));
+            assert_eq!(a.as_ptr() == b.as_ptr(), i < Interner::MOST, "{i}");
+        }
+    }
 
     #[test]
     fn records_read_by_one_piece_share_their_long_codes() {

@@ -14,6 +14,7 @@ const SAMPLE: usize = 20;
 
 pub(super) fn read(source: &str, bytes: &[u8], options: &Options) -> Result<Sheet> {
     let (text, encoding) = decode(source, bytes)?;
+    let text = lone_crs_as_line_feeds(text);
     let (first_line, offset) = header_line(&text, options.header_row).ok_or_else(|| {
         let reason = match options.header_row {
             Some(row) => format!("line {row}, the header row asked for, is blank or missing"),
@@ -119,9 +120,39 @@ pub(super) fn binary_line(bytes: &[u8]) -> Option<u64> {
     Some(line_of(bytes, at))
 }
 
-/// The 1-based line of byte `at`.
+/// The 1-based line of byte `at`. A line ends with a line feed, a
+/// carriage return and line feed, or a carriage return alone (as Excel
+/// for Mac writes CSV).
 fn line_of(bytes: &[u8], at: usize) -> u64 {
-    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
+    1 + (0..at).filter(|&i| line_end(bytes, i)).count() as u64
+}
+
+/// Whether byte `i` of `bytes` ends a line: a line feed, or a carriage
+/// return not followed by one.
+fn line_end(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => true,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// The text with each carriage return that ends a line alone (Excel for
+/// Mac's CSV) made a line feed, so that lines are counted, and the header
+/// line found, as for any other line end. (The csv reader takes a lone
+/// carriage return as a line end as well; inside a quoted cell it becomes
+/// a line feed.)
+fn lone_crs_as_line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && line_end(bytes, i);
+    if !text.contains('\r') || !(0..bytes.len()).any(lone) {
+        return text;
+    }
+    let lf: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+        .collect();
+    // Only ASCII bytes were replaced, by ASCII: still UTF-8.
+    Cow::Owned(String::from_utf8(lf).unwrap_or_default())
 }
 
 /// The text and its encoding: UTF-8 after a byte order mark, UTF-8, or
@@ -386,6 +417,40 @@ mod tests {
         assert_eq!(s.rows[0].cells, [text("1"), text("Børn og unge")]);
         assert!(error(b"\xEF\xBB\xBFa;b\n\xE6;x\n")
             .contains("UTF-8 (with a byte order mark) but line 2 is not UTF-8"));
+    }
+
+    /// Excel for Mac ends CSV lines with a carriage return alone.
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        // Line 1 the header, 2 a row, 3 a blank row (separators only), 4
+        // empty (no row), 5 a row whose quoted cell holds a line break, 7
+        // a row; by hand.
+        let csv = b"L\xF8benr.;Dato;Kanal\r1;03-01-2022;Telefon\r;;\r\r2;04-01-2022;\"to\rlinjer\"\r3;05-01-2022;Brev\r";
+        let s = sheet(csv);
+        assert_eq!(s.header_row, 1);
+        assert_eq!(s.headers, ["Løbenr.", "Dato", "Kanal"]);
+        let rows: Vec<u32> = s.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, [2, 5, 7]);
+        assert_eq!(s.rows[1].cells[2], text("to\nlinjer"));
+        assert_eq!(s.skipped[0].row, 3);
+        assert_eq!(s.skipped[0].reason, SkipReason::Blank);
+        // A header asked for by its line, and errors, count the same lines.
+        let s = read(
+            "r.csv",
+            b"Titel\ra;b\r1;2\r",
+            &Options {
+                header_row: Some(2),
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!((s.header_row, s.rows[0].row), (2, 3));
+        assert_eq!(s.headers, ["a", "b"]);
+        assert!(error(b"a;b\r1;2\r1;2;3;4\r").starts_with("r.csv:3: 4 cells"));
+        assert!(error(b"a;b\r\xE6;\x81\r").contains("byte 0x81 on line 2"));
+        // Windows line ends and line feeds are as before.
+        let s = sheet(b"a;b\r\n1;2\r\n\r\n3;4\n");
+        assert_eq!((s.rows[0].row, s.rows[1].row), (2, 4));
     }
 
     #[test]

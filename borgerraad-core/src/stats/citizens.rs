@@ -3,7 +3,11 @@
 //! Citizens are kept as 64-bit fingerprints of their keys, so that
 //! partial statistics from different processes merge. Two distinct keys
 //! collide with odds of about n²/2⁶⁵ for n citizens: below one in ten
-//! million for a million citizens.
+//! million for a million citizens. The fingerprint is not keyed (partial
+//! statistics of different processes must agree on it), so keys can be
+//! crafted to share one: they count as one citizen, as one key entered
+//! for them all would, and counting stays linear (a radix sort and runs,
+//! no hash table).
 //!
 //! Counting collects one fingerprint per registration, then radix-sorts
 //! them into a sorted list of (fingerprint, registrations): sequential
@@ -137,5 +141,22 @@ mod tests {
         a.merge(&fps(&["y"])).unwrap();
         assert_eq!(a, fps(&["x", "y", "x", "z", "y"]));
         assert_eq!(a.distinct_and_repeat(), (3, 2));
+    }
+
+    /// 5 000 registrations of 2 500 keys crafted to share one fingerprint,
+    /// beside 3 ordinary keys: one entry for the crafted ones, by the sort
+    /// that counts any other keys.
+    #[test]
+    fn crafted_keys_that_share_a_fingerprint_count_as_one() {
+        let crafted = crate::base::hash::colliding_keys(2500);
+        let fps: Vec<u64> = crafted
+            .iter()
+            .chain(&crafted)
+            .map(|k| fingerprint(k))
+            .chain(["x", "y", "z"].map(fingerprint))
+            .collect();
+        let c = Citizens::from_fingerprints(fps);
+        assert_eq!(c.registrations(), 5003);
+        assert_eq!(c.distinct_and_repeat(), (4, 1));
     }
 }

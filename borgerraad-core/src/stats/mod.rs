@@ -95,11 +95,16 @@ impl By {
     }
 }
 
-use crate::base::hash::FastMap;
 use citizens::Citizens;
+
+/// Counts by code. A B-tree map, not a hash map: a statistics document
+/// (or pickle) chooses its keys, and keys crafted to collide in an unkeyed
+/// hash would make reading it quadratic; the maps are small, and a sorted
+/// map also writes its keys in one order.
+type Counts = BTreeMap<String, u64>;
 use facts::{Codes, Fact, YearCounts};
 
-fn add_map(into: &mut FastMap<String, u64>, from: &FastMap<String, u64>) -> Result<()> {
+fn add_map(into: &mut Counts, from: &Counts) -> Result<()> {
     for (k, v) in from {
         let sum = into.entry(k.clone()).or_default();
         *sum = add(*sum, *v)?;
@@ -133,16 +138,16 @@ struct YearStatsDoc {
     year: i32,
     months: [u64; 12],
     citizens: Citizens,
-    categories: FastMap<String, u64>,
-    sites: FastMap<String, u64>,
-    forwarded: FastMap<String, u64>,
-    referred: FastMap<String, u64>,
-    kinds: FastMap<String, u64>,
-    requesters: FastMap<String, u64>,
-    channels: FastMap<String, u64>,
-    outcomes: FastMap<String, u64>,
-    also_areas: FastMap<String, u64>,
-    also_departments: FastMap<String, u64>,
+    categories: Counts,
+    sites: Counts,
+    forwarded: Counts,
+    referred: Counts,
+    kinds: Counts,
+    requesters: Counts,
+    channels: Counts,
+    outcomes: Counts,
+    also_areas: Counts,
+    also_departments: Counts,
     days_open: Vec<u64>,
 }
 
@@ -250,19 +255,19 @@ pub struct YearStats {
     year: i32,
     months: [u64; 12],
     citizens: Citizens,
-    categories: FastMap<String, u64>,
-    sites: FastMap<String, u64>,
-    forwarded: FastMap<String, u64>,
-    referred: FastMap<String, u64>,
-    kinds: FastMap<String, u64>,
-    requesters: FastMap<String, u64>,
-    channels: FastMap<String, u64>,
+    categories: Counts,
+    sites: Counts,
+    forwarded: Counts,
+    referred: Counts,
+    kinds: Counts,
+    requesters: Counts,
+    channels: Counts,
     /// By outcome, `ikke_registreret` for inquiries without one.
-    outcomes: FastMap<String, u64>,
+    outcomes: Counts,
     /// Areas and departments concerned through further categories only,
     /// which counting every category adds.
-    also_areas: FastMap<String, u64>,
-    also_departments: FastMap<String, u64>,
+    also_areas: Counts,
+    also_departments: Counts,
     /// Closed inquiries by days open (index = days).
     days_open: Vec<u64>,
 }
@@ -350,12 +355,12 @@ impl YearStats {
                 ),
             )
         };
-        let rename = |map: &FastMap<String, u64>,
+        let rename = |map: &Counts,
                       names: &BTreeMap<String, String>,
                       what: &str,
                       known: &dyn Fn(&str) -> bool|
-         -> Result<FastMap<String, u64>> {
-            let mut out = FastMap::default();
+         -> Result<Counts> {
+            let mut out = Counts::new();
             for (code, n) in map {
                 let new = names.get(code).unwrap_or(code);
                 if !known(new) {
@@ -445,7 +450,7 @@ impl YearStats {
     pub(crate) fn breakdown(&self, by: By, office: &Office) -> Breakdown {
         let total = self.registrations();
         let taxonomy = office.taxonomy();
-        let listed = |map: &FastMap<String, u64>, list: &CodeList| -> Vec<(String, Label, u64)> {
+        let listed = |map: &Counts, list: &CodeList| -> Vec<(String, Label, u64)> {
             map.iter()
                 .map(|(k, &v)| {
                     let label = list
@@ -455,7 +460,7 @@ impl YearStats {
                 })
                 .collect()
         };
-        let grouped = |key: fn(&str) -> &str, also: &FastMap<String, u64>| {
+        let grouped = |key: fn(&str) -> &str, also: &Counts| {
             let mut m: BTreeMap<&str, u64> = BTreeMap::new();
             for (k, v) in &self.categories {
                 *m.entry(key(k)).or_default() += v;
@@ -530,7 +535,7 @@ fn percent(part: u64, whole: u64) -> f64 {
     }
 }
 
-fn sorted_counts(map: &FastMap<String, u64>) -> Vec<Count> {
+fn sorted_counts(map: &Counts) -> Vec<Count> {
     let mut v: Vec<Count> = map
         .iter()
         .map(|(k, &n)| Count {
