@@ -144,28 +144,82 @@ pub struct CodeListsDef {
 }
 
 /// One validated code list, in order: the base entries, then the office's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeList(Vec<CodeDef>);
+#[derive(Debug, Clone)]
+pub struct CodeList {
+    entries: Vec<CodeDef>,
+    /// The place of each code in `entries`, in a table of twice as many
+    /// slots or more, searched from the code's [`slot`] on (`EMPTY` ends the
+    /// search). A record's codes are looked up for every record loaded and
+    /// counted, and this is cheaper than hashing or comparing every code.
+    places: Vec<u8>,
+}
+
+/// An empty slot of [`CodeList::places`] (a list holds at most
+/// [`MAX_CODES`] codes).
+const EMPTY: u8 = u8::MAX;
+
+/// Where the search for `code` starts in a table of `mask + 1` slots (a
+/// power of two): its length and first, middle and last bytes, mixed.
+pub(crate) fn slot(code: &str, mask: usize) -> usize {
+    let b = code.as_bytes();
+    let key = match b {
+        [] => 0,
+        _ => u32::from_le_bytes([b[0], b[b.len() / 2], b[b.len() - 1], b.len() as u8]),
+    };
+    (key.wrapping_mul(0x9e37_79b1) >> 16) as usize & mask
+}
+
+/// Lists are the same when their entries are.
+impl PartialEq for CodeList {
+    fn eq(&self, other: &CodeList) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for CodeList {}
 
 impl CodeList {
+    /// A list of at most [`MAX_CODES`] entries with distinct codes.
+    fn new(entries: Vec<CodeDef>) -> CodeList {
+        let size = (2 * entries.len()).next_power_of_two().max(8);
+        let mut places = vec![EMPTY; size];
+        for (i, e) in entries.iter().enumerate() {
+            let mut at = slot(&e.code, size - 1);
+            while places[at] != EMPTY {
+                at = (at + 1) & (size - 1);
+            }
+            places[at] = i as u8;
+        }
+        CodeList { entries, places }
+    }
+
     /// The entries, in order.
     pub fn entries(&self) -> &[CodeDef] {
-        &self.0
+        &self.entries
     }
 
     /// The entry of a code.
     pub fn get(&self, code: &str) -> Option<&CodeDef> {
-        self.0.iter().find(|e| e.code == code)
+        self.position(code).map(|p| &self.entries[p])
     }
 
     /// The codes, in order.
     pub fn codes(&self) -> Vec<&str> {
-        self.0.iter().map(|e| e.code.as_str()).collect()
+        self.entries
+            .iter().map(|e| e.code.as_str()).collect()
     }
 
     /// The place of a code in the list.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.0.iter().position(|e| e.code == code)
+        let mask = self.places.len() - 1;
+        let mut at = slot(code, mask);
+        loop {
+            match self.places[at] {
+                EMPTY => return None,
+                p if self.entries[usize::from(p)].code == code => return Some(usize::from(p)),
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 
     /// Whether the list has the code.
@@ -182,7 +236,7 @@ impl CodeList {
     /// ignoring case and surrounding spaces: what people type in a sheet.
     pub fn find(&self, text: &str) -> Option<&CodeDef> {
         let text = text.trim().to_lowercase();
-        self.0.iter().find(|e| {
+        self.entries.iter().find(|e| {
             [&e.code, &e.label.da, &e.label.en]
                 .iter()
                 .any(|s| s.to_lowercase() == text)
@@ -286,7 +340,7 @@ impl CodeLists {
                 list.push(entry);
             }
         }
-        let [kinds, outcomes, requesters, channels, action_kinds, destinations] = out.map(CodeList);
+        let [kinds, outcomes, requesters, channels, action_kinds, destinations] = out.map(CodeList::new);
         Ok(CodeLists {
             kinds,
             outcomes,
@@ -315,6 +369,13 @@ pub(crate) fn code(s: &str) -> Result<smol_str::SmolStr> {
             reason: format!("`{}` is not a code", shorten(s)),
         })
     }
+}
+
+/// A code of one code list ([`code_type`]), made from a string already
+/// checked with [`is_code`].
+pub(crate) trait CodeType {
+    /// The code, not checked again.
+    fn from_code(code: smol_str::SmolStr) -> Self;
 }
 
 /// Reads a code (shared by every code type).
@@ -351,6 +412,12 @@ macro_rules! code_type {
             type Err = $crate::base::error::Error;
             fn from_str(s: &str) -> $crate::base::error::Result<Self> {
                 $crate::codes::code(s).map($name)
+            }
+        }
+
+        impl $crate::codes::CodeType for $name {
+            fn from_code(code: smol_str::SmolStr) -> Self {
+                $name(code)
             }
         }
 
