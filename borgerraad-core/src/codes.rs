@@ -205,8 +205,7 @@ impl CodeList {
 
     /// The codes, in order.
     pub fn codes(&self) -> Vec<&str> {
-        self.entries
-            .iter().map(|e| e.code.as_str()).collect()
+        self.entries.iter().map(|e| e.code.as_str()).collect()
     }
 
     /// The place of a code in the list.
@@ -340,7 +339,8 @@ impl CodeLists {
                 list.push(entry);
             }
         }
-        let [kinds, outcomes, requesters, channels, action_kinds, destinations] = out.map(CodeList::new);
+        let [kinds, outcomes, requesters, channels, action_kinds, destinations] =
+            out.map(CodeList::new);
         Ok(CodeLists {
             kinds,
             outcomes,
@@ -371,84 +371,161 @@ pub(crate) fn code(s: &str) -> Result<smol_str::SmolStr> {
     }
 }
 
-/// A code of one code list ([`code_type`]), made from a string already
-/// checked with [`is_code`].
-pub(crate) trait CodeType {
-    /// The code, not checked again.
-    fn from_code(code: smol_str::SmolStr) -> Self;
+/// The national base list, read once: the codes of records are kept as
+/// their place in it ([`Code`]).
+pub(crate) fn base() -> &'static CodeLists {
+    static BASE: std::sync::OnceLock<CodeLists> = std::sync::OnceLock::new();
+    BASE.get_or_init(CodeLists::national)
 }
 
-/// Reads a code (shared by every code type).
-pub(crate) fn de_code<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<smol_str::SmolStr, D::Error> {
-    let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-    code(&s).map_err(serde::de::Error::custom)
+/// A code of one code list as a record holds it (see [`code_type`]).
+///
+/// Every office's list begins with the national base list, so a code of
+/// the base list is kept as its place there, which is its place in every
+/// office's list too: loading, validating and counting a record then
+/// neither copies nor looks up the code again. Other codes (an office's
+/// own, or unknown ones for the register to refuse) are kept as text.
+#[derive(Clone)]
+pub(crate) enum Code {
+    /// The place in the base list: the only form of a base list's code
+    /// read from text.
+    Base(u8),
+    /// Any other code; a base list's code only when made by `new_static`.
+    Other(smol_str::SmolStr),
 }
 
-/// Declares a code of one code list: an ASCII code on the wire, checked with
-/// [`is_code`] when read; a register checks it against its profile's list.
+impl Code {
+    /// `s` as a code of `base` (the base list of its kind), or a `ParseError`.
+    pub(crate) fn read(s: &str, base: &CodeList) -> Result<Code> {
+        match base.position(s) {
+            Some(p) => Ok(Code::Base(p as u8)),
+            None => code(s).map(Code::Other),
+        }
+    }
+
+    /// The text of the code; `base` is the base list of its kind.
+    pub(crate) fn as_str<'a>(&'a self, base: &'a CodeList) -> &'a str {
+        match self {
+            Code::Base(p) => &base.entries[usize::from(*p)].code,
+            Code::Other(s) => s,
+        }
+    }
+
+    /// The place of the code in `list`, an office's list of its kind.
+    pub(crate) fn place_in(&self, list: &CodeList) -> Option<usize> {
+        match self {
+            Code::Base(p) => Some(usize::from(*p)),
+            Code::Other(s) => list.position(s),
+        }
+    }
+}
+
+/// Declares a code of one code list (`$list` of [`CodeLists`]): an ASCII
+/// code on the wire, checked with [`is_code`] when read; a register checks
+/// it against its profile's list. It is compared, hashed and ordered as
+/// its text.
 macro_rules! code_type {
-    ($(#[$meta:meta])* $name:ident) => {
+    ($(#[$meta:meta])* $name:ident, $list:ident) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord,
-                 serde::Serialize, schemars::JsonSchema)]
+        #[derive(Clone, schemars::JsonSchema)]
         #[serde(transparent)]
-        pub struct $name(smol_str::SmolStr);
+        pub struct $name(#[schemars(with = "smol_str::SmolStr")] $crate::codes::Code);
 
         impl $name {
             /// A code known when the program is written (not checked).
             pub const fn new_static(code: &'static str) -> Self {
-                $name(smol_str::SmolStr::new_static(code))
+                $name($crate::codes::Code::Other(smol_str::SmolStr::new_static(code)))
             }
 
             /// The code.
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str(&$crate::codes::base().$list)
+            }
+
+            /// The place of the code in `list`, the office's list of its kind.
+            pub(crate) fn place_in(&self, list: &$crate::codes::CodeList) -> Option<usize> {
+                self.0.place_in(list)
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                use $crate::codes::Code::Base;
+                match (&self.0, &other.0) {
+                    (Base(a), Base(b)) => a == b,
+                    _ => self.as_str() == other.as_str(),
+                }
+            }
+        }
+
+        impl Eq for $name {}
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state)
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.as_str()).finish()
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
             }
         }
 
         impl std::str::FromStr for $name {
             type Err = $crate::base::error::Error;
             fn from_str(s: &str) -> $crate::base::error::Result<Self> {
-                $crate::codes::code(s).map($name)
-            }
-        }
-
-        impl $crate::codes::CodeType for $name {
-            fn from_code(code: smol_str::SmolStr) -> Self {
-                $name(code)
+                $crate::codes::Code::read(s, &$crate::codes::base().$list).map($name)
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                $crate::codes::de_code(d).map($name)
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
             }
         }
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
         impl std::ops::Deref for $name {
             type Target = str;
             fn deref(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                self.as_str() == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                self.as_str() == *other
             }
         }
     };

@@ -381,6 +381,11 @@ impl<'a> Json<'a> {
         parse_date(&s).ok_or_else(|| Bad::from(not_a_date(&s)))
     }
 
+    pub(crate) fn code<T: std::str::FromStr<Err = Error>>(&mut self) -> Read<T> {
+        let s = self.str()?;
+        s.parse().map_err(|e: Error| Bad::from(e.to_string()))
+    }
+
     /// `null` as `None`, or a value.
     pub(crate) fn opt<T>(&mut self, value: impl FnOnce(&mut Self) -> Read<T>) -> Read<Option<T>> {
         match self.literal("null") {

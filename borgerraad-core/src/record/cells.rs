@@ -11,7 +11,7 @@ use super::{checked, parse_into, pieces, Check, Interner, Part, Sink};
 use crate::base::date::{day_of_epoch, not_a_date, parse_date};
 use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::base::text::{formula_like, split_at, split_once_at, to_spreadsheet, trim};
-use crate::codes::{is_code, CodeType};
+use crate::codes::is_code;
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 use crate::privacy::{Cpr, Pseudonymizer};
 
@@ -567,7 +567,7 @@ fn csv_row<'r>(
             )
         })?;
         actions.push(Action {
-            kind: code(codes, "actions", kind)?,
+            kind: code("actions", kind)?,
             date: date("actions", day)?,
         });
     }
@@ -596,17 +596,17 @@ fn csv_row<'r>(
             .ok_or_else(|| parse_err("received", "the cell is empty".into()))?,
         closed: row.day(col::CLOSED)?,
         municipality: codes.get(required(col::MUNICIPALITY)?),
-        channel: code(codes, "channel", required(col::CHANNEL)?)?,
+        channel: code("channel", required(col::CHANNEL)?)?,
         site: opt(cell(col::SITE), |s| Ok(codes.get(s)))?,
-        requester: code(codes, "requester", required(col::REQUESTER)?)?,
-        kind: code(codes, "kind", required(col::KIND)?)?,
+        requester: code("requester", required(col::REQUESTER)?)?,
+        kind: code("kind", required(col::KIND)?)?,
         category: codes.get(required(col::CATEGORY)?),
         other_categories,
         topics,
         actions,
         consent: row.day(col::CONSENT_GIVEN)?.map(|given| Consent { given }),
         referral,
-        outcome: opt(cell(col::OUTCOME), |s| code(codes, "outcome", s))?,
+        outcome: opt(cell(col::OUTCOME), |s| code("outcome", s))?,
         matter_date: row.day(col::MATTER_DATE)?,
     })
 }
@@ -688,9 +688,8 @@ fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
     }
 }
 
-fn code<T: CodeType>(codes: &mut Interner, field: &str, s: &str) -> Result<T> {
-    codes
-        .code(s)
+fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
+    s.parse()
         .map_err(|e: Error| parse_err(field, e.to_string()))
 }
 

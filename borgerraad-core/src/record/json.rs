@@ -15,7 +15,6 @@ use super::fields::{JSON_FIELDS, REQUIRED_JSON_FIELDS};
 use super::{checked, in_parallel, parse_into, pieces, Check, Interner, Part, Sink};
 use crate::base::error::{Error, Location, Result};
 use crate::document::{Bad, Json, Read, STOP};
-use crate::codes::CodeType;
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 
 /// The position of each field in [`JSON_FIELDS`].
@@ -213,19 +212,19 @@ impl<'a> Json<'a> {
                 f::RECEIVED => received = Some(json.date()?),
                 f::CLOSED => closed = json.opt(Json::date)?,
                 f::MUNICIPALITY => municipality = Some(code(json, codes)?),
-                f::CHANNEL => channel = Some(json.listed(codes)?),
+                f::CHANNEL => channel = Some(json.code()?),
                 f::SITE => site = json.opt(|json| code(json, codes))?,
-                f::REQUESTER => requester = Some(json.listed(codes)?),
-                f::KIND => kind = Some(json.listed(codes)?),
+                f::REQUESTER => requester = Some(json.code()?),
+                f::KIND => kind = Some(json.code()?),
                 f::CATEGORY => category = Some(code(json, codes)?),
                 f::OTHER_CATEGORIES => {
                     json.array(|json| code(json, codes).map(|c| other_categories.push(c)))?
                 }
                 f::TOPICS => json.array(|json| code(json, codes).map(|t| topics.push(t)))?,
-                f::ACTIONS => json.array(|json| json.action(codes).map(|a| actions.push(a)))?,
+                f::ACTIONS => json.array(|json| json.action().map(|a| actions.push(a)))?,
                 f::CONSENT => consent = json.opt(Json::consent)?,
                 f::REFERRAL => referral = json.opt(|json| json.referral(codes))?,
-                f::OUTCOME => outcome = json.opt(|json| json.listed(codes))?,
+                f::OUTCOME => outcome = json.opt(Json::code)?,
                 f::MATTER_DATE => matter_date = json.opt(Json::date)?,
                 _ => return Err("not a field of the record".into()),
             }
@@ -252,17 +251,11 @@ impl<'a> Json<'a> {
         })
     }
 
-    /// A code of a code list, shared with the equal ones read before.
-    fn listed<T: CodeType>(&mut self, codes: &mut Interner) -> Read<T> {
-        let s = self.str()?;
-        codes.code(&s).map_err(|e| Bad::from(e.to_string()))
-    }
-
-    fn action(&mut self, codes: &mut Interner) -> Read<Action> {
+    fn action(&mut self) -> Read<Action> {
         let (mut kind, mut date) = (None, None);
         self.fields(&["kind", "date"], &[0, 1], |json, n| {
             match n {
-                0 => kind = Some(json.listed(codes)?),
+                0 => kind = Some(json.code()?),
                 _ => date = Some(json.date()?),
             }
             Ok(())

@@ -21,7 +21,6 @@ use smol_str::SmolStr;
 
 use crate::base::error::{Error, Location, Result};
 use crate::base::hash::FastSet;
-use crate::codes::CodeType;
 use crate::inquiry::Inquiry;
 
 /// The check each record passes before it is kept (validation against the
@@ -201,30 +200,8 @@ pub(crate) fn out_of_memory(reason: String) -> Error {
 /// `borger-arbejdsmarked/borgerservice/oekonomisk-hjaelp`, would otherwise
 /// cost an allocation per record. Each piece has its own interner, so no
 /// two threads count references to the same string.
-///
-/// The codes of the code lists (channel, requester, kind, action kind,
-/// outcome) once checked with [`crate::codes::is_code`] are kept in a
-/// small table: a record's code found there is neither checked nor copied
-/// byte by byte again.
-#[derive(Debug)]
-pub(crate) struct Interner {
-    long: FastSet<SmolStr>,
-    /// [`CHECKED`] slots, each holding the last code read of those whose
-    /// [`crate::codes::slot`] it is.
-    checked: Vec<Option<SmolStr>>,
-}
-
-/// The slots of [`Interner::checked`] (a power of two).
-const CHECKED: usize = 256;
-
-impl Default for Interner {
-    fn default() -> Self {
-        Interner {
-            long: FastSet::default(),
-            checked: vec![None; CHECKED],
-        }
-    }
-}
+#[derive(Debug, Default)]
+pub(crate) struct Interner(FastSet<SmolStr>);
 
 impl Interner {
     /// `code` as a `SmolStr`, shared with the earlier ones equal to it.
@@ -233,24 +210,12 @@ impl Interner {
         if code.len() <= INLINE {
             return SmolStr::new(code);
         }
-        if let Some(shared) = self.long.get(code) {
+        if let Some(shared) = self.0.get(code) {
             return shared.clone();
         }
         let shared = SmolStr::new(code);
-        self.long.insert(shared.clone());
+        self.0.insert(shared.clone());
         shared
-    }
-
-    /// `text` as a code of a code list, or the `ParseError` of
-    /// [`crate::codes::code`].
-    pub(crate) fn code<T: CodeType>(&mut self, text: &str) -> Result<T> {
-        let slot = &mut self.checked[crate::codes::slot(text, CHECKED - 1)];
-        if let Some(known) = slot.as_ref().filter(|known| known.as_str() == text) {
-            return Ok(T::from_code(known.clone()));
-        }
-        let code = crate::codes::code(text)?;
-        *slot = Some(code.clone());
-        Ok(T::from_code(code))
     }
 }
 
@@ -313,7 +278,7 @@ mod tests {
         assert_eq!((a.as_str(), b.as_str()), (long, long));
         assert_eq!(a.as_ptr(), b.as_ptr(), "one copy of the long code");
         assert_eq!(codes.get("esbjerg"), "esbjerg");
-        assert_eq!(codes.long.len(), 1, "short codes sit inline, unshared");
+        assert_eq!(codes.0.len(), 1, "short codes sit inline, unshared");
 
         let mut jsonl = Vec::new();
         crate::sample::sample().write_jsonl(&mut jsonl).unwrap();

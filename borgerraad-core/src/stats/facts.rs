@@ -51,18 +51,17 @@ pub(crate) struct Codes {
     sets: Vec<SmallVec<[u32; 2]>>,
 }
 
-/// The place of `code` in `list`, or a `ValidationError` naming the field.
-fn place(list: &CodeList, code: &str, field: &str, id: &str) -> Result<u8> {
-    list.position(code)
-        .map(|p| p as u8)
-        .ok_or_else(|| Error::Validation {
-            at: Location::default().with_record(id),
-            field: field.into(),
-            reason: format!(
-                "`{}` is not a code of the office's {field}",
-                crate::base::error::shorten(code)
-            ),
-        })
+/// The place of a code in the office's list (`place`), or a
+/// `ValidationError` naming the field.
+fn place(place: Option<usize>, code: &str, field: &str, id: &str) -> Result<u8> {
+    place.map(|p| p as u8).ok_or_else(|| Error::Validation {
+        at: Location::default().with_record(id),
+        field: field.into(),
+        reason: format!(
+            "`{}` is not a code of the office's {field}",
+            crate::base::error::shorten(code)
+        ),
+    })
 }
 
 impl Codes {
@@ -98,11 +97,21 @@ impl Codes {
             target: i.referral.as_ref().map_or(NONE, |r| self.number(&r.to)),
             others,
             month: i.received.month0() as u8,
-            kind: place(&lists.kinds, &i.kind, "kind", &i.id)?,
-            requester: place(&lists.requesters, &i.requester, "requester", &i.id)?,
-            channel: place(&lists.channels, &i.channel, "channel", &i.id)?,
+            kind: place(i.kind.place_in(&lists.kinds), &i.kind, "kind", &i.id)?,
+            requester: place(
+                i.requester.place_in(&lists.requesters),
+                &i.requester,
+                "requester",
+                &i.id,
+            )?,
+            channel: place(
+                i.channel.place_in(&lists.channels),
+                &i.channel,
+                "channel",
+                &i.id,
+            )?,
             outcome: match &i.outcome {
-                Some(o) => place(&lists.outcomes, o, "outcome", &i.id)?,
+                Some(o) => place(o.place_in(&lists.outcomes), o, "outcome", &i.id)?,
                 None => NO_OUTCOME,
             },
         })
