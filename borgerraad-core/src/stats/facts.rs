@@ -53,7 +53,12 @@ pub(crate) struct Codes {
 
 /// The place of a code in the office's list (`place`), or a
 /// `ValidationError` naming the field.
-fn place(place: Option<usize>, code: &str, field: &str, id: &str) -> Result<u8> {
+fn place<C: std::ops::Deref<Target = str>>(
+    place: Option<usize>,
+    code: &C,
+    field: &str,
+    id: &str,
+) -> Result<u8> {
     place.map(|p| p as u8).ok_or_else(|| Error::Validation {
         at: Location::default().with_record(id),
         field: field.into(),
