@@ -450,10 +450,13 @@ macro_rules! code_type {
 
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                use $crate::codes::Code::Base;
+                use $crate::codes::Code::{Base, Other};
                 match (&self.0, &other.0) {
                     (Base(a), Base(b)) => a == b,
-                    _ => self.as_str() == other.as_str(),
+                    (Other(a), Other(b)) => a == b,
+                    (Base(p), Other(s)) | (Other(s), Base(p)) => {
+                        s.as_str() == $crate::codes::base().$list.entries()[usize::from(*p)].code
+                    }
                 }
             }
         }
