@@ -175,10 +175,13 @@ pub(crate) fn of<'a>(
     inquiries: impl IntoIterator<Item = &'a Inquiry>,
 ) -> Result<(Vec<Fact>, Codes)> {
     let mut codes = Codes::default();
-    let facts = inquiries
-        .into_iter()
-        .map(|i| codes.fact(lists, i))
-        .collect::<Result<_>>()?;
+    let inquiries = inquiries.into_iter();
+    // Room for all at once: collecting `Result`s would grow the vector
+    // step by step (no size hint), copying the facts each time.
+    let mut facts = Vec::with_capacity(inquiries.size_hint().0);
+    for i in inquiries {
+        facts.push(codes.fact(lists, i)?);
+    }
     Ok((facts, codes))
 }
 
