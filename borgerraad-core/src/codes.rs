@@ -607,6 +607,61 @@ mod tests {
         assert!(is_code(&"a".repeat(128)) && !is_code(&"a".repeat(129)));
     }
 
+    #[test]
+    fn a_code_is_found_in_its_list_and_compared_as_text() {
+        use crate::inquiry::Kind;
+        // codes.json: the base kinds are vejvisning, vejledning, klage, ...;
+        // Egedal adds `undersoegelse` after them.
+        let egedal = crate::Office::shipped("egedal").unwrap();
+        let kinds = &egedal.codes().kinds;
+        let base = kinds.entries().len();
+        assert_eq!(kinds.position("klage"), Some(2));
+        assert!(kinds.position("undersoegelse").is_some_and(|p| p >= 6));
+        assert_eq!(kinds.position("klag"), None);
+        assert_eq!(kinds.position(""), None);
+        for (i, e) in kinds.entries().iter().enumerate() {
+            assert_eq!(kinds.position(&e.code), Some(i));
+        }
+        let klage: Kind = "klage".parse().unwrap();
+        assert_eq!(klage.place_in(kinds), Some(2));
+        assert_eq!(klage, Kind::new_static("klage"));
+        assert_eq!(Kind::new_static("klage").place_in(kinds), Some(2));
+        let own: Kind = "undersoegelse".parse().unwrap();
+        assert_eq!(own.place_in(kinds), kinds.position("undersoegelse"));
+        assert_eq!(own.place_in(&CodeLists::national().kinds), None);
+        assert_eq!((klage.as_str(), own.as_str()), ("klage", "undersoegelse"));
+        assert!(own > klage, "ordered as text");
+        assert_eq!(format!("{klage:?}"), "Kind(\"klage\")");
+        use std::hash::BuildHasher;
+        let state = std::collections::hash_map::RandomState::new();
+        assert_eq!(
+            state.hash_one(&klage),
+            state.hash_one(Kind::new_static("klage"))
+        );
+        assert!("Klage".parse::<Kind>().is_err());
+        assert!(base > 6);
+    }
+
+    /// A list of many codes whose slots collide still finds each one.
+    #[test]
+    fn a_full_list_finds_every_code() {
+        let extra = CodeListsDef {
+            outcomes: (0..MAX_CODES - 5)
+                .map(|i| CodeDef {
+                    code: format!("u{i}x"),
+                    label: Label::new("Udfald", "Outcome"),
+                    written: false,
+                })
+                .collect(),
+            ..CodeListsDef::default()
+        };
+        let lists = CodeLists::extend(&extra, "test").unwrap();
+        for (i, e) in lists.outcomes.entries().iter().enumerate() {
+            assert_eq!(lists.outcomes.position(&e.code), Some(i));
+        }
+        assert_eq!(lists.outcomes.position("u0y"), None);
+    }
+
     proptest::proptest! {
         /// The definition: non-empty segments between `/` of lower-case
         /// ASCII letters, digits, `-` and `_`; 1 to 128 bytes.
