@@ -7,11 +7,12 @@
 //!
 //! Arguments: `jsonl`, `columns` (all text) or `days` (columns with the
 //! dates as Arrow `date32` days, as from Python), the number of records,
-//! the number of loads.
+//! the number of loads. `stats` counts `Stats::of` over a register of
+//! that many records as many times instead.
 
 mod data;
 
-use borgerraad_core::{LoadOptions, Profile, Register};
+use borgerraad_core::{stats::Stats, LoadOptions, Profile, Register};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +41,13 @@ fn main() {
                 register.load_columns(&columns, "bench", &options).unwrap();
             }
         }
-        _ => panic!("usage: load_once jsonl|columns|days [records] [loads]"),
+        Some("stats") => {
+            let mut register = Register::new(Profile::esbjerg());
+            register.extend(records, &options).unwrap();
+            for _ in 0..loads {
+                Stats::of(register.office(), register.inquiries()).unwrap();
+            }
+        }
+        _ => panic!("usage: load_once jsonl|columns|days|stats [records] [loads]"),
     }
 }

@@ -144,28 +144,81 @@ pub struct CodeListsDef {
 }
 
 /// One validated code list, in order: the base entries, then the office's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeList(Vec<CodeDef>);
+#[derive(Debug, Clone)]
+pub struct CodeList {
+    entries: Vec<CodeDef>,
+    /// The place of each code in `entries`, in a table of twice as many
+    /// slots or more, searched from the code's [`slot`] on (`EMPTY` ends the
+    /// search). A record's codes are looked up for every record loaded and
+    /// counted, and this is cheaper than hashing or comparing every code.
+    places: Vec<u8>,
+}
+
+/// An empty slot of [`CodeList::places`] (a list holds at most
+/// [`MAX_CODES`] codes).
+const EMPTY: u8 = u8::MAX;
+
+/// Where the search for `code` starts in a table of `mask + 1` slots (a
+/// power of two): its length and first, middle and last bytes, mixed.
+pub(crate) fn slot(code: &str, mask: usize) -> usize {
+    let b = code.as_bytes();
+    let key = match b {
+        [] => 0,
+        _ => u32::from_le_bytes([b[0], b[b.len() / 2], b[b.len() - 1], b.len() as u8]),
+    };
+    (key.wrapping_mul(0x9e37_79b1) >> 16) as usize & mask
+}
+
+/// Lists are the same when their entries are.
+impl PartialEq for CodeList {
+    fn eq(&self, other: &CodeList) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for CodeList {}
 
 impl CodeList {
+    /// A list of at most [`MAX_CODES`] entries with distinct codes.
+    fn new(entries: Vec<CodeDef>) -> CodeList {
+        let size = (2 * entries.len()).next_power_of_two().max(8);
+        let mut places = vec![EMPTY; size];
+        for (i, e) in entries.iter().enumerate() {
+            let mut at = slot(&e.code, size - 1);
+            while places[at] != EMPTY {
+                at = (at + 1) & (size - 1);
+            }
+            places[at] = i as u8;
+        }
+        CodeList { entries, places }
+    }
+
     /// The entries, in order.
     pub fn entries(&self) -> &[CodeDef] {
-        &self.0
+        &self.entries
     }
 
     /// The entry of a code.
     pub fn get(&self, code: &str) -> Option<&CodeDef> {
-        self.0.iter().find(|e| e.code == code)
+        self.position(code).map(|p| &self.entries[p])
     }
 
     /// The codes, in order.
     pub fn codes(&self) -> Vec<&str> {
-        self.0.iter().map(|e| e.code.as_str()).collect()
+        self.entries.iter().map(|e| e.code.as_str()).collect()
     }
 
     /// The place of a code in the list.
     pub fn position(&self, code: &str) -> Option<usize> {
-        self.0.iter().position(|e| e.code == code)
+        let mask = self.places.len() - 1;
+        let mut at = slot(code, mask);
+        loop {
+            match self.places[at] {
+                EMPTY => return None,
+                p if self.entries[usize::from(p)].code == code => return Some(usize::from(p)),
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 
     /// Whether the list has the code.
@@ -182,7 +235,7 @@ impl CodeList {
     /// ignoring case and surrounding spaces: what people type in a sheet.
     pub fn find(&self, text: &str) -> Option<&CodeDef> {
         let text = text.trim().to_lowercase();
-        self.0.iter().find(|e| {
+        self.entries.iter().find(|e| {
             [&e.code, &e.label.da, &e.label.en]
                 .iter()
                 .any(|s| s.to_lowercase() == text)
@@ -414,7 +467,8 @@ impl CodeLists {
                 list.push(entry);
             }
         }
-        let [kinds, outcomes, requesters, channels, action_kinds, destinations] = out.map(CodeList);
+        let [kinds, outcomes, requesters, channels, action_kinds, destinations] =
+            out.map(CodeList::new);
         Ok(CodeLists {
             kinds,
             outcomes,
@@ -445,71 +499,164 @@ pub(crate) fn code(s: &str) -> Result<smol_str::SmolStr> {
     }
 }
 
-/// Reads a code (shared by every code type).
-pub(crate) fn de_code<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<smol_str::SmolStr, D::Error> {
-    let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-    code(&s).map_err(serde::de::Error::custom)
+/// The national base list, read once: the codes of records are kept as
+/// their place in it ([`Code`]).
+pub(crate) fn base() -> &'static CodeLists {
+    static BASE: std::sync::OnceLock<CodeLists> = std::sync::OnceLock::new();
+    BASE.get_or_init(CodeLists::national)
 }
 
-/// Declares a code of one code list: an ASCII code on the wire, checked with
-/// [`is_code`] when read; a register checks it against its profile's list.
+/// A code of one code list as a record holds it (see [`code_type`]).
+///
+/// Every office's list begins with the national base list, so a code of
+/// the base list is kept as its place there, which is its place in every
+/// office's list too: loading, validating and counting a record then
+/// neither copies nor looks up the code again. Other codes (an office's
+/// own, or unknown ones for the register to refuse) are kept as text.
+#[derive(Clone)]
+pub(crate) enum Code {
+    /// The place in the base list: the only form of a base list's code
+    /// read from text.
+    Base(u8),
+    /// Any other code; a base list's code only when made by `new_static`.
+    Other(smol_str::SmolStr),
+}
+
+impl Code {
+    /// `s` as a code of `base` (the base list of its kind), or a `ParseError`.
+    pub(crate) fn read(s: &str, base: &CodeList) -> Result<Code> {
+        match base.position(s) {
+            Some(p) => Ok(Code::Base(p as u8)),
+            None => code(s).map(Code::Other),
+        }
+    }
+
+    /// The text of the code; `base` is the base list of its kind.
+    pub(crate) fn as_str<'a>(&'a self, base: &'a CodeList) -> &'a str {
+        match self {
+            Code::Base(p) => &base.entries[usize::from(*p)].code,
+            Code::Other(s) => s,
+        }
+    }
+
+    /// The place of the code in `list`, an office's list of its kind.
+    pub(crate) fn place_in(&self, list: &CodeList) -> Option<usize> {
+        match self {
+            Code::Base(p) => Some(usize::from(*p)),
+            Code::Other(s) => list.position(s),
+        }
+    }
+}
+
+/// Declares a code of one code list (`$list` of [`CodeLists`]): an ASCII
+/// code on the wire, checked with [`is_code`] when read; a register checks
+/// it against its profile's list. It is compared, hashed and ordered as
+/// its text.
 macro_rules! code_type {
-    ($(#[$meta:meta])* $name:ident) => {
+    ($(#[$meta:meta])* $name:ident, $list:ident) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord,
-                 serde::Serialize, schemars::JsonSchema)]
+        #[derive(Clone, schemars::JsonSchema)]
         #[serde(transparent)]
-        pub struct $name(smol_str::SmolStr);
+        pub struct $name(#[schemars(with = "smol_str::SmolStr")] $crate::codes::Code);
 
         impl $name {
             /// A code known when the program is written (not checked).
             pub const fn new_static(code: &'static str) -> Self {
-                $name(smol_str::SmolStr::new_static(code))
+                $name($crate::codes::Code::Other(smol_str::SmolStr::new_static(code)))
             }
 
             /// The code.
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str(&$crate::codes::base().$list)
+            }
+
+            /// The place of the code in `list`, the office's list of its kind.
+            pub(crate) fn place_in(&self, list: &$crate::codes::CodeList) -> Option<usize> {
+                self.0.place_in(list)
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                use $crate::codes::Code::{Base, Other};
+                match (&self.0, &other.0) {
+                    (Base(a), Base(b)) => a == b,
+                    (Other(a), Other(b)) => a == b,
+                    (Base(p), Other(s)) | (Other(s), Base(p)) => {
+                        s.as_str() == $crate::codes::base().$list.entries()[usize::from(*p)].code
+                    }
+                }
+            }
+        }
+
+        impl Eq for $name {}
+
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state)
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.as_str()).finish()
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
             }
         }
 
         impl std::str::FromStr for $name {
             type Err = $crate::base::error::Error;
             fn from_str(s: &str) -> $crate::base::error::Result<Self> {
-                $crate::codes::code(s).map($name)
+                $crate::codes::Code::read(s, &$crate::codes::base().$list).map($name)
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                $crate::codes::de_code(d).map($name)
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
             }
         }
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
         impl std::ops::Deref for $name {
             type Target = str;
             fn deref(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                self.as_str() == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                self.as_str() == *other
             }
         }
     };
@@ -597,6 +744,61 @@ mod tests {
             assert!(!is_code(bad), "{bad:?}");
         }
         assert!(is_code(&"a".repeat(128)) && !is_code(&"a".repeat(129)));
+    }
+
+    #[test]
+    fn a_code_is_found_in_its_list_and_compared_as_text() {
+        use crate::inquiry::Kind;
+        // codes.json: the base kinds are vejvisning, vejledning, klage, ...;
+        // Egedal adds `undersoegelse` after them.
+        let egedal = crate::Office::shipped("egedal").unwrap();
+        let kinds = &egedal.codes().kinds;
+        let base = kinds.entries().len();
+        assert_eq!(kinds.position("klage"), Some(2));
+        assert!(kinds.position("undersoegelse").is_some_and(|p| p >= 6));
+        assert_eq!(kinds.position("klag"), None);
+        assert_eq!(kinds.position(""), None);
+        for (i, e) in kinds.entries().iter().enumerate() {
+            assert_eq!(kinds.position(&e.code), Some(i));
+        }
+        let klage: Kind = "klage".parse().unwrap();
+        assert_eq!(klage.place_in(kinds), Some(2));
+        assert_eq!(klage, Kind::new_static("klage"));
+        assert_eq!(Kind::new_static("klage").place_in(kinds), Some(2));
+        let own: Kind = "undersoegelse".parse().unwrap();
+        assert_eq!(own.place_in(kinds), kinds.position("undersoegelse"));
+        assert_eq!(own.place_in(&CodeLists::national().kinds), None);
+        assert_eq!((klage.as_str(), own.as_str()), ("klage", "undersoegelse"));
+        assert!(own > klage, "ordered as text");
+        assert_eq!(format!("{klage:?}"), "Kind(\"klage\")");
+        use std::hash::BuildHasher;
+        let state = std::collections::hash_map::RandomState::new();
+        assert_eq!(
+            state.hash_one(&klage),
+            state.hash_one(Kind::new_static("klage"))
+        );
+        assert!("Klage".parse::<Kind>().is_err());
+        assert!(base > 6);
+    }
+
+    /// A list of many codes whose slots collide still finds each one.
+    #[test]
+    fn a_full_list_finds_every_code() {
+        let extra = CodeListsDef {
+            outcomes: (0..MAX_CODES - 5)
+                .map(|i| CodeDef {
+                    code: format!("u{i}x"),
+                    label: Label::new("Udfald", "Outcome"),
+                    written: false,
+                })
+                .collect(),
+            ..CodeListsDef::default()
+        };
+        let lists = CodeLists::extend(&extra, "test").unwrap();
+        for (i, e) in lists.outcomes.entries().iter().enumerate() {
+            assert_eq!(lists.outcomes.position(&e.code), Some(i));
+        }
+        assert_eq!(lists.outcomes.position("u0y"), None);
     }
 
     proptest::proptest! {

@@ -9,25 +9,25 @@ use smol_str::SmolStr;
 
 use crate::base::cpr::looks_like_cpr;
 use crate::base::error::{shorten, Error, Location, Result};
-use crate::codes::{code_type, is_code, CodeLists};
+use crate::codes::{code_type, is_code, CodeList, CodeLists};
 use crate::taxonomy::Taxonomy;
 
 code_type! {
     /// How the inquiry reached the advisor (kanal): a code of the profile's
     /// channels, e.g. `telefon`, `digital_post`.
-    Channel
+    Channel, channels
 }
 
 code_type! {
     /// Who made the inquiry (henvender): a code of the profile's requesters,
     /// e.g. `borger`, `paaroerende`.
-    Requester
+    Requester, requesters
 }
 
 code_type! {
     /// What kind of help the inquiry got (henvendelsestype): a code of the
     /// profile's kinds, e.g. `vejledning`, `klage`.
-    Kind
+    Kind, kinds
 }
 
 impl Kind {
@@ -38,7 +38,7 @@ impl Kind {
 code_type! {
     /// What the advisor did (handling): a code of the profile's action
     /// kinds, e.g. `vejledt`, `dialogmoede`.
-    ActionKind
+    ActionKind, action_kinds
 }
 
 impl ActionKind {
@@ -50,7 +50,7 @@ impl ActionKind {
 code_type! {
     /// How the inquiry ended (udfald): a code of the profile's outcomes,
     /// e.g. `afklaret`, `klage_indgivet`.
-    Outcome
+    Outcome, outcomes
 }
 
 /// One thing the advisor did, and when.
@@ -294,38 +294,43 @@ impl Inquiry {
                 ));
             }
         }
-        let coded = [
-            ("channel", &codes.channels, Some(self.channel.as_str())),
-            (
-                "requester",
-                &codes.requesters,
-                Some(self.requester.as_str()),
-            ),
-            ("kind", &codes.kinds, Some(self.kind.as_str())),
-            ("outcome", &codes.outcomes, self.outcome.as_deref()),
-        ]
-        .into_iter()
-        .chain(
-            self.actions
-                .iter()
-                .map(|a| ("actions", &codes.action_kinds, Some(a.kind.as_str()))),
-        );
-        for (field, list, code) in coded {
-            if let Some(code) = code.filter(|c| !list.contains(c)) {
-                return Err(bad(
-                    field,
-                    match looks_like_cpr(code) {
-                        true => cpr.into(),
-                        false => format!(
-                            "unknown {} `{}`; the profile `{}` has: {}",
-                            field.trim_end_matches('s'),
-                            shorten(code),
-                            taxonomy.def().municipality,
-                            list.codes().join(", ")
-                        ),
-                    },
-                ));
-            }
+        let unknown = |field: &str, list: &CodeList, code: &str| {
+            bad(
+                field,
+                match looks_like_cpr(code) {
+                    true => cpr.into(),
+                    false => format!(
+                        "unknown {} `{}`; the profile `{}` has: {}",
+                        field.trim_end_matches('s'),
+                        shorten(code),
+                        taxonomy.def().municipality,
+                        list.codes().join(", ")
+                    ),
+                },
+            )
+        };
+        if self.channel.place_in(&codes.channels).is_none() {
+            return Err(unknown("channel", &codes.channels, &self.channel));
+        }
+        if self.requester.place_in(&codes.requesters).is_none() {
+            return Err(unknown("requester", &codes.requesters, &self.requester));
+        }
+        if self.kind.place_in(&codes.kinds).is_none() {
+            return Err(unknown("kind", &codes.kinds, &self.kind));
+        }
+        if let Some(outcome) = self
+            .outcome
+            .as_ref()
+            .filter(|o| o.place_in(&codes.outcomes).is_none())
+        {
+            return Err(unknown("outcome", &codes.outcomes, outcome));
+        }
+        if let Some(action) = self
+            .actions
+            .iter()
+            .find(|a| a.kind.place_in(&codes.action_kinds).is_none())
+        {
+            return Err(unknown("actions", &codes.action_kinds, &action.kind));
         }
         if let Some(site) = &self.site {
             if !taxonomy.def().sites.iter().any(|s| &s.code == site) {

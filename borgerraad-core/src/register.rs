@@ -303,7 +303,7 @@ impl Register {
         self.load(None, options, room, |check, items| {
             record::parse_into(items, vec![(records, room)], |records, sink| {
                 for (i, r) in records.into_iter().enumerate() {
-                    sink.push(i as u64 + 1, record::checked(Ok(r), check));
+                    sink.push(i as u64 + 1, Ok(r), check, Location::default);
                 }
             })
         })

@@ -7,7 +7,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::fields::{column, CSV_COLUMNS, DATE_COLUMNS, REQUIRED_COLUMNS};
-use super::{checked, parse_into, pieces, Check, Interner, Part, Sink};
+use super::{parse_into, pieces, Check, Interner, Part, Sink};
 use crate::base::date::{day_of_epoch, not_a_date, parse_date};
 use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::base::text::{formula_like, split_at, split_once_at, to_spreadsheet, trim};
@@ -72,7 +72,7 @@ fn read_rows(
                 };
                 let here = || at.at_line(line).with_record(row.text(col::ID));
                 let parsed = csv_row(&row, pseudo, &mut out.codes);
-                out.push(line, checked(parsed, check).map_err(|e| e.located(&here())));
+                out.push(line, parsed, check, here);
             }
             // A malformed row (a field too many or too few, bad UTF-8)
             // costs that row only: the reader has read past it. Reading
@@ -82,10 +82,12 @@ fn read_rows(
                 out.push(
                     line,
                     Err(Error::Parse {
-                        at: at.at_line(line),
+                        at: Location::default(),
                         field: None,
                         reason: csv_reason(&e),
                     }),
+                    check,
+                    || at.at_line(line),
                 );
                 let now = reader.position().byte();
                 if e.position().is_none() || now <= last {
@@ -314,24 +316,24 @@ pub(crate) fn parse_columns(
             };
         }
     }
-    let parse_row = |row: usize, cells: &BlockRow<'_>, codes: &mut Interner| {
+    let parse_row = |row: usize, cells: &BlockRow<'_>, sink: &mut Sink<'_>| {
         let line = row as u64 + 1;
         let table_row = TableRow {
             sources: &sources,
             cells,
             bad_utf8: std::cell::Cell::new(None),
         };
-        let parsed = csv_row(&table_row, pseudo, codes);
+        let parsed = csv_row(&table_row, pseudo, &mut sink.codes);
         let here = || at.at_line(line).with_record(table_row.text(col::ID));
         let parsed = match table_row.bad_utf8.get() {
             Some(name) => Err(Error::Parse {
-                at: here(),
+                at: Location::default(),
                 field: Some(name.into()),
                 reason: "invalid UTF-8".into(),
             }),
-            None => checked(parsed, check).map_err(|e| e.located(&here())),
+            None => parsed,
         };
-        (line, parsed)
+        sink.push(line, parsed, check, here);
     };
     let pieces = pieces(rows >> 16);
     let ranges = (0..pieces)
@@ -346,8 +348,7 @@ pub(crate) fn parse_columns(
             let rows = first..(first + BLOCK).min(range.end);
             read_block(&sources, rows.clone(), &mut block);
             for (row, cells) in rows.zip(&block) {
-                let (line, parsed) = parse_row(row, cells, &mut sink.codes);
-                sink.push(line, parsed);
+                parse_row(row, cells, sink);
             }
         }
     })

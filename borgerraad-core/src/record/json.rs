@@ -12,7 +12,7 @@ use std::io::Write;
 use smol_str::SmolStr;
 
 use super::fields::{JSON_FIELDS, REQUIRED_JSON_FIELDS};
-use super::{checked, in_parallel, parse_into, pieces, Check, Interner, Part, Sink};
+use super::{in_parallel, parse_into, pieces, Check, Interner, Part, Sink};
 use crate::base::error::{Error, Location, Result};
 use crate::document::{Bad, Json, Read, STOP};
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
@@ -153,10 +153,7 @@ fn parse_lines(
             }),
             Ok(text) => read_record(text, &mut sink.codes),
         };
-        sink.push(
-            line_no,
-            checked(parsed, check).map_err(|e| e.located(&at.at_line(line_no))),
-        );
+        sink.push(line_no, parsed, check, || at.at_line(line_no));
     }
 }
 

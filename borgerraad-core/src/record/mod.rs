@@ -27,16 +27,15 @@ use crate::inquiry::Inquiry;
 /// register's taxonomy).
 pub(crate) type Check<'a> = dyn Fn(&Inquiry) -> Result<()> + Sync + 'a;
 
-/// `parsed`, with its citizen key trimmed and in NFC
+/// Trims the record's citizen key and puts it in NFC
 /// ([`crate::base::text::citizen_key`]; every format and
-/// [`crate::Register::extend`] come here), if it also passes `check`.
-pub(crate) fn checked(parsed: Result<Inquiry>, check: &Check<'_>) -> Result<Inquiry> {
-    parsed.and_then(|mut r| {
-        if let Some(key) = crate::base::text::citizen_key(&r.citizen) {
-            r.citizen = key;
-        }
-        check(&r).map(|()| r)
-    })
+/// [`crate::Register::extend`] come here), then checks the record with
+/// `check`.
+fn checked(r: &mut Inquiry, check: &Check<'_>) -> Result<()> {
+    if let Some(key) = crate::base::text::citizen_key(&r.citizen) {
+        r.citizen = key;
+    }
+    check(r)
 }
 
 /// What parsing one piece of the input (see [`pieces`]) gave besides the
@@ -96,25 +95,42 @@ pub(crate) struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    /// Takes the record (or failure) of one line.
-    pub(crate) fn push(&mut self, line: u64, record: Result<Inquiry>) {
+    /// Takes the record (or failure) of one line: the record goes straight
+    /// into the room and stays there if it passes `check` (see
+    /// [`checked`]), so that it is not moved once more; a failure is located
+    /// at `at()` (what the error does not tell already).
+    pub(crate) fn push(
+        &mut self,
+        line: u64,
+        parsed: Result<Inquiry>,
+        check: &Check<'_>,
+        at: impl FnOnce() -> Location,
+    ) {
         let written = self.part.lines.len();
-        match record {
+        let error = match parsed {
             Ok(r) if written < self.room.len() => {
-                self.room[written].write(r);
-                self.part.lines.push(line);
+                match checked(self.room[written].write(r), check) {
+                    Ok(()) => {
+                        self.part.lines.push(line);
+                        return;
+                    }
+                    Err(e) => {
+                        // SAFETY: slot `written` was written just above,
+                        // and it is not counted as a record (`lines` did
+                        // not grow), so nothing else drops it.
+                        unsafe { self.room[written].assume_init_drop() };
+                        e.located(&at())
+                    }
+                }
             }
-            Ok(_) => self.part.errors.push((
-                line,
-                Error::Parse {
-                    at: Location::default(),
-                    field: None,
-                    reason: "more records than lines (a bug in borgerraad; please report it)"
-                        .into(),
-                },
-            )),
-            Err(e) => self.part.errors.push((line, e)),
-        }
+            Ok(_) => Error::Parse {
+                at: Location::default(),
+                field: None,
+                reason: "more records than lines (a bug in borgerraad; please report it)".into(),
+            },
+            Err(e) => e.located(&at()),
+        };
+        self.part.errors.push((line, error));
     }
 }
 

@@ -51,18 +51,22 @@ pub(crate) struct Codes {
     sets: Vec<SmallVec<[u32; 2]>>,
 }
 
-/// The place of `code` in `list`, or a `ValidationError` naming the field.
-fn place(list: &CodeList, code: &str, field: &str, id: &str) -> Result<u8> {
-    list.position(code)
-        .map(|p| p as u8)
-        .ok_or_else(|| Error::Validation {
-            at: Location::default().with_record(id),
-            field: field.into(),
-            reason: format!(
-                "`{}` is not a code of the office's {field}",
-                crate::base::error::shorten(code)
-            ),
-        })
+/// The place of a code in the office's list (`place`), or a
+/// `ValidationError` naming the field.
+fn place<C: std::ops::Deref<Target = str>>(
+    place: Option<usize>,
+    code: &C,
+    field: &str,
+    id: &str,
+) -> Result<u8> {
+    place.map(|p| p as u8).ok_or_else(|| Error::Validation {
+        at: Location::default().with_record(id),
+        field: field.into(),
+        reason: format!(
+            "`{}` is not a code of the office's {field}",
+            crate::base::error::shorten(code)
+        ),
+    })
 }
 
 impl Codes {
@@ -98,11 +102,21 @@ impl Codes {
             target: i.referral.as_ref().map_or(NONE, |r| self.number(&r.to)),
             others,
             month: i.received.month0() as u8,
-            kind: place(&lists.kinds, &i.kind, "kind", &i.id)?,
-            requester: place(&lists.requesters, &i.requester, "requester", &i.id)?,
-            channel: place(&lists.channels, &i.channel, "channel", &i.id)?,
+            kind: place(i.kind.place_in(&lists.kinds), &i.kind, "kind", &i.id)?,
+            requester: place(
+                i.requester.place_in(&lists.requesters),
+                &i.requester,
+                "requester",
+                &i.id,
+            )?,
+            channel: place(
+                i.channel.place_in(&lists.channels),
+                &i.channel,
+                "channel",
+                &i.id,
+            )?,
             outcome: match &i.outcome {
-                Some(o) => place(&lists.outcomes, o, "outcome", &i.id)?,
+                Some(o) => place(o.place_in(&lists.outcomes), o, "outcome", &i.id)?,
                 None => NO_OUTCOME,
             },
         })
@@ -161,10 +175,13 @@ pub(crate) fn of<'a>(
     inquiries: impl IntoIterator<Item = &'a Inquiry>,
 ) -> Result<(Vec<Fact>, Codes)> {
     let mut codes = Codes::default();
-    let facts = inquiries
-        .into_iter()
-        .map(|i| codes.fact(lists, i))
-        .collect::<Result<_>>()?;
+    let inquiries = inquiries.into_iter();
+    // Room for all at once: collecting `Result`s would grow the vector
+    // step by step (no size hint), copying the facts each time.
+    let mut facts = Vec::with_capacity(inquiries.size_hint().0);
+    for i in inquiries {
+        facts.push(codes.fact(lists, i)?);
+    }
     Ok((facts, codes))
 }
 
