@@ -7,9 +7,10 @@
 //! statistics, publishing, charts) and `rules` (`borgerraad/rules`:
 //! calendars, deadlines, referral rules, taxonomies, JSON Schemas), which
 //! takes plain values only and so needs nothing of the first. A third,
-//! `sheet` (`borgerraad/sheet`), is the first with the reading of an
-//! office's own files (`Register.fromBytes`, `Register.check`, .xlsx
-//! included), which a page loads when a file is dropped. A build with
+//! `sheet` (`borgerraad/sheet`), is the whole register: the first with the
+//! reading of an office's own files (`Register.fromBytes`,
+//! `Register.check`, .xlsx included) and the GDPR operations, which a page
+//! loads when a file is dropped. A build with
 //! every feature is one module with everything.
 
 #[cfg(feature = "rules")]

@@ -218,38 +218,6 @@ impl JsRegister {
             .unchecked_into()
     }
 
-    /// All records of one citizen (GDPR art. 15).
-    #[wasm_bindgen(js_name = subjectAccess)]
-    pub fn subject_access(&self, citizen: &str) -> Result<InquiryArray, JsValue> {
-        Ok(to_js(&self.inner.subject_access(citizen))?.unchecked_into())
-    }
-
-    /// What the rectification history holds about one citizen (GDPR art.
-    /// 15): the entries of their records and of records that held their key
-    /// before a rectification.
-    #[wasm_bindgen(js_name = subjectHistory)]
-    pub fn subject_history(&self, citizen: &str) -> Result<RectificationArray, JsValue> {
-        Ok(to_js(&self.inner.subject_history(citizen))?.unchecked_into())
-    }
-
-    /// Erases all records of one citizen (GDPR art. 17); `on` is `YYYY-MM-DD`.
-    pub fn erase(&mut self, citizen: &str, on: &str) -> Result<ErasureReceiptValue, JsValue> {
-        let on = date(on, "on")?;
-        Ok(to_js(&self.inner.erase(citizen, on))?.unchecked_into())
-    }
-
-    /// Corrects a record (GDPR art. 16) with a patch of fields; the previous
-    /// values are kept in `history(id)`. On error nothing changes.
-    pub fn rectify(&mut self, id: &str, patch: InquiryPatch, on: &str) -> Result<(), JsValue> {
-        let patch: serde_json::Map<String, serde_json::Value> = from_js(patch.into(), "patch")?;
-        self.inner.rectify(id, &patch, date(on, "on")?).js()
-    }
-
-    /// The rectifications of a record.
-    pub fn history(&self, id: &str) -> Result<RectificationArray, JsValue> {
-        Ok(to_js(&self.inner.history(id))?.unchecked_into())
-    }
-
     /// The monthly table after disclosure control (threshold 5 by default).
     #[wasm_bindgen(js_name = publishedMonthlyTable)]
     pub fn published_monthly_table(

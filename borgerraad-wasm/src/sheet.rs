@@ -1,17 +1,21 @@
-//! `borgerraad/sheet`: an office's own register read by its content (JSON
-//! Lines, the record CSV, a Danish CSV or an Excel workbook) with the
-//! profile's import section, and the dry run. It is a module of its own,
-//! with the whole `Register` besides, because the workbook reader is large:
-//! a page loads it when a file is dropped.
+//! `borgerraad/sheet`, the whole register: an office's own register read
+//! by its content (JSON Lines, the record CSV, a Danish CSV or an Excel
+//! workbook) with the profile's import section, the dry run, and the GDPR
+//! operations. It is a module of its own because the workbook reader and
+//! the JSON merge patch are large: a page of statistics loads it when a
+//! file is dropped, or never.
 
 use borgerraad_core::import::{self, ImportOptions};
 use borgerraad_core::{sheet, Profile, Rejected};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::to_js;
+use crate::convert::{date, from_js, to_js};
 use crate::errors::IntoJs;
 use crate::register::{bytes_of, options, JsRegister, LOAD_KEYS};
-use crate::types::{ImportOptionsArg, LoadReportValue, TextOrBytes};
+use crate::types::{
+    ErasureReceiptValue, ImportOptionsArg, InquiryArray, InquiryPatch, LoadReportValue,
+    RectificationArray, TextOrBytes,
+};
 
 /// The options and profile of `fromBytes` and `check`.
 fn import_options(options: Option<ImportOptionsArg>) -> Result<(ImportOptions, Profile), JsValue> {
@@ -89,5 +93,40 @@ impl JsRegister {
             .as_ref()
             .map(|r| Ok(to_js(r)?.unchecked_into()))
             .transpose()
+    }
+
+    // The register's duties under the GDPR, with the office's files: a
+    // page of statistics needs none of them at first.
+
+    /// All records of one citizen (GDPR art. 15).
+    #[wasm_bindgen(js_name = subjectAccess)]
+    pub fn subject_access(&self, citizen: &str) -> Result<InquiryArray, JsValue> {
+        Ok(to_js(&self.inner.subject_access(citizen))?.unchecked_into())
+    }
+
+    /// What the rectification history holds about one citizen (GDPR art.
+    /// 15): the entries of their records and of records that held their key
+    /// before a rectification.
+    #[wasm_bindgen(js_name = subjectHistory)]
+    pub fn subject_history(&self, citizen: &str) -> Result<RectificationArray, JsValue> {
+        Ok(to_js(&self.inner.subject_history(citizen))?.unchecked_into())
+    }
+
+    /// Erases all records of one citizen (GDPR art. 17); `on` is `YYYY-MM-DD`.
+    pub fn erase(&mut self, citizen: &str, on: &str) -> Result<ErasureReceiptValue, JsValue> {
+        let on = date(on, "on")?;
+        Ok(to_js(&self.inner.erase(citizen, on))?.unchecked_into())
+    }
+
+    /// Corrects a record (GDPR art. 16) with a patch of fields; the previous
+    /// values are kept in `history(id)`. On error nothing changes.
+    pub fn rectify(&mut self, id: &str, patch: InquiryPatch, on: &str) -> Result<(), JsValue> {
+        let patch: serde_json::Map<String, serde_json::Value> = from_js(patch.into(), "patch")?;
+        self.inner.rectify(id, &patch, date(on, "on")?).js()
+    }
+
+    /// The rectifications of a record.
+    pub fn history(&self, id: &str) -> Result<RectificationArray, JsValue> {
+        Ok(to_js(&self.inner.history(id))?.unchecked_into())
     }
 }

@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { Calendar } from "../../borgerraad-wasm/pkg/node/borgerraad_rules.js";
-import { Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_wasm.js";
+// The whole register: borgerraad/sheet, which carries the GDPR operations
+// (subject access, rectification, erasure) that the first module leaves out.
+import { Register, sample } from "../../borgerraad-wasm/pkg/node/borgerraad_sheet.js";
 import { fixture, thrown } from "./helpers.mjs";
 
 const CPR_SHAPE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d\d-?\d{4}(?!\d)/;
