@@ -512,14 +512,54 @@ pub(crate) fn base() -> &'static CodeLists {
 /// the base list is kept as its place there, which is its place in every
 /// office's list too: loading, validating and counting a record then
 /// neither copies nor looks up the code again. Other codes (an office's
-/// own, or unknown ones for the register to refuse) are kept as text.
-#[derive(Clone)]
+/// own, or unknown ones for the register to refuse) are kept as text,
+/// boxed, so that a code takes 16 bytes instead of 24 (a record holds five
+/// or more, and counting records is bound by reading them from memory).
+///
+/// A base list's code is never `Other` (reading and `new_static` make it
+/// `Base`), so codes are equal when their forms are.
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) enum Code {
-    /// The place in the base list: the only form of a base list's code
-    /// read from text.
+    /// The place in the base list: the only form of a base list's code.
     Base(u8),
-    /// Any other code; a base list's code only when made by `new_static`.
-    Other(smol_str::SmolStr),
+    /// Any other code.
+    Other(Box<smol_str::SmolStr>),
+}
+
+/// Whether two texts are the same, at compile time.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The place of `code` in the base list named `list` (one of
+/// [`LIST_NAMES`]), at compile time (for `new_static`).
+pub(crate) const fn base_place(list: &str, code: &str) -> Option<u8> {
+    let mut n = 0;
+    while n < LIST_NAMES.len() && !same(LIST_NAMES[n], list) {
+        n += 1;
+    }
+    let (mut i, mut place) = (0, 0);
+    while i < NATIONAL.len() {
+        if NATIONAL[i].0 == n {
+            if same(NATIONAL[i].1, code) {
+                return Some(place);
+            }
+            place += 1;
+        }
+        i += 1;
+    }
+    None
 }
 
 impl Code {
@@ -527,7 +567,7 @@ impl Code {
     pub(crate) fn read(s: &str, base: &CodeList) -> Result<Code> {
         match base.position(s) {
             Some(p) => Ok(Code::Base(p as u8)),
-            None => code(s).map(Code::Other),
+            None => code(s).map(|s| Code::Other(Box::new(s))),
         }
     }
 
@@ -560,9 +600,14 @@ macro_rules! code_type {
         pub struct $name(#[schemars(with = "smol_str::SmolStr")] $crate::codes::Code);
 
         impl $name {
-            /// A code known when the program is written (not checked).
+            /// A code of the national base list known when the program is
+            /// written. Panics if it is not one (at compile time for a
+            /// constant).
             pub const fn new_static(code: &'static str) -> Self {
-                $name($crate::codes::Code::Other(smol_str::SmolStr::new_static(code)))
+                match $crate::codes::base_place(stringify!($list), code) {
+                    Some(p) => $name($crate::codes::Code::Base(p)),
+                    None => panic!("not a code of the national base list"),
+                }
             }
 
             /// The code.
@@ -578,14 +623,7 @@ macro_rules! code_type {
 
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                use $crate::codes::Code::{Base, Other};
-                match (&self.0, &other.0) {
-                    (Base(a), Base(b)) => a == b,
-                    (Other(a), Other(b)) => a == b,
-                    (Base(p), Other(s)) | (Other(s), Base(p)) => {
-                        s.as_str() == $crate::codes::base().$list.entries()[usize::from(*p)].code
-                    }
-                }
+                self.0 == other.0
             }
         }
 
@@ -779,6 +817,32 @@ mod tests {
         );
         assert!("Klage".parse::<Kind>().is_err());
         assert!(base > 6);
+    }
+
+    #[test]
+    #[should_panic(expected = "not a code of the national base list")]
+    fn new_static_takes_base_codes_only() {
+        // `undersoegelse` is Egedal's own kind, not the base list's.
+        let _ = crate::inquiry::Kind::new_static("undersoegelse");
+    }
+
+    #[test]
+    fn new_static_is_the_place_in_the_base_list() {
+        use crate::inquiry::{ActionKind, Kind, Outcome};
+        // codes.json: kinds vejvisning, vejledning, klage, dialogsag,
+        // sparring, videresendelse; action kinds vejledt, kontakt_kommune, ...
+        let national = CodeLists::national();
+        assert_eq!(Kind::FORWARDING.place_in(&national.kinds), Some(5));
+        assert_eq!(
+            ActionKind::CONTACTED_MUNICIPALITY.place_in(&national.action_kinds),
+            Some(1)
+        );
+        assert_eq!(
+            Outcome::new_static("henvist").place_in(&national.outcomes),
+            Some(3)
+        );
+        assert_eq!(ActionKind::new_static("henvist").as_str(), "henvist");
+        assert_eq!(Kind::FORWARDING, "videresendelse".parse::<Kind>().unwrap());
     }
 
     /// A list of many codes whose slots collide still finds each one.
