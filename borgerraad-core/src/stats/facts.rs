@@ -69,8 +69,27 @@ fn place<C: std::ops::Deref<Target = str>>(
     })
 }
 
+/// The numbers of codes held on the heap, by the address of their text,
+/// for one pass over records that stay borrowed (so in place) all through
+/// it. Records share such codes (clones of one, and the loaders' interner),
+/// and an address is found faster than a text of 30 bytes is hashed.
+type ByAddress = FastMap<usize, u32>;
+
 impl Codes {
-    fn number(&mut self, code: &SmolStr) -> u32 {
+    fn number(&mut self, code: &SmolStr, by_address: &mut ByAddress) -> u32 {
+        if !code.is_heap_allocated() {
+            return self.number_text(code);
+        }
+        let address = code.as_ptr() as usize;
+        if let Some(&n) = by_address.get(&address) {
+            return n;
+        }
+        let n = self.number_text(code);
+        by_address.insert(address, n);
+        n
+    }
+
+    fn number_text(&mut self, code: &SmolStr) -> u32 {
         if let Some(&n) = self.index.get(code) {
             return n;
         }
@@ -83,10 +102,22 @@ impl Codes {
     /// The fact of a record, numbering any new code; a code not in the
     /// office's lists is a `ValidationError`.
     pub(crate) fn fact(&mut self, lists: &CodeLists, i: &Inquiry) -> Result<Fact> {
+        self.fact_in_pass(lists, i, &mut ByAddress::default())
+    }
+
+    /// [`Codes::fact`] within a pass over records that all stay in place.
+    fn fact_in_pass(
+        &mut self,
+        lists: &CodeLists,
+        i: &Inquiry,
+        by_address: &mut ByAddress,
+    ) -> Result<Fact> {
         let others = match i.other_categories.is_empty() {
             true => NONE,
             false => {
-                let set = i.other_categories.iter().map(|c| self.number(c)).collect();
+                let set = (i.other_categories.iter())
+                    .map(|c| self.number(c, by_address))
+                    .collect();
                 self.sets.push(set);
                 self.sets.len() as u32 - 1
             }
@@ -97,9 +128,9 @@ impl Codes {
             days_open: i
                 .days_open()
                 .map_or(-1, |d| d.clamp(0, i32::MAX as i64) as i32),
-            category: self.number(&i.category),
-            site: i.site.as_ref().map_or(NONE, |s| self.number(s)),
-            target: i.referral.as_ref().map_or(NONE, |r| self.number(&r.to)),
+            category: self.number(&i.category, by_address),
+            site: (i.site.as_ref()).map_or(NONE, |s| self.number(s, by_address)),
+            target: (i.referral.as_ref()).map_or(NONE, |r| self.number(&r.to, by_address)),
             others,
             month: i.received.month0() as u8,
             kind: place(i.kind.place_in(&lists.kinds), &i.kind, "kind", &i.id)?,
@@ -157,7 +188,7 @@ impl Codes {
     /// Numbers the codes of `other` here (new ones after the known ones,
     /// in `other`'s order) and appends its sets.
     pub(crate) fn absorb(&mut self, other: &Codes) -> Renumbering {
-        let codes: Vec<u32> = other.list.iter().map(|c| self.number(c)).collect();
+        let codes: Vec<u32> = other.list.iter().map(|c| self.number_text(c)).collect();
         let first_set = self.sets.len() as u32;
         self.sets.extend(
             other
@@ -179,8 +210,9 @@ pub(crate) fn of<'a>(
     // Room for all at once: collecting `Result`s would grow the vector
     // step by step (no size hint), copying the facts each time.
     let mut facts = Vec::with_capacity(inquiries.size_hint().0);
+    let mut by_address = ByAddress::default();
     for i in inquiries {
-        facts.push(codes.fact(lists, i)?);
+        facts.push(codes.fact_in_pass(lists, i, &mut by_address)?);
     }
     Ok((facts, codes))
 }
