@@ -169,6 +169,22 @@ pub(crate) fn slot(code: &str, mask: usize) -> usize {
     (key.wrapping_mul(0x9e37_79b1) >> 16) as usize & mask
 }
 
+/// Whether two codes are equal, for the look-ups of every record: a code
+/// of up to 16 bytes is compared as two words read from either end (which
+/// between them cover every byte), without a call to `memcmp`.
+fn same_code(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
+    n == b.len()
+        && match n {
+            8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+            4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+            0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+            _ => a == b,
+        }
+}
+
 /// Lists are the same when their entries are.
 impl PartialEq for CodeList {
     fn eq(&self, other: &CodeList) -> bool {
@@ -215,7 +231,13 @@ impl CodeList {
         loop {
             match self.places[at] {
                 EMPTY => return None,
-                p if self.entries[usize::from(p)].code == code => return Some(usize::from(p)),
+                p if same_code(
+                    self.entries[usize::from(p)].code.as_bytes(),
+                    code.as_bytes(),
+                ) =>
+                {
+                    return Some(usize::from(p))
+                }
                 _ => at = (at + 1) & mask,
             }
         }
@@ -761,6 +783,20 @@ pub(crate) use coded_enum;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn codes_compare_equal_exactly_when_their_bytes_do() {
+        // Every length from 0 to 20, and a difference at each byte.
+        for n in 0..=20usize {
+            let a: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
+            assert!(super::same_code(&a, &a.clone()), "{n}");
+            for at in 0..n {
+                let mut b = a.clone();
+                b[at] = b'-';
+                assert!(!super::same_code(&a, &b), "{n} {at}");
+            }
+            assert!(!super::same_code(&a, &[a.as_slice(), b"x"].concat()), "{n}");
+        }
+    }
     use super::*;
 
     #[test]
