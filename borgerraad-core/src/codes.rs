@@ -172,7 +172,7 @@ pub(crate) fn slot(code: &str, mask: usize) -> usize {
 /// Whether two codes are equal, for the look-ups of every record: a code
 /// of up to 16 bytes is compared as two words read from either end (which
 /// between them cover every byte), without a call to `memcmp`.
-fn same_code(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_code(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
     let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));

@@ -7,7 +7,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::fields::{column, CSV_COLUMNS, DATE_COLUMNS, REQUIRED_COLUMNS};
-use super::{parse_into, pieces, Check, Interner, Part, Sink};
+use super::{parse_into, pieces, Check, Interner, Part, Recent, Sink};
 use crate::base::date::{day_of_epoch, not_a_date, parse_date};
 use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
 use crate::base::text::{formula_like, split_at, split_once_at, to_spreadsheet, trim};
@@ -568,7 +568,7 @@ fn csv_row<'r>(
             )
         })?;
         actions.push(Action {
-            kind: code("actions", kind)?,
+            kind: code("actions", kind, &mut codes.actions)?,
             date: date("actions", day)?,
         });
     }
@@ -597,17 +597,23 @@ fn csv_row<'r>(
             .ok_or_else(|| parse_err("received", "the cell is empty".into()))?,
         closed: row.day(col::CLOSED)?,
         municipality: codes.get(required(col::MUNICIPALITY)?),
-        channel: code("channel", required(col::CHANNEL)?)?,
+        channel: code("channel", required(col::CHANNEL)?, &mut codes.channels)?,
         site: opt(cell(col::SITE), |s| Ok(codes.get(s)))?,
-        requester: code("requester", required(col::REQUESTER)?)?,
-        kind: code("kind", required(col::KIND)?)?,
+        requester: code(
+            "requester",
+            required(col::REQUESTER)?,
+            &mut codes.requesters,
+        )?,
+        kind: code("kind", required(col::KIND)?, &mut codes.kinds)?,
         category: codes.get(required(col::CATEGORY)?),
         other_categories,
         topics,
         actions,
         consent: row.day(col::CONSENT_GIVEN)?.map(|given| Consent { given }),
         referral,
-        outcome: opt(cell(col::OUTCOME), |s| code("outcome", s))?,
+        outcome: opt(cell(col::OUTCOME), |s| {
+            code("outcome", s, &mut codes.outcomes)
+        })?,
         matter_date: row.day(col::MATTER_DATE)?,
     })
 }
@@ -689,8 +695,13 @@ fn opt<T>(s: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
     }
 }
 
-fn code<T: std::str::FromStr<Err = Error>>(field: &str, s: &str) -> Result<T> {
-    s.parse()
+fn code<T: std::str::FromStr<Err = Error> + Clone>(
+    field: &str,
+    s: &str,
+    recent: &mut Recent<T>,
+) -> Result<T> {
+    recent
+        .parse(s)
         .map_err(|e: Error| parse_err(field, e.to_string()))
 }
 

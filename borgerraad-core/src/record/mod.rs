@@ -21,7 +21,7 @@ use smol_str::SmolStr;
 
 use crate::base::error::{Error, Location, Result};
 use crate::base::hash::FastSet;
-use crate::inquiry::Inquiry;
+use crate::inquiry::{ActionKind, Channel, Inquiry, Kind, Outcome, Requester};
 
 /// The check each record passes before it is kept (validation against the
 /// register's taxonomy).
@@ -227,7 +227,47 @@ pub(crate) fn out_of_memory(reason: String) -> Error {
 /// one FxHash cost at most that many comparisons each (a keyed hash would
 /// cost every record about 2 % more instructions).
 #[derive(Debug, Default)]
-pub(crate) struct Interner(FastSet<SmolStr>);
+pub(crate) struct Interner {
+    shared: FastSet<SmolStr>,
+    /// The coded fields most recently read.
+    pub(crate) channels: Recent<Channel>,
+    pub(crate) requesters: Recent<Requester>,
+    pub(crate) kinds: Recent<Kind>,
+    pub(crate) outcomes: Recent<Outcome>,
+    pub(crate) actions: Recent<ActionKind>,
+}
+
+/// The codes of one field read before, by their text, one for each length
+/// up to 16 bytes: the rows of a register repeat their channels,
+/// requesters and kinds (whose codes mostly differ in length), and
+/// comparing a short text with one is cheaper than a look-up in the list.
+#[derive(Debug)]
+pub(crate) struct Recent<T>([([u8; 16], Option<T>); 17]);
+
+impl<T> Default for Recent<T> {
+    fn default() -> Self {
+        Recent(std::array::from_fn(|_| ([0; 16], None)))
+    }
+}
+
+impl<T: std::str::FromStr<Err = Error> + Clone> Recent<T> {
+    /// `s` as a code, from the one read before with its length or else read.
+    pub(crate) fn parse(&mut self, s: &str) -> Result<T> {
+        let b = s.as_bytes();
+        let Some((text, known)) = self.0.get_mut(b.len()) else {
+            return s.parse();
+        };
+        if let Some(value) = known {
+            if crate::codes::same_code(&text[..b.len()], b) {
+                return Ok(value.clone());
+            }
+        }
+        let value: T = s.parse()?;
+        text[..b.len()].copy_from_slice(b);
+        *known = Some(value.clone());
+        Ok(value)
+    }
+}
 
 impl Interner {
     /// The most codes one interner shares.
@@ -239,12 +279,12 @@ impl Interner {
         if code.len() <= INLINE {
             return SmolStr::new(code);
         }
-        if let Some(shared) = self.0.get(code) {
+        if let Some(shared) = self.shared.get(code) {
             return shared.clone();
         }
         let shared = SmolStr::new(code);
-        if self.0.len() < Self::MOST {
-            self.0.insert(shared.clone());
+        if self.shared.len() < Self::MOST {
+            self.shared.insert(shared.clone());
         }
         shared
     }
@@ -361,7 +401,7 @@ mod tests {
         let mut interner = Interner::default();
         let first: Vec<_> = codes.iter().map(|c| interner.get(c)).collect();
         let again: Vec<_> = codes.iter().map(|c| interner.get(c)).collect();
-        assert_eq!(interner.0.len(), Interner::MOST);
+        assert_eq!(interner.shared.len(), Interner::MOST);
         for (i, ((a, b), c)) in first.iter().zip(&again).zip(&codes).enumerate() {
             assert_eq!((a.as_str(), b.as_str()), (c.as_str(), c.as_str()));
             assert_eq!(a.as_ptr() == b.as_ptr(), i < Interner::MOST, "{i}");
@@ -376,7 +416,7 @@ mod tests {
         assert_eq!((a.as_str(), b.as_str()), (long, long));
         assert_eq!(a.as_ptr(), b.as_ptr(), "one copy of the long code");
         assert_eq!(codes.get("esbjerg"), "esbjerg");
-        assert_eq!(codes.0.len(), 1, "short codes sit inline, unshared");
+        assert_eq!(codes.shared.len(), 1, "short codes sit inline, unshared");
 
         let mut jsonl = Vec::new();
         crate::sample::sample().write_jsonl(&mut jsonl).unwrap();
