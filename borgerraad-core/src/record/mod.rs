@@ -237,34 +237,39 @@ pub(crate) struct Interner {
     pub(crate) actions: Recent<ActionKind>,
 }
 
-/// The codes of one field read before, by their text, one for each length
+/// The codes of one field read before, by their text, two for each length
 /// up to 16 bytes: the rows of a register repeat their channels,
-/// requesters and kinds (whose codes mostly differ in length), and
-/// comparing a short text with one is cheaper than a look-up in the list.
+/// requesters and kinds, and comparing a short text with two is cheaper
+/// than a look-up in the list.
 #[derive(Debug)]
-pub(crate) struct Recent<T>([([u8; 16], Option<T>); 17]);
+pub(crate) struct Recent<T>([[([u8; 16], Option<T>); 2]; 17]);
 
 impl<T> Default for Recent<T> {
     fn default() -> Self {
-        Recent(std::array::from_fn(|_| ([0; 16], None)))
+        Recent(std::array::from_fn(|_| {
+            std::array::from_fn(|_| ([0; 16], None))
+        }))
     }
 }
 
 impl<T: std::str::FromStr<Err = Error> + Clone> Recent<T> {
-    /// `s` as a code, from the one read before with its length or else read.
+    /// `s` as a code, from those read before with its length or else read.
     pub(crate) fn parse(&mut self, s: &str) -> Result<T> {
         let b = s.as_bytes();
-        let Some((text, known)) = self.0.get_mut(b.len()) else {
+        let Some(pair) = self.0.get_mut(b.len()) else {
             return s.parse();
         };
-        if let Some(value) = known {
-            if crate::codes::same_code(&text[..b.len()], b) {
-                return Ok(value.clone());
+        for (text, known) in pair.iter() {
+            if let Some(value) = known {
+                if crate::codes::same_code(&text[..b.len()], b) {
+                    return Ok(value.clone());
+                }
             }
         }
         let value: T = s.parse()?;
-        text[..b.len()].copy_from_slice(b);
-        *known = Some(value.clone());
+        pair.swap(0, 1);
+        pair[0].0[..b.len()].copy_from_slice(b);
+        pair[0].1 = Some(value.clone());
         Ok(value)
     }
 }
