@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::base::cpr::looks_like_cpr;
 use crate::base::error::{shorten, Error, Location, Result};
+use crate::base::text::same_text;
 
 /// The language of labels and number formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -548,33 +549,17 @@ pub(crate) enum Code {
     Other(Box<smol_str::SmolStr>),
 }
 
-/// Whether two texts are the same, at compile time.
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// The place of `code` in the base list named `list` (one of
 /// [`LIST_NAMES`]), at compile time (for `new_static`).
 pub(crate) const fn base_place(list: &str, code: &str) -> Option<u8> {
     let mut n = 0;
-    while n < LIST_NAMES.len() && !same(LIST_NAMES[n], list) {
+    while n < LIST_NAMES.len() && !same_text(LIST_NAMES[n], list) {
         n += 1;
     }
     let (mut i, mut place) = (0, 0);
     while i < NATIONAL.len() {
         if NATIONAL[i].0 == n {
-            if same(NATIONAL[i].1, code) {
+            if same_text(NATIONAL[i].1, code) {
                 return Some(place);
             }
             place += 1;

@@ -1,6 +1,22 @@
 //! Text helpers for cells and keys, byte-exact twins of `str` methods that
 //! skip work on the common ASCII case.
 
+/// Whether two texts are the same, at compile time.
+pub(crate) const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// `s` without leading and trailing whitespace, exactly as [`str::trim`];
 /// text that starts and ends with a visible ASCII character (nearly every
 /// cell and key) is returned without decoding its characters.

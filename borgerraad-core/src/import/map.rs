@@ -16,6 +16,7 @@ use crate::office::Office;
 use crate::privacy::{redact_cpr, Cpr, Pseudonymizer};
 use crate::profile::{ImportDef, IMPORT_FIELDS};
 use crate::sheet::{Cell, Sheet, SheetRow};
+use crate::taxonomy::Entry;
 
 /// The position of a field in [`IMPORT_FIELDS`].
 const fn field(name: &str) -> usize {
@@ -489,16 +490,7 @@ impl<'a> Mapper<'a> {
             return Some(taxonomy.municipality.clone());
         };
         let found = self.code(MUNICIPALITY, &text, |t| {
-            let t = normal(t);
-            taxonomy
-                .served
-                .iter()
-                .find(|e| {
-                    [&e.code, &e.label.da, &e.label.en]
-                        .iter()
-                        .any(|s| normal(s) == t)
-                })
-                .map(|e| e.code.clone())
+            by_code_or_label(&taxonomy.served, t)
         });
         if found.is_none() {
             problems.push(self.unmapped(MUNICIPALITY, &text, "a municipality the office serves"));
@@ -510,17 +502,7 @@ impl<'a> Mapper<'a> {
     fn site(&self, row: &SheetRow, problems: &mut Vec<Problem>) -> Option<String> {
         let text = self.text(row, SITE)?;
         let sites = &self.office.taxonomy().def().sites;
-        let found = self.code(SITE, &text, |t| {
-            let t = normal(t);
-            sites
-                .iter()
-                .find(|e| {
-                    [&e.code, &e.label.da, &e.label.en]
-                        .iter()
-                        .any(|s| normal(s) == t)
-                })
-                .map(|e| e.code.clone())
-        });
+        let found = self.code(SITE, &text, |t| by_code_or_label(sites, t));
         if found.is_none() {
             problems.push(self.unmapped(SITE, &text, "an outreach site"));
         }
@@ -717,4 +699,18 @@ fn missing(sheet: &Sheet, def: &ImportDef, f: usize) -> Error {
             headers.join(", ")
         ),
     }
+}
+
+/// The code of the entry whose code, Danish or English label is `text`
+/// (any case, surrounding spaces ignored).
+fn by_code_or_label(entries: &[Entry], text: &str) -> Option<String> {
+    let text = normal(text);
+    entries
+        .iter()
+        .find(|e| {
+            [&e.code, &e.label.da, &e.label.en]
+                .iter()
+                .any(|s| normal(s) == text)
+        })
+        .map(|e| e.code.clone())
 }

@@ -7,6 +7,8 @@
 //! A record has 16 fields; in the flat formats (CSV, Arrow) the consent
 //! and the referral spread over 3 columns, so there are 17 columns.
 
+use crate::base::text::same_text;
+
 /// What a column holds, and so how each format reads its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
@@ -98,7 +100,7 @@ pub const CSV_COLUMNS: [&str; FIELDS.len()] = {
 pub(crate) const fn column(column: &str) -> usize {
     let mut i = 0;
     while i < FIELDS.len() {
-        if same(FIELDS[i].column, column) {
+        if same_text(FIELDS[i].column, column) {
             return i;
         }
         i += 1;
@@ -106,26 +108,11 @@ pub(crate) const fn column(column: &str) -> usize {
     panic!("no such column")
 }
 
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// The position of `name` in [`JSON_FIELDS`] (a compile error when absent).
 pub(crate) const fn json_field(name: &str) -> usize {
     let mut i = 0;
     while i < JSON_FIELDS.len() {
-        if same(JSON_FIELDS[i], name) {
+        if same_text(JSON_FIELDS[i], name) {
             return i;
         }
         i += 1;
@@ -138,7 +125,7 @@ const JSON_FIELD_COUNT: usize = {
     let mut n = 0;
     let mut i = 0;
     while i < FIELDS.len() {
-        if i == 0 || !same(FIELDS[i].json, FIELDS[i - 1].json) {
+        if i == 0 || !same_text(FIELDS[i].json, FIELDS[i - 1].json) {
             n += 1;
         }
         i += 1;
@@ -151,7 +138,7 @@ pub(crate) const JSON_FIELDS: [&str; JSON_FIELD_COUNT] = {
     let mut out = [""; JSON_FIELD_COUNT];
     let (mut n, mut i) = (0, 0);
     while i < FIELDS.len() {
-        if i == 0 || !same(FIELDS[i].json, FIELDS[i - 1].json) {
+        if i == 0 || !same_text(FIELDS[i].json, FIELDS[i - 1].json) {
             out[n] = FIELDS[i].json;
             n += 1;
         }
@@ -192,7 +179,7 @@ pub(crate) const REQUIRED_JSON_FIELDS: [usize; REQUIRED_COUNT] = {
     while k < REQUIRED_COUNT {
         let name = FIELDS[REQUIRED_COLUMNS[k]].json;
         let mut j = 0;
-        while !same(JSON_FIELDS[j], name) {
+        while !same_text(JSON_FIELDS[j], name) {
             j += 1;
         }
         out[k] = j;
