@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::base::error::{Error, Location, Result};
 use crate::base::hash::{self, fingerprint};
+use crate::base::parallel;
 use crate::base::text;
 use crate::codes::CodeLists;
 use crate::document;
@@ -178,7 +179,7 @@ fn index(
     parts: Vec<record::Part>,
     lists: &CodeLists,
 ) -> Vec<Indexed> {
-    let per_job = parts.len().div_ceil(record::threads(parts.len())).max(1);
+    let per_job = parts.len().div_ceil(parallel::threads(parts.len())).max(1);
     let mut parts = parts.into_iter().peekable();
     let (mut jobs, mut at) = (Vec::new(), first);
     while parts.peek().is_some() {
@@ -187,7 +188,7 @@ fn index(
         jobs.push((group, at, &items[at..at + n]));
         at += n;
     }
-    record::in_parallel(jobs, |(group, first, records)| {
+    parallel::in_parallel(jobs, |(group, first, records)| {
         let (facts, codes) =
             facts::of(lists, records).expect("validated records have the office's codes");
         Indexed {

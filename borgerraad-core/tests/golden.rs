@@ -157,3 +157,55 @@ fn csv_and_jsonl_round_trip() {
         std::fs::read(fixture("esbjerg-2017-2022.jsonl")).unwrap()
     );
 }
+
+/// The sample 60 times over (fresh ids and citizen keys each time), so that
+/// the statistics are counted in parts, one on each core, and merged: every
+/// total and every count of citizens is the report's 60 times.
+#[test]
+fn counted_in_parts_the_figures_are_the_reports_times_the_repetitions() {
+    const TIMES: u64 = 60;
+    let exp = expected();
+    let years: Vec<i32> = serde_json::from_value(exp["years"].clone()).unwrap();
+    let totals: Vec<u64> = serde_json::from_value(exp["total"].clone()).unwrap();
+    let once = loaded();
+    let letters = |mut n: u64| -> String {
+        let mut s = String::new();
+        loop {
+            s.push((b'a' + (n % 26) as u8) as char);
+            n /= 26;
+            if n == 0 {
+                return s;
+            }
+        }
+    };
+    let many: Vec<_> = (0..TIMES)
+        .flat_map(|t| {
+            once.iter().map(move |i| {
+                let mut i = i.clone();
+                i.id = format!("{}-x{t}", i.id).into();
+                i.citizen = format!("{}q{}", i.citizen, letters(t)).into();
+                i
+            })
+        })
+        .collect();
+    let mut register = Register::new(Profile::esbjerg());
+    register.extend(many, &LoadOptions::default()).unwrap();
+    for stats in [
+        register.stats(),
+        Stats::of(register.office(), register.iter()).unwrap(),
+    ] {
+        let table = stats.monthly_table(&years);
+        for (i, total) in totals.iter().enumerate() {
+            assert_eq!(table.total(i), total * TIMES, "{}", years[i]);
+        }
+        for (year, want) in exp["key_figures"].as_object().unwrap() {
+            let s = stats.year(year.parse().unwrap()).unwrap().summary();
+            if let Some(w) = want.get("distinct_citizens") {
+                assert_eq!(s.distinct_citizens, w.as_u64().unwrap() * TIMES, "{year}");
+            }
+            if let Some(w) = want.get("repeat_share_percent_rounded") {
+                assert_eq!(s.repeat_share.round(), w.as_f64().unwrap(), "{year}");
+            }
+        }
+    }
+}

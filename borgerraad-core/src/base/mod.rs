@@ -6,4 +6,5 @@ pub(crate) mod cpr;
 pub(crate) mod date;
 pub(crate) mod error;
 pub(crate) mod hash;
+pub(crate) mod parallel;
 pub(crate) mod text;

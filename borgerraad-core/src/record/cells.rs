@@ -7,9 +7,10 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::fields::{column, CSV_COLUMNS, DATE_COLUMNS, REQUIRED_COLUMNS};
-use super::{parse_into, pieces, Check, Interner, Part, Recent, Sink};
+use super::{parse_into, Check, Interner, Part, Recent, Sink};
 use crate::base::date::{day_of_epoch, not_a_date, parse_date};
 use crate::base::error::{foreign_reason, shorten, Error, Location, Result};
+use crate::base::parallel::pieces;
 use crate::base::text::{formula_like, split_at, split_once_at, to_spreadsheet, trim};
 use crate::codes::is_code;
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};

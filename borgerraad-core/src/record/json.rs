@@ -12,8 +12,9 @@ use std::io::Write;
 use smol_str::SmolStr;
 
 use super::fields::{JSON_FIELDS, REQUIRED_JSON_FIELDS};
-use super::{in_parallel, parse_into, pieces, Check, Interner, Part, Sink};
+use super::{parse_into, Check, Interner, Part, Sink};
 use crate::base::error::{Error, Location, Result};
+use crate::base::parallel::{in_parallel, pieces};
 use crate::document::{Bad, Json, Read, STOP};
 use crate::inquiry::{Action, Actions, Consent, Inquiry, Referral, Topics};
 

@@ -217,14 +217,18 @@ pub(crate) fn of<'a>(
     Ok((facts, codes))
 }
 
+/// Counts indexed by a place in a code list (a list holds at most
+/// [`crate::codes::MAX_CODES`] codes, fewer than 255): no bounds to check.
+type ByPlace = [u64; 256];
+
 /// Counts of one year in arrays indexed by code number.
 struct Dense {
     months: [u64; 12],
-    kinds: Vec<u64>,
-    requesters: Vec<u64>,
-    channels: Vec<u64>,
-    /// By outcome; the last counts inquiries without one.
-    outcomes: Vec<u64>,
+    kinds: ByPlace,
+    requesters: ByPlace,
+    channels: ByPlace,
+    /// By outcome; [`NO_OUTCOME`] counts inquiries without one.
+    outcomes: ByPlace,
     categories: Vec<u64>,
     /// The number of the kind `videresendelse` (forwarding).
     forwarding: Option<u8>,
@@ -239,14 +243,14 @@ struct Dense {
 }
 
 impl Dense {
-    fn new(codes: usize, lists: &CodeLists, forwarding: Option<u8>) -> Dense {
+    fn new(codes: usize, forwarding: Option<u8>) -> Dense {
         Dense {
             forwarding,
             months: [0; 12],
-            kinds: vec![0; lists.kinds.entries().len()],
-            requesters: vec![0; lists.requesters.entries().len()],
-            channels: vec![0; lists.channels.entries().len()],
-            outcomes: vec![0; lists.outcomes.entries().len() + 1],
+            kinds: [0; 256],
+            requesters: [0; 256],
+            channels: [0; 256],
+            outcomes: [0; 256],
             categories: vec![0; codes],
             several: Vec::new(),
             sites: vec![0; codes],
@@ -262,11 +266,7 @@ impl Dense {
         self.kinds[f.kind as usize] += 1;
         self.requesters[f.requester as usize] += 1;
         self.channels[f.channel as usize] += 1;
-        let outcome = match f.outcome {
-            NO_OUTCOME => self.outcomes.len() - 1,
-            o => o as usize,
-        };
-        self.outcomes[outcome] += 1;
+        self.outcomes[f.outcome as usize] += 1;
         self.categories[f.category as usize] += 1;
         if f.others != NONE {
             self.several.push((f.category, f.others));
@@ -310,7 +310,7 @@ impl Dense {
                 .collect()
         };
         let mut outcomes = listed(&self.outcomes, &lists.outcomes);
-        let unrecorded = self.outcomes[self.outcomes.len() - 1];
+        let unrecorded = self.outcomes[usize::from(NO_OUTCOME)];
         if unrecorded > 0 {
             outcomes.push((NO_OUTCOME_CODE.to_string(), unrecorded));
         }
@@ -386,7 +386,7 @@ pub(crate) fn counts(facts: &[Fact], codes: &Codes, lists: &CodeLists) -> Vec<(i
             last = match years.iter().position(|(y, _)| *y == f.year) {
                 Some(i) => i,
                 None => {
-                    years.push((f.year, Dense::new(codes.list.len(), lists, forwarding)));
+                    years.push((f.year, Dense::new(codes.list.len(), forwarding)));
                     years.len() - 1
                 }
             };

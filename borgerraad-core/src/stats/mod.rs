@@ -18,8 +18,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::base::error::{Error, Location, Result};
 use std::sync::Arc;
+
+use crate::base::error::{Error, Location, Result};
+use crate::base::parallel::{in_parallel, per_thread};
 
 use crate::codes::{coded_enum, CodeList, Count, Label, Lang};
 use crate::inquiry::Inquiry;
@@ -672,6 +674,9 @@ pub struct Mapping {
     pub codes: BTreeMap<String, String>,
 }
 
+/// The fewest records worth counting on a thread of their own.
+const PART: usize = 100_000;
+
 impl Stats {
     /// Statistics of inquiries under `office`, split by the year they were
     /// received; a code not in the office is a `ValidationError`. (A
@@ -680,12 +685,40 @@ impl Stats {
         office: &Office,
         inquiries: impl IntoIterator<Item = &'a Inquiry>,
     ) -> Result<Stats> {
-        let (facts, codes) = facts::of(office.codes(), inquiries)?;
-        Ok(Stats::from_facts(Arc::new(office.clone()), &facts, &codes))
+        // Counting is bound by reading the records from memory, so each
+        // core counts a part and the parts are merged.
+        let office = Arc::new(office.clone());
+        let all: Vec<&Inquiry> = inquiries.into_iter().collect();
+        let parts = in_parallel(per_thread(&all, PART), |part| {
+            let (facts, codes) = facts::of(office.codes(), part.iter().copied())?;
+            Ok(Stats::counted(office.clone(), &facts, &codes))
+        });
+        Stats::sum(office, parts.into_iter().collect::<Result<_>>()?)
     }
 
-    /// Statistics of a register's facts.
+    /// Statistics of a register's facts, counted a part on each core.
     pub(crate) fn from_facts(office: Arc<Office>, facts: &[Fact], codes: &Codes) -> Stats {
+        let parts = in_parallel(per_thread(facts, PART), |part| {
+            Stats::counted(office.clone(), part, codes)
+        });
+        Stats::sum(office, parts).expect("the counts of records in memory do not overflow")
+    }
+
+    /// Parts counted under `office`, merged.
+    fn sum(office: Arc<Office>, parts: Vec<Stats>) -> Result<Stats> {
+        let mut parts = parts.into_iter();
+        let mut sum = (parts.next()).unwrap_or(Stats {
+            years: BTreeMap::new(),
+            office,
+        });
+        for part in parts {
+            sum.merge(&part)?;
+        }
+        Ok(sum)
+    }
+
+    /// Statistics of facts, counted in one pass.
+    fn counted(office: Arc<Office>, facts: &[Fact], codes: &Codes) -> Stats {
         // Inserted one by one: collecting would sort (issue 19: one sort
         // less in the browser's first module).
         let mut years = BTreeMap::new();
