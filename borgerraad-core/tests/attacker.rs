@@ -42,16 +42,20 @@ struct Attack {
 }
 
 impl Attack {
+    /// A published position: its value, or (suppressed) at least 1. A
+    /// position met before as an unknown is published after all.
     fn see(&mut self, key: &str, v: &Value) {
         let known = v.as_f64();
         let e = self.vars.entry(key.to_string()).or_insert((None, 1));
+        e.1 = 1;
         if known.is_some() {
             e.0 = known;
         }
     }
-    /// An unknown that is never published (lower bound 0).
+    /// An unknown, at least 0, unless a table publishes it (then it keeps
+    /// its published value or bound).
     fn unknown(&mut self, key: &str) {
-        self.vars.entry(key.to_string()).or_insert((None, 0)).1 = 0;
+        self.vars.entry(key.to_string()).or_insert((None, 0));
     }
     fn line(&mut self, total: &str, members: Vec<String>) {
         if !members.is_empty() {
@@ -329,9 +333,6 @@ fn read(doc: &Value, contents: &Contents) -> Attack {
                 for (area, parts) in areas {
                     let key = format!("{y}/area/{area}");
                     a.unknown(&key);
-                    if let Some(v) = a.vars.get_mut(&key) {
-                        v.1 = v.1.max(0);
-                    }
                     a.line(&key, parts);
                     tops.push(key);
                 }
@@ -605,6 +606,29 @@ fn the_attacker_finds_what_the_old_policy_gave_away() {
         read(&doc, &contents).run(),
         vec![("2022/department/a/y".into(), 3)]
     );
+    // A hidden area under published departments is their sum: the area is
+    // a published position of the area table, whichever table comes first.
+    let departments = serde_json::json!({ "codes": ["a/x", "a/y", "b"], "cells": [[20], [5], [30]], "column_totals": [55], "shares": [null, null, null] });
+    let areas = serde_json::json!({ "codes": ["a", "b"], "cells": [[null], [30]], "column_totals": [55], "shares": [null, null] });
+    for (tables, order) in [
+        ([&departments, &areas], [By::Department, By::Area]),
+        ([&areas, &departments], [By::Area, By::Department]),
+    ] {
+        let doc: Value = serde_json::json!({
+            "monthly": { "columns": [], "cells": [], "column_totals": [], "column_means": [] },
+            "summaries": [],
+            "breakdowns": tables,
+        });
+        let contents = Contents {
+            breakdowns: order.map(|by| (2022, by)).to_vec(),
+            ..Contents::default()
+        };
+        assert_eq!(
+            read(&doc, &contents).run(),
+            vec![("2022/area/a".into(), 25)],
+            "{order:?}"
+        );
+    }
 }
 
 const CATEGORIES: [&str; 6] = [
