@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use borgerraad_core::render::AnnualReport;
 use borgerraad_core::{
     stats::{By, Stats},
-    Lang, LoadOptions, Profile, Register,
+    Counting, Lang, LoadOptions, Profile, Register,
 };
 use borgerraad_core::{Contents, Disclosure};
 use proptest::prelude::*;
@@ -56,6 +56,19 @@ impl Attack {
     /// its published value or bound).
     fn unknown(&mut self, key: &str) {
         self.vars.entry(key.to_string()).or_insert((None, 0));
+    }
+    /// Rows of a table that counts an inquiry under every unit it
+    /// concerns: they add up to `total` plus an overlap no reader knows
+    /// (at least 0), and none exceeds `total`.
+    fn overlapping(&mut self, name: &str, total: &str, rows: &[String]) {
+        let (all_rows, overlap) = (format!("{name}/rows"), format!("{name}/overlap"));
+        self.unknown(&all_rows);
+        self.unknown(&overlap);
+        self.line(&all_rows, rows.to_vec());
+        self.line(&all_rows, vec![total.to_string(), overlap]);
+        for r in rows {
+            self.at_most.push((r.clone(), total.to_string()));
+        }
     }
     fn line(&mut self, total: &str, members: Vec<String>) {
         if !members.is_empty() {
@@ -218,8 +231,9 @@ fn area_of(code: &str) -> &str {
     code.split('/').next().unwrap()
 }
 
-/// Reads a published report (its JSON) into the attacker's equations.
-fn read(doc: &Value, contents: &Contents) -> Attack {
+/// Reads a published report (its JSON) into the attacker's equations;
+/// `every` when the office counts an inquiry under every unit it concerns.
+fn read(doc: &Value, contents: &Contents, every: bool) -> Attack {
     let mut a = Attack::default();
     let m = &doc["monthly"];
     for (i, year) in m["columns"].as_array().unwrap().iter().enumerate() {
@@ -312,6 +326,22 @@ fn read(doc: &Value, contents: &Contents) -> Attack {
             keys.push(key);
         }
         match by {
+            By::Area | By::Department if every => {
+                a.see(&r, &t["column_totals"][0]);
+                a.overlapping(&format!("{y}/{}", by.code()), &r, &keys);
+                if by == By::Department {
+                    let mut areas: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                    for (code, key) in codes.iter().zip(&keys) {
+                        let area = areas.entry(area_of(code).to_string()).or_default();
+                        area.push(key.clone());
+                    }
+                    for (area, parts) in areas {
+                        let key = format!("{y}/area/{area}");
+                        a.unknown(&key);
+                        a.overlapping(&format!("{y}/department/{area}"), &key, &parts);
+                    }
+                }
+            }
             By::Site => {
                 let total = format!("{y}/sites");
                 a.see(&total, &t["column_totals"][0]);
@@ -362,14 +392,7 @@ fn record(
 }
 
 fn register(lines: &[String]) -> Register {
-    let mut r = Register::new(Profile::esbjerg());
-    r.load_jsonl(
-        lines.join("\n").as_bytes(),
-        "test.jsonl",
-        &LoadOptions::default(),
-    )
-    .unwrap();
-    r
+    register_under(Profile::esbjerg(), lines)
 }
 
 /// Publishes everything for every year of `register` and attacks it.
@@ -388,7 +411,8 @@ fn everything(register: &Register, threshold: u64) -> (Value, Contents, Vec<(Str
         .report(&stats, &contents, Lang::Da)
         .unwrap();
     let doc: Value = serde_json::from_str(&AnnualReport::new(published, Lang::Da).json()).unwrap();
-    let attack = read(&doc, &contents);
+    let every = register.office().counting() == Counting::Every;
+    let attack = read(&doc, &contents, every);
     let found = attack.run();
     assert_eq!(
         attack.small_hidden_sums(threshold),
@@ -580,7 +604,7 @@ fn the_attacker_finds_what_the_old_policy_gave_away() {
         },
         "summaries": [], "breakdowns": []
     });
-    let found = read(&doc, &Contents::default()).run();
+    let found = read(&doc, &Contents::default(), false).run();
     assert_eq!(
         found,
         vec![
@@ -603,7 +627,7 @@ fn the_attacker_finds_what_the_old_policy_gave_away() {
         ..Contents::default()
     };
     assert_eq!(
-        read(&doc, &contents).run(),
+        read(&doc, &contents, false).run(),
         vec![("2022/department/a/y".into(), 3)]
     );
     // A hidden area under published departments is their sum: the area is
@@ -624,11 +648,28 @@ fn the_attacker_finds_what_the_old_policy_gave_away() {
             ..Contents::default()
         };
         assert_eq!(
-            read(&doc, &contents).run(),
+            read(&doc, &contents, false).run(),
             vec![("2022/area/a".into(), 25)],
             "{order:?}"
         );
     }
+    // Counted under every unit, rows may overlap, but none exceeds the
+    // total and together they reach it: beside a 0, a hidden area is the total.
+    let doc: Value = serde_json::json!({
+        "monthly": { "columns": [], "cells": [], "column_totals": [], "column_means": [] },
+        "summaries": [],
+        "breakdowns": [
+            { "codes": ["a", "b"], "cells": [[null], [0]], "column_totals": [3], "shares": [null, null] }
+        ]
+    });
+    let contents = Contents {
+        breakdowns: vec![(2022, By::Area)],
+        ..Contents::default()
+    };
+    assert_eq!(
+        read(&doc, &contents, true).run(),
+        vec![("2022/area/a".into(), 3)]
+    );
 }
 
 const CATEGORIES: [&str; 6] = [
@@ -642,30 +683,82 @@ const CATEGORIES: [&str; 6] = [
 const KINDS: [&str; 5] = ["vejvisning", "vejledning", "klage", "dialogsag", "sparring"];
 const CHANNELS: [&str; 4] = ["telefon", "email", "brev", "personligt"];
 
+/// A random row: year, month, citizen, category, kind (5: forwarded),
+/// channel, referral or forwarding target, and a further category
+/// (6 and up: none).
+type Row = (u8, u8, usize, usize, usize, usize, u8, usize);
+
+fn random_lines(rows: &[Row]) -> Vec<String> {
+    rows.iter().enumerate().map(|(i, &(y, m, c, cat, kind, ch, extra, other))| {
+        let date = format!("{}-{m:02}-07", 2021 + y as i32);
+        let mut more = match extra {
+            0 => r#","referral":{"to":"familieretshuset","basis":"vedtaegt"}"#.to_string(),
+            1 => r#","referral":{"to":"patientkontoret","basis":"vedtaegt"}"#.to_string(),
+            _ => String::new(),
+        };
+        if other < CATEGORIES.len() && other != cat {
+            more += &format!(r#","other_categories":["{}"]"#, CATEGORIES[other]);
+        }
+        if kind == 5 {
+            let to = ["borger-arbejdsmarked/borgerservice", "borger-arbejdsmarked/jobcenter"][extra as usize % 2];
+            record(i, &format!("c{c}"), &date, "videresendelse", CATEGORIES[cat], "digital_post",
+                &format!(r#","actions":[{{"kind":"videresendt","date":"{date}"}}],"referral":{{"to":"{to}","basis":"fvl-7-2"}}"#))
+        } else {
+            record(i, &format!("c{c}"), &date, KINDS[kind], CATEGORIES[cat], CHANNELS[ch], &more)
+        }
+    }).collect()
+}
+
+/// The Esbjerg profile, counting an inquiry under every unit it concerns.
+fn every_unit() -> Profile {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/profiles/esbjerg.json");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    doc["counting"] = "every".into();
+    Profile::from_json_str(&doc.to_string(), "esbjerg-every").unwrap()
+}
+
+fn register_under(profile: Profile, lines: &[String]) -> Register {
+    let mut r = Register::new(profile);
+    r.load_jsonl(
+        lines.join("\n").as_bytes(),
+        "test.jsonl",
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    r
+}
+
+fn rows() -> impl Strategy<Value = Vec<Row>> {
+    proptest::collection::vec(
+        (
+            0u8..2,
+            1u8..13,
+            0usize..12,
+            0usize..6,
+            0usize..6,
+            0usize..4,
+            0u8..10,
+            0usize..12,
+        ),
+        1..70,
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(120))]
 
     #[test]
-    fn no_hidden_count_is_recovered_from_a_random_register(
-        rows in proptest::collection::vec((0u8..2, 1u8..13, 0usize..12, 0usize..6, 0usize..6, 0usize..4, 0u8..10), 1..70),
-        threshold in 2u64..7,
-    ) {
-        let lines: Vec<String> = rows.iter().enumerate().map(|(i, &(y, m, c, cat, kind, ch, extra))| {
-            let date = format!("{}-{m:02}-07", 2021 + y as i32);
-            let referral = match extra {
-                0 => r#","referral":{"to":"familieretshuset","basis":"vedtaegt"}"#.to_string(),
-                1 => r#","referral":{"to":"patientkontoret","basis":"vedtaegt"}"#.to_string(),
-                _ => String::new(),
-            };
-            if kind == 5 {
-                let to = ["borger-arbejdsmarked/borgerservice", "borger-arbejdsmarked/jobcenter"][extra as usize % 2];
-                record(i, &format!("c{c}"), &date, "videresendelse", CATEGORIES[cat], "digital_post",
-                    &format!(r#","actions":[{{"kind":"videresendt","date":"{date}"}}],"referral":{{"to":"{to}","basis":"fvl-7-2"}}"#))
-            } else {
-                record(i, &format!("c{c}"), &date, KINDS[kind], CATEGORIES[cat], CHANNELS[ch], &referral)
-            }
-        }).collect();
-        let r = register(&lines);
+    fn no_hidden_count_is_recovered_from_a_random_register(rows in rows(), threshold in 2u64..7) {
+        let r = register(&random_lines(&rows));
+        let (_, _, found) = everything(&r, threshold);
+        prop_assert_eq!(found, vec![], "the attacker recovered hidden counts");
+    }
+
+    /// The same where an inquiry counts under every unit it concerns, so
+    /// that the units' rows overlap.
+    #[test]
+    fn no_hidden_count_is_recovered_when_every_unit_counts(rows in rows(), threshold in 2u64..7) {
+        let r = register_under(every_unit(), &random_lines(&rows));
         let (_, _, found) = everything(&r, threshold);
         prop_assert_eq!(found, vec![], "the attacker recovered hidden counts");
     }
