@@ -2,8 +2,10 @@
 //! JSON, as anyone reading it would have it), it tries to recover a
 //! suppressed count. It knows how the figures hang together — months add up
 //! to the year, every breakdown adds up to the year's registrations, the
-//! departments of a directorate area add up to the area, the targets add up
-//! to the forwarded and referred totals, the forwarded are among the kind
+//! departments of a directorate area add up to the area (where the office
+//! counts an inquiry under every unit it concerns, a unit table's rows reach
+//! their total and none exceeds it), the targets add up to the forwarded
+//! and referred totals, the forwarded are among the kind
 //! "videresendelse", registrations ≥ citizens ≥ citizens with more than one
 //! inquiry, and those are at most the registrations beyond each citizen's
 //! first — and that a suppressed count is at least 1. It then
