@@ -128,7 +128,7 @@ impl Serialize for Office {
 }
 
 /// An office read back (inside pickled [`crate::stats::Stats`], say) is
-/// validated as [`Office::new`] validates it.
+/// validated as a profile's office is when it is built.
 impl<'de> Deserialize<'de> for Office {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Office, D::Error> {
         let doc = OfficeDoc::deserialize(d)?;

@@ -618,7 +618,11 @@ impl Register {
         })
     }
 
-    /// Writes the register as CSV.
+    /// Writes the register as CSV. A cell that a spreadsheet would run as a
+    /// formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return) is written with a leading `'`, which the spreadsheet shows as
+    /// text and [`Register::load_csv`] takes off again (OWASP, "CSV
+    /// Injection").
     pub fn write_csv(&self, w: impl std::io::Write) -> Result<()> {
         record::write_csv(w, self.items.iter())
     }

@@ -3,7 +3,7 @@
 //! concerns, and statistics that keep to their profile.
 
 use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
-use borgerraad_core::stats::{By, Mapping};
+use borgerraad_core::stats::{By, Mapping, Stats};
 use borgerraad_core::{LoadOptions, Profile, Register};
 use serde_json::Value;
 
@@ -141,6 +141,13 @@ fn statistics_keep_to_their_profile() {
     let mut mine = esbjerg.stats();
     let theirs = egedal(Profile::shipped("egedal").unwrap()).stats();
     assert_eq!(mine.merge(&theirs).unwrap_err().kind(), "ConfigError");
+    // A statistics document read back is checked against the profile expected.
+    let read: Stats = serde_json::from_str(&serde_json::to_string(&theirs).unwrap()).unwrap();
+    assert!(read
+        .check_office(Profile::shipped("egedal").unwrap().office())
+        .is_ok());
+    let err = read.check_office(esbjerg.office()).unwrap_err();
+    assert_eq!((err.kind(), err.field()), ("ConfigError", Some("profile")));
     // Without a mapping of Egedal's own codes, still a ConfigError naming one.
     let err = mine.merge_mapped(&theirs, &Mapping::default()).unwrap_err();
     assert_eq!(err.kind(), "ConfigError");

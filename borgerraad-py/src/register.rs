@@ -16,7 +16,7 @@ use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
 use crate::privacy::PyPseudonymizer;
 use crate::profile::{or_default, PyProfile};
-use crate::stats::{PyStats, PyYearSummary};
+use crate::stats::PyStats;
 use crate::taxonomy::PyTaxonomy;
 
 /// The validated collection of inquiries (henvendelser).
@@ -433,7 +433,10 @@ impl PyRegister {
         self.inner.save_jsonl(path).py()
     }
 
-    /// Writes the register as CSV.
+    /// Writes the register as CSV. A cell that a spreadsheet would run as a
+    /// formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return) gets a leading `'`, which the spreadsheet shows as text and
+    /// `Register.read_csv` takes off again.
     fn write_csv(&self, path: PathBuf) -> PyResult<()> {
         self.inner.save_csv(path).py()
     }
@@ -443,12 +446,6 @@ impl PyRegister {
         PyStats {
             inner: py.detach(|| self.inner.stats()),
         }
-    }
-
-    /// The exact key figures of one year (internal: `borgerraad.internal.year_summary`).
-    fn _year_summary(&self, py: Python<'_>, year: i32) -> PyResult<PyYearSummary> {
-        let stats = py.detach(|| self.inner.stats());
-        Ok(PyYearSummary(stats.year(year).py()?.summary()))
     }
 
     fn __repr__(&self) -> String {

@@ -9,6 +9,7 @@ use pyo3::types::PyTuple;
 
 use crate::convert::{from_object, to_object};
 use crate::errors::IntoPy;
+use crate::profile::PyProfile;
 
 /// One row of a breakdown: code, Danish label, English label, count, percent.
 type BreakdownRow = (String, String, String, u64, f64);
@@ -52,8 +53,9 @@ impl PyStats {
         self.inner == other.inner
     }
 
-    /// The key figures of one year.
-    pub fn year_summary(&self, year: i32) -> PyResult<PyYearSummary> {
+    /// The exact key figures of one year (internal, not for publication:
+    /// `borgerraad.internal.year_summary`).
+    fn _year_summary(&self, year: i32) -> PyResult<PyYearSummary> {
         let ys = self.inner.year(year).py()?;
         Ok(PyYearSummary(ys.summary()))
     }
@@ -194,10 +196,15 @@ impl PyStats {
         serde_json::to_string(&self.inner).expect("statistics serialise")
     }
 
-    /// Statistics from `to_json()` text.
+    /// Statistics from `to_json()` text; with `profile`, a `ConfigError`
+    /// unless they were counted with it.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyStats> {
-        let inner = borgerraad_core::bindings::from_json(text, "stats").py()?;
+    #[pyo3(signature = (text, profile = None))]
+    fn from_json(text: &str, profile: Option<PyRef<'_, PyProfile>>) -> PyResult<PyStats> {
+        let inner: Stats = borgerraad_core::bindings::from_json(text, "stats").py()?;
+        if let Some(profile) = profile {
+            inner.check_office(profile.0.office()).py()?;
+        }
         Ok(PyStats { inner })
     }
 

@@ -96,3 +96,12 @@ def test_raw_counts_are_not_on_the_register():
     reg = borgerraad.sample()
     for name in ("monthly_table", "breakdown", "year_summary"):
         assert not hasattr(reg, name), name
+        assert not hasattr(reg.stats(), name), name
+
+
+def test_the_internal_counts_take_a_register_or_its_stats():
+    reg = borgerraad.sample()
+    # The report's 2019 figures (domain.md), from either source.
+    for source in (reg, reg.stats()):
+        assert borgerraad.internal.year_summary(source, 2019).registrations == 595
+        assert int(borgerraad.internal.monthly_table(source, [2019]).loc["I alt", 2019]) == 595

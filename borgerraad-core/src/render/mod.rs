@@ -1,7 +1,7 @@
 //! Rendering the annual tables as the report prints them: Markdown, CSV,
 //! JSON, HTML and SVG, with Danish number format (`47,75`) or English (`47.75`).
 //!
-//! Everything here formats what [`crate::disclosure`] publishes
+//! Everything here formats what the disclosure engine ([`crate::Disclosure`]) publishes
 //! ([`PublishedReport`], [`PublishedTable`]): a suppressed value, and a
 //! derived figure computed from one, shows `–`, and the policy is printed
 //! under every table. Exact counts are formatted only by [`internal`], which

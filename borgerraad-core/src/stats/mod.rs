@@ -6,9 +6,13 @@
 //! register, [`merge`](YearStats::merge) the parts, and the result equals the
 //! statistics of the whole. [`Stats`] holds one per year.
 //!
-//! **Counting rule.** Each inquiry counts once in every total and in every
-//! breakdown, under its primary category ([`counting_rule`]); topics are not
-//! counted in breakdowns.
+//! **Counting rule** (the office's [`Counting`]): each inquiry counts once in
+//! every total and every breakdown, under its primary category; where the
+//! profile counts every unit, the area and department breakdowns count it
+//! under every unit it concerns too. Topics are not counted in breakdowns.
+//!
+//! Counting is bound by reading records from memory, so a large set of
+//! records is counted in parts, one on each core, and the parts merged.
 
 mod citizens;
 pub(crate) mod facts;
@@ -731,6 +735,24 @@ impl Stats {
     /// The office the statistics were counted with.
     pub fn office(&self) -> &Office {
         &self.office
+    }
+
+    /// Checks that the statistics were counted with `office` (a document
+    /// read back, say): counted with another profile, they are a
+    /// `ConfigError` that names both.
+    pub fn check_office(&self, office: &Office) -> Result<()> {
+        if *self.office == *office {
+            return Ok(());
+        }
+        Err(Error::config(
+            Location::source("stats"),
+            Some("profile"),
+            format!(
+                "the statistics were counted with the profile `{}`, not `{}`",
+                self.office.id(),
+                office.id()
+            ),
+        ))
     }
 
     /// Adds another part's statistics. Parts counted with different

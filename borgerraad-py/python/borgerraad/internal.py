@@ -11,8 +11,9 @@ council, the web, a dashboard) goes through the ``published_*`` methods of
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Sequence, Union
 
+from ._borgerraad import Stats
 from ._frames import _optional
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,28 +22,34 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import Register
     from ._borgerraad import YearSummary
 
+    Counted = Union[Register, Stats]
 
-def monthly_table(register: Register, years: Sequence[int], lang: str = "da") -> pd.DataFrame:
-    """The exact monthly table: months, then "I alt" and "Gennemsnit" as rows, the years as columns."""
+
+def _stats(source: Counted) -> Stats:
+    return source if isinstance(source, Stats) else source.stats()
+
+
+def monthly_table(source: Counted, years: Sequence[int], lang: str = "da") -> pd.DataFrame:
+    """The exact monthly table of a register or its ``Stats``: months, then "I alt" and "Gennemsnit" as rows, the years as columns."""
     pd = _optional("pandas")
 
-    report = register.stats()._monthly(list(years), lang)
+    report = _stats(source)._monthly(list(years), lang)
     rows = report["rows"]
     data = {year: [row["values"][i] for row in rows] for i, year in enumerate(report["years"])}
     return pd.DataFrame(data, index=pd.Index([row["label"] for row in rows], name="Måned" if lang == "da" else "Month"))
 
 
-def breakdown(register: Register, year: int, by: str = "area") -> pd.DataFrame:
-    """Exact count and percent of one year's registrations by ``area``, ``department``, ``kind``, ``requester``, ``channel``, ``site`` or ``outcome``."""
+def breakdown(source: Counted, year: int, by: str = "area") -> pd.DataFrame:
+    """Exact count and percent of one year's registrations (of a register or its ``Stats``) by ``area``, ``department``, ``kind``, ``requester``, ``channel``, ``site`` or ``outcome``."""
     pd = _optional("pandas")
 
-    rows = register.stats()._breakdown(year, by)
+    rows = _stats(source)._breakdown(year, by)
     return pd.DataFrame(rows, columns=["code", "label", "label_en", "count", "percent"])
 
 
-def year_summary(register: Register, year: int) -> YearSummary:
-    """The exact key figures of one year."""
-    return register._year_summary(year)
+def year_summary(source: Counted, year: int) -> YearSummary:
+    """The exact key figures of one year of a register or its ``Stats``."""
+    return _stats(source)._year_summary(year)
 
 
 __all__ = ["breakdown", "monthly_table", "year_summary"]
