@@ -91,12 +91,13 @@ fn counting_every_unit_counts_the_statement_under_all_three_centres() {
     let mut own: Value = serde_json::to_value(profile.def()).unwrap();
     let shipped: Value = serde_json::to_value(Profile::shipped("egedal").unwrap().def()).unwrap();
     assert_eq!(own["counting"], "every");
+    own.as_object_mut().unwrap().remove("deadline_regimes");
     for field in ["id", "label", "counting"] {
         own[field] = shipped[field].clone();
     }
     assert_eq!(
         own, shipped,
-        "the file differs from Egedal's only in id, label and counting"
+        "the file differs from Egedal's only in id, label, counting and a deadline regime"
     );
     let register = egedal(profile);
     let areas = counts(&register, By::Area);
@@ -177,4 +178,34 @@ fn statistics_keep_to_their_profile() {
     let before = mine.year(2018).map(|y| y.registrations()).unwrap_or(0);
     mine.merge_mapped(&theirs, &mapping).unwrap();
     assert_eq!(mine.year(2018).unwrap().registrations(), before + 42);
+}
+
+/// The office's profile file puts the social complaint deadline on the
+/// regime of public holidays only. Four weeks from Wednesday 8 May 2024
+/// end on Wednesday 5 June, Grundlovsdag: the law's own regime
+/// (`forvaltning`) does not count it as a working day and rolls on to
+/// Thursday 6 June; the office's does not roll.
+#[test]
+fn a_profile_puts_a_deadline_rule_on_its_own_regime() {
+    use borgerraad_core::deadline::rule_by_code;
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let profile = Profile::from_json_file(fixtures().join("profiles/egedal-every.json")).unwrap();
+    let due = |rule: borgerraad_core::deadline::Rule| {
+        let calendar = rule.calendar().unwrap();
+        rule.counted_from(day("2024-05-08"))
+            .on(&calendar)
+            .compute()
+            .unwrap()
+            .due
+    };
+    assert_eq!(
+        due(rule_by_code("klage-social").unwrap()),
+        day("2024-06-06")
+    );
+    let rule = profile.deadline_rule("klage-social").unwrap();
+    assert_eq!(rule.regime, "helligdage");
+    assert_eq!(due(rule), day("2024-06-05"));
+    // A rule the profile leaves alone keeps the law's regime.
+    let rule = profile.deadline_rule("klage-udbetaling-danmark").unwrap();
+    assert_eq!(rule.regime, "udbetaling_danmark");
 }

@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use crate::calendar::PyCalendar;
 use crate::convert::to_object;
 use crate::errors::IntoPy;
+use crate::profile::PyProfile;
 
 /// A computed deadline: `due`, `extended_due`, `trace` and `status(today)`.
 #[pyclass(name = "Deadline", module = "borgerraad._borgerraad", frozen)]
@@ -23,8 +24,13 @@ fn resolve(
     rule: &str,
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
+    profile: Option<PyRef<'_, PyProfile>>,
 ) -> PyResult<(Rule, Option<Delivery>, Arc<Calendar>)> {
-    let rule = rule_by_code(rule).py()?;
+    let rule = match profile {
+        Some(p) => p.0.deadline_rule(rule),
+        None => rule_by_code(rule),
+    }
+    .py()?;
     let delivery = delivery.map(Delivery::from_code).transpose().py()?;
     let calendar = match calendar {
         Some(c) => c.0.clone(),
@@ -50,16 +56,18 @@ fn query<'a>(
 /// Computes the deadline of a catalogue rule from `start`. With `delivery`
 /// ("digital_post", "post", "quickpost", "post:N" or
 /// "udbetaling_danmark_post") the start is the date of the letter. The
-/// calendar defaults to the rule's own regime.
+/// calendar defaults to the rule's own regime, or the one the office's
+/// `profile` puts it on.
 #[pyfunction(name = "deadline")]
-#[pyo3(signature = (rule, start, delivery = None, calendar = None))]
+#[pyo3(signature = (rule, start, delivery = None, calendar = None, profile = None))]
 pub fn py_deadline(
     rule: &str,
     start: NaiveDate,
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
+    profile: Option<PyRef<'_, PyProfile>>,
 ) -> PyResult<PyDeadline> {
-    let (rule, delivery, calendar) = resolve(rule, delivery, calendar)?;
+    let (rule, delivery, calendar) = resolve(rule, delivery, calendar, profile)?;
     let inner = query(&rule, start, delivery, &calendar).compute().py()?;
     Ok(PyDeadline { inner, calendar })
 }
@@ -67,15 +75,16 @@ pub fn py_deadline(
 /// The due dates of a rule for an array of start dates (numpy
 /// `datetime64[D]`, a list or a pandas Series), computed in Rust.
 #[pyfunction]
-#[pyo3(signature = (rule, starts, delivery = None, calendar = None))]
+#[pyo3(signature = (rule, starts, delivery = None, calendar = None, profile = None))]
 pub fn deadlines<'py>(
     py: Python<'py>,
     rule: &str,
     starts: &Bound<'py, PyAny>,
     delivery: Option<&str>,
     calendar: Option<PyRef<'_, PyCalendar>>,
+    profile: Option<PyRef<'_, PyProfile>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (rule, delivery, calendar) = resolve(rule, delivery, calendar)?;
+    let (rule, delivery, calendar) = resolve(rule, delivery, calendar, profile)?;
     PyCalendar::map_days(py, starts, |d, _| {
         query(&rule, d, delivery, &calendar)
             .compute()

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use borgerraad_core::calendar::Calendar;
 use borgerraad_core::deadline::{catalogue, rule_by_code, Deadline, Delivery};
+use borgerraad_core::Profile;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::JsCalendar;
@@ -22,15 +23,22 @@ pub struct JsDeadline {
 /// The deadline of a catalogue rule from `start` (`YYYY-MM-DD`). With
 /// `delivery` ("digital_post", "post", "quickpost", "post:N" or
 /// "udbetaling_danmark_post") the start is the date of the letter. The
-/// calendar defaults to the rule's own regime.
+/// calendar defaults to the rule's own regime, or the one the office's
+/// `profile` (a shipped id such as `"egedal"`, or a profile's JSON text)
+/// puts it on.
 #[wasm_bindgen(js_name = deadline)]
 pub fn js_deadline(
     rule: &str,
     start: &str,
     delivery: Option<String>,
     calendar: Option<JsCalendar>,
+    profile: Option<String>,
 ) -> Result<JsDeadline, JsValue> {
-    let rule = rule_by_code(rule).js()?;
+    let rule = match profile {
+        Some(p) => Profile::from_id_or_json(&p).and_then(|p| p.deadline_rule(rule)),
+        None => rule_by_code(rule),
+    }
+    .js()?;
     let calendar = match calendar {
         Some(c) => c.0.clone(),
         None => Rc::new(rule.calendar().js()?),

@@ -125,3 +125,48 @@ test("a profile file of an office's own: Egedal counting every unit", () => {
   // A profile that is not valid JSON names its source.
   assert.throws(() => Profile.fromJson("{", "mine.json"), (e) => e instanceof Error && e.name === "ParseError" && /mine\.json/.test(e.message));
 });
+
+test("every loader takes a profile: records and CSV under Egedal's", () => {
+  // The Egedal fixture's 42 inquiries (expected/egedal-2018.json), as plain objects and as CSV.
+  const expected = fixture("expected/egedal-2018.json");
+  const records = fixtureText("egedal-2018.jsonl").trim().split("\n").map((l) => JSON.parse(l));
+  const fromRecords = Register.fromRecords(records, { profile: "egedal" });
+  assert.equal(fromRecords.internal().yearSummary(2018).registrations, expected.registrations);
+  assert.throws(() => Register.fromRecords(records), { name: "ValidationError" });
+  // Two rows with Egedal's own kind "undersoegelse" and centres, written by hand.
+  const csv = "id,citizen,received,municipality,channel,requester,kind,category\n" +
+    "E-1,kxq,2018-03-01,egedal,telefon,borger,undersoegelse,jobcenter\n" +
+    "E-2,kxr,2018-03-02,egedal,brev,borger,vejledning,center-for-borgerservice\n";
+  const fromCsv = Register.fromCsv(csv, "egedal.csv", { profile: fixtureText("profiles/egedal-every.json") });
+  const kinds = Object.fromEntries(fromCsv.internal().breakdown(2018, "kind").rows.map((r) => [r.code, r.count]));
+  assert.deepEqual(kinds, { undersoegelse: 1, vejledning: 1 });
+  assert.throws(() => Register.fromCsv(csv, "egedal.csv"), { name: "ValidationError" });
+});
+
+test("an invalid profile is a ConfigError naming the JSON path, and never repeats a CPR number", () => {
+  const edited = (/** @type {(p: any) => void} */ edit) => {
+    const p = JSON.parse(fixtureText("profiles/egedal-every.json"));
+    edit(p);
+    return JSON.stringify(p);
+  };
+  const cases = [
+    // Egedal's own kind renamed to a code of the national base list: a duplicate.
+    ["codes.kinds[0].code", (/** @type {any} */ p) => { p.codes.kinds[0].code = "klage"; }],
+    ["taxonomy.areas[0].label.da", (/** @type {any} */ p) => { p.taxonomy.areas[0].label.da = "010190-1234"; }],
+  ];
+  for (const [path, edit] of /** @type {[string, (p: any) => void][]} */ (cases)) {
+    for (const load of [() => Profile.fromJson(edited(edit), "mine.json"), () => Register.fromRecords([], { profile: edited(edit) })]) {
+      assert.throws(load, (/** @type {any} */ e) => e.name === "ConfigError" && e.field === path && !/010190/.test(e.message), path);
+    }
+  }
+});
+
+test("a profile puts a deadline rule on its own regime", () => {
+  // egedal-every.json puts "klage-social" on the regime of public holidays only. By hand: four
+  // weeks from Wednesday 8 May 2024 end on Wednesday 5 June, Grundlovsdag, which the law's own
+  // regime (forvaltning) skips to Thursday 6 June; the office's does not.
+  assert.equal(deadline("klage-social", "2024-05-08").due, "2024-06-06");
+  const profile = fixtureText("profiles/egedal-every.json");
+  assert.equal(deadline("klage-social", "2024-05-08", undefined, undefined, profile).due, "2024-06-05");
+  assert.throws(() => deadline("klage-social", "2024-05-08", undefined, undefined, "nowhere"), { name: "UnknownError" });
+});

@@ -97,6 +97,28 @@ test("cpr numbers in any form are refused and never repeated", () => {
   }
 });
 
+test("cpr numbers in any form are refused in every other text field too, never repeated", () => {
+  /** @type {[string, (text: string) => Record<string, unknown>][]} */
+  const fields = [
+    ["id", (text) => ({ id: text })],
+    ["municipality", (text) => ({ municipality: text })],
+    ["category", (text) => ({ category: text })],
+    ["topics", (text) => ({ topics: [text] })],
+  ];
+  for (const [field, put] of fields) {
+    for (const text of forms.found) {
+      const e = thrown(() => Register.fromRecords([/** @type {Inquiry} */ ({ ...formRecord("kxq"), ...put(text) })]));
+      assert.ok(["ValidationError", "ParseError"].includes(e.name), `${field}: ${e.name}`);
+      assert.equal(e.field, field, text);
+      for (const t of [e.message, e.source, e.record, e.field]) {
+        if (t == null) continue;
+        assert.ok(!/[^\P{Nd}0-9]/u.test(t), t);
+        assert.ok(!t.replace(/[^0-9]/g, "").includes(forms.never_in_messages), t);
+      }
+    }
+  }
+});
+
 test("text that holds no cpr number loads", () => {
   for (const text of forms.not_found) {
     assert.equal(Register.fromRecords([formRecord(text)]).length, 1, text);

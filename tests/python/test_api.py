@@ -451,6 +451,28 @@ def test_stats_keep_their_profile_through_pickling():
     assert labels == {"center-sundhed": "Center for Sundhed", "center-job": "Center for Job"}
 
 
+@pytest.mark.parametrize(
+    "path, edit",
+    [
+        # Egedal's own kind renamed to a code of the national base list: a duplicate.
+        ("codes.kinds[0].code", lambda p: p["codes"]["kinds"][0].update(code="klage")),
+        ("taxonomy.areas[0].label.da", lambda p: p["taxonomy"]["areas"][0]["label"].update(da="010190-1234")),
+        ("deadline_regimes.klage-social", lambda p: p.update(deadline_regimes={"klage-social": "mars"})),
+    ],
+)
+def test_an_invalid_profile_is_a_config_error_naming_the_json_path(path, edit):
+    import json
+    import pathlib
+
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+    profile = json.loads((fixtures / "profiles" / "egedal-every.json").read_text(encoding="utf-8"))
+    edit(profile)
+    with pytest.raises(errors.ConfigError) as info:
+        borgerraad.Profile.from_json(json.dumps(profile))
+    assert info.value.field == path
+    assert "010190" not in str(info.value)
+
+
 def test_a_stats_document_read_with_a_profile_must_be_counted_with_it():
     text = _varde_register().stats().to_json()
     again = borgerraad.Stats.from_json(text, profile=_varde_profile())

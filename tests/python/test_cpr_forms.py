@@ -38,6 +38,17 @@ def test_cpr_forms_are_refused_without_being_repeated(text):
     assert_never_repeated(info.value)
 
 
+@pytest.mark.parametrize("field", ["id", "municipality", "category", "topics"])
+def test_cpr_forms_are_refused_in_every_other_text_field_too(field):
+    for text in FORMS["found"]:
+        rec = record("kxq")
+        rec[field] = [text] if field == "topics" else text
+        with pytest.raises((errors.ValidationError, errors.ParseError)) as info:
+            borgerraad.Register.from_records([rec])
+        assert info.value.field == field, text
+        assert_never_repeated(info.value)
+
+
 @pytest.mark.parametrize("text", FORMS["found"])
 def test_every_form_parses_to_one_number(text):
     secret = b"the office's secret key"

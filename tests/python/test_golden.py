@@ -170,6 +170,21 @@ def test_a_profile_file_of_an_office_s_own():
     assert rows["Center for Borgerservice"] == [10]
 
 
+def test_a_profile_puts_a_deadline_rule_on_its_own_regime():
+    # egedal-every.json puts "klage-social" on the regime of public holidays only. By hand:
+    # four weeks from Wednesday 8 May 2024 end on Wednesday 5 June, Grundlovsdag, which the
+    # law's own regime (forvaltning) skips to Thursday 6 June; the office's does not.
+    import pathlib
+
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
+    profile = borgerraad.Profile.from_json(fixtures / "profiles" / "egedal-every.json")
+    start = dt.date(2024, 5, 8)
+    assert borgerraad.deadline("klage-social", start).due == dt.date(2024, 6, 6)
+    assert borgerraad.deadline("klage-social", start, profile=profile).due == dt.date(2024, 6, 5)
+    due = borgerraad.deadlines("klage-social", [start], profile=profile)
+    assert list(due) == [np.datetime64("2024-06-05")]
+
+
 def test_the_published_path_takes_the_profile_s_threshold():
     # Egedal's profile with a disclosure threshold of 2: counts of 1 are hidden, and the
     # fixture's 2 criticisms (expected/egedal-2018.json) are shown unless a threshold is given.
