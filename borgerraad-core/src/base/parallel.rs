@@ -42,7 +42,7 @@ pub(crate) fn in_parallel<I: Send, T: Send>(inputs: Vec<I>, f: impl Fn(I) -> T +
         let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().expect("parsing does not panic"))
+            .flat_map(|h| h.join().expect("the work done in parallel does not panic"))
             .collect()
     });
     done.sort_unstable_by_key(|&(i, _)| i);

@@ -26,7 +26,6 @@ use std::sync::Arc;
 
 use crate::base::error::{Error, Location, Result};
 use crate::base::parallel::{in_parallel, per_thread};
-
 use crate::codes::{coded_enum, CodeList, Count, Label, Lang};
 use crate::inquiry::Inquiry;
 use crate::office::{Counting, Office};
@@ -689,8 +688,7 @@ impl Stats {
         office: &Office,
         inquiries: impl IntoIterator<Item = &'a Inquiry>,
     ) -> Result<Stats> {
-        // Counting is bound by reading the records from memory, so each
-        // core counts a part and the parts are merged.
+        // A part on each core (see the module docs).
         let office = Arc::new(office.clone());
         let all: Vec<&Inquiry> = inquiries.into_iter().collect();
         let parts = in_parallel(per_thread(&all, PART), |part| {
@@ -711,7 +709,7 @@ impl Stats {
     /// Parts counted under `office`, merged.
     fn sum(office: Arc<Office>, parts: Vec<Stats>) -> Result<Stats> {
         let mut parts = parts.into_iter();
-        let mut sum = (parts.next()).unwrap_or(Stats {
+        let mut sum = parts.next().unwrap_or(Stats {
             years: BTreeMap::new(),
             office,
         });
