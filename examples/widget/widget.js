@@ -91,7 +91,8 @@ function render() {
     ]);
   });
   $("counting-rule").textContent = report.counting_da;
-  $("policy").textContent = report.policy_da;
+  // The policy stands under every published table.
+  for (const p of document.querySelectorAll(".policy")) p.textContent = report.policy_da;
 }
 
 function show(next, source) {
