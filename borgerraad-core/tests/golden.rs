@@ -209,3 +209,34 @@ fn counted_in_parts_the_figures_are_the_reports_times_the_repetitions() {
         }
     }
 }
+
+/// What people read names categories and destinations by their labels, never
+/// by their codes: the sample's 2022 report, in every format meant for
+/// people, shows "Gældsrådgivning" and "Borgerservice" (the report's words),
+/// and none of the codes of the 2022 referral targets and categories.
+#[test]
+fn published_reports_name_targets_and_categories_by_label() {
+    use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
+    let register = loaded();
+    let options = ReportOptions {
+        year: Some(2022),
+        ..ReportOptions::default()
+    };
+    let report = AnnualReport::of(&register, &options).unwrap();
+    let codes = [
+        "gaeldsraadgivning",
+        "familieretshuset",
+        "patientkontoret",
+        "borger-arbejdsmarked/borgerservice",
+        "borger-arbejdsmarked",
+        "boern-kultur",
+    ];
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let text = report.render(format);
+        assert!(text.contains("Gældsrådgivning"), "{format:?}");
+        assert!(text.contains("Borgerservice"), "{format:?}");
+        for code in codes {
+            assert!(!text.contains(code), "{format:?} prints the code {code}");
+        }
+    }
+}
