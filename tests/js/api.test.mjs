@@ -38,6 +38,19 @@ test("collect keeps the valid records and lists the rest as Errors", () => {
   assert.deepEqual(r.rejected.map((e) => [e.name, /** @type {any} */ (e).line]), [["ValidationError", 2], ["ValidationError", 3]]);
 });
 
+test("in collect mode a malformed row costs that row only, in CSV and JSON Lines", () => {
+  // 999 rows; the third has a field too many (CSV) or is cut off (JSON Lines): 998 kept.
+  const row = (/** @type {number} */ i) => `C-${i},kqzv,2022-03-01,esbjerg,email,borger,vejledning,teknik-miljoe`;
+  const rows = Array.from({ length: 999 }, (_, k) => k + 1);
+  const csv = ["id,citizen,received,municipality,channel,requester,kind,category", ...rows.map((i) => row(i) + (i === 3 ? ",surplus" : ""))].join("\n");
+  const fromCsv = Register.fromCsv(csv, "in.csv", { onError: "collect" });
+  // The header is line 1, so the third row is line 4.
+  assert.deepEqual([fromCsv.length, fromCsv.rejected.map((e) => /** @type {any} */ (e).line)], [998, [4]]);
+  const jsonl = rows.map((i) => (i === 3 ? '{"id": "C-3",' : JSON.stringify({ ...good, id: `C-${i}` }))).join("\n");
+  const fromJsonl = Register.fromJsonl(jsonl, "in.jsonl", { onError: "collect" });
+  assert.deepEqual([fromJsonl.length, fromJsonl.rejected.map((e) => /** @type {any} */ (e).line)], [998, [3]]);
+});
+
 test("every loader keeps to its memory budget, in collect mode too", () => {
   const records = [good, { ...good, id: "J-2" }, { ...good, id: "J-3" }];
   const jsonl = records.map((r) => JSON.stringify(r)).join("\n");
