@@ -160,3 +160,54 @@ test("a loader's options are one object; an unknown option or a wrong type is a 
   assert.match(wrong.message, /memoryBudget/);
   assert.equal(thrown(() => Register.fromRecords([good], /** @type {any} */ ("collect"))).name, "ParseError");
 });
+
+// The core's id fingerprint (base/hash.rs) written out again with BigInt, and
+// ids of 16 printable characters crafted to share it: the second 8-byte word
+// is chosen so that the state after it is one constant (as in the Python test).
+const MASK = (1n << 64n) - 1n;
+const rotl = (/** @type {bigint} */ x, /** @type {bigint} */ n) => ((x << n) | (x >> (64n - n))) & MASK;
+const word = (/** @type {Uint8Array} */ b) => b.reduceRight((w, byte) => (w << 8n) | BigInt(byte), 0n);
+const M1 = 0xbf58476d1ce4e5b9n;
+const M2 = 0x94d049bb133111ebn;
+const fingerprint = (/** @type {string} */ key) => {
+  const b = new TextEncoder().encode(key);
+  let h = 0x9e3779b97f4a7c15n ^ BigInt(b.length);
+  const whole = Math.floor(b.length / 8) * 8;
+  for (let i = 0; i < whole; i += 8) h = ((rotl(h, 23n) ^ word(b.subarray(i, i + 8))) * M1) & MASK;
+  h = ((rotl(h, 23n) ^ word(b.subarray(whole))) * M2) & MASK;
+  h = ((h ^ (h >> 30n)) * M1) & MASK;
+  h = ((h ^ (h >> 27n)) * M2) & MASK;
+  return h ^ (h >> 31n);
+};
+const inverse = (/** @type {bigint} */ a) => {
+  // Newton's iteration for the inverse of an odd number modulo 2^64.
+  let x = a;
+  for (let i = 0; i < 6; i++) x = (x * (2n - a * x)) & MASK;
+  return x;
+};
+const collidingIds = (/** @type {number} */ k) => {
+  const h0 = rotl(0x9e3779b97f4a7c15n ^ 16n, 23n);
+  const kWord = (0x0123456789abcdefn * inverse(M1)) & MASK;
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const ids = [];
+  for (let n = 1; ids.length < k; n++) {
+    const first = Array.from({ length: 8 }, (_, i) => letters[Math.floor(n / 52 ** i) % 52]).join("");
+    const h1 = ((h0 ^ word(new TextEncoder().encode(first))) * M1) & MASK;
+    const second = rotl(h1, 23n) ^ kWord;
+    const bytes = Array.from({ length: 8 }, (_, i) => Number((second >> BigInt(8 * i)) & 0xffn));
+    if (bytes.every((c) => c >= 0x21 && c <= 0x7e)) ids.push(first + String.fromCharCode(...bytes));
+  }
+  return ids;
+};
+
+test("ids crafted to share a fingerprint are told apart", () => {
+  const ids = collidingIds(200);
+  assert.equal(new Set(ids).size, 200);
+  assert.equal(new Set(ids.map(fingerprint)).size, 1);
+  // 200 records with these ids, then the 8th again: collecting refuses line 201 only.
+  const records = [...ids, ids[7]].map((id) => ({ ...good, id }));
+  const r = Register.fromRecords(records, { onError: "collect" });
+  assert.equal(r.length, 200);
+  assert.deepEqual(r.rejected.map((e) => [/** @type {any} */ (e).line, /** @type {any} */ (e).field]), [[201, "id"]]);
+  assert.equal(thrown(() => Register.fromRecords(records)).name, "ValidationError");
+});
