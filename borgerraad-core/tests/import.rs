@@ -378,3 +378,27 @@ a4,03-01-2022,kx4,Telefon,Borger,Job,,Dublet,
         .unwrap();
     assert_eq!(nr.field, None);
 }
+
+/// A UTF-8 sheet where one citizen's key is typed once composed ("å",
+/// U+00E5) and once decomposed ("a" + U+030A, as a Mac may type it), and
+/// with spaces around: one citizen, as on every other way in.
+#[test]
+fn a_citizen_key_typed_two_ways_in_a_sheet_is_one_citizen() {
+    let sheet = "\
+Løbenr.;Dato;Borger;Kanal;Henvender;Type;Område;Afdeling
+1;03-01-2022;Åse-\u{e5}1;Telefon;Borger;Vejledning;Teknik & Miljø;
+2;04-01-2022; Åse-a\u{30a}1 ;Telefon;Borger;Vejledning;Teknik & Miljø;
+";
+    let profile = Profile::esbjerg();
+    let (register, _) = import::load(
+        sheet.as_bytes(),
+        "register.csv",
+        &profile,
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(register.len(), 2);
+    let summary = register.stats().year(2022).unwrap().summary();
+    assert_eq!((summary.registrations, summary.distinct_citizens), (2, 1));
+    assert_eq!(register.subject_access("Åse-\u{e5}1").len(), 2);
+}
