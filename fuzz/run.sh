@@ -18,11 +18,13 @@ secs="${1:-300}"
 # document of the sample for the stats target).
 [ -d corpus/profile ] || { mkdir -p corpus/profile; cp ../borgerraad-core/data/profiles/*.json corpus/profile/; }
 [ -d corpus/sheet ] || { mkdir -p corpus/sheet; cp ../tests/fixtures/sheets/*.csv ../tests/fixtures/sheets/*.xlsx corpus/sheet/; }
+# The import target starts from the sheet corpus (an office's own files).
+[ -d corpus/import ] || cp -r corpus/sheet corpus/import
 mkdir -p target
 mkdir -p corpus/disclosure corpus/stats
-for t in jsonl record csv taxonomy ruleset deadline cpr csv_collect disclosure profile sheet stats; do
+for t in jsonl record csv taxonomy ruleset deadline cpr csv_collect disclosure profile sheet import stats; do
   # Profiles and statistics documents are larger than a few lines of records.
-  case "$t" in profile|stats|sheet) len=16384 ;; *) len=4096 ;; esac
+  case "$t" in profile|stats|sheet|import) len=16384 ;; *) len=4096 ;; esac
   RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$secs" -max_len="$len" -print_final_stats=1 2>&1 | tail -25 > "target/$t.log"
   RUSTC_BOOTSTRAP=1 cargo fuzz cmin -O "$t" "corpus/$t" > /dev/null 2>&1
   echo "$t: $(grep -E 'stat::number_of_executed_units|Done' "target/$t.log" | tr '\n' ' ')"
