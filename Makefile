@@ -28,6 +28,7 @@ rust-test:  ## Rust unit, integration, property and doc tests (benchmarks are on
 	$(CARGO) test --workspace --lib --bins --tests --examples
 	$(CARGO) test --workspace --doc
 	$(CARGO) check -q -p borgerraad-core --benches
+	$(CARGO) check -q --manifest-path fuzz/Cargo.toml --bins  # the fuzz targets still build (outside the workspace)
 
 example-test:  ## The main job prints the report's table; bad input fails with one line
 	mkdir -p target
