@@ -434,7 +434,22 @@ impl Register {
     /// assert_eq!(register.stats(), Stats::of(register.office(), register.iter()).unwrap());
     /// ```
     pub fn stats(&self) -> Stats {
-        Stats::from_facts(self.office.clone(), &self.facts, &self.codes)
+        Stats::from_facts(self.office.clone(), &self.facts, &self.codes, None)
+    }
+
+    /// Statistics of the given years only (the others are not counted),
+    /// as [`Register::stats`] would give them: for one year's figures of a
+    /// register of many years, this counts a fraction of the inquiries.
+    ///
+    /// ```
+    /// use borgerraad_core::sample;
+    /// let register = sample();
+    /// let only = register.stats_of_years(&[2019]);
+    /// assert_eq!(only.years(), [2019]);
+    /// assert_eq!(only.year(2019).unwrap(), register.stats().year(2019).unwrap());
+    /// ```
+    pub fn stats_of_years(&self, years: &[i32]) -> Stats {
+        Stats::from_facts(self.office.clone(), &self.facts, &self.codes, Some(years))
     }
 
     /// All records of one citizen, for a subject-access request (indsigt,

@@ -441,11 +441,15 @@ impl PyRegister {
         self.inner.save_csv(path).py()
     }
 
-    /// Mergeable statistics of every year in the register.
-    fn stats(&self, py: Python<'_>) -> PyStats {
-        PyStats {
-            inner: py.detach(|| self.inner.stats()),
-        }
+    /// Mergeable statistics of every year in the register, or of `years`
+    /// only (the others are not counted: faster for one year of many).
+    #[pyo3(signature = (years = None))]
+    fn stats(&self, py: Python<'_>, years: Option<Vec<i32>>) -> PyStats {
+        let inner = py.detach(|| match years {
+            Some(years) => self.inner.stats_of_years(&years),
+            None => self.inner.stats(),
+        });
+        PyStats { inner }
     }
 
     fn __repr__(&self) -> String {

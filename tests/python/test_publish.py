@@ -4,6 +4,8 @@ from the core's disclosure engine; exact counts live in borgerraad.internal.
 Expected values are worked out by hand from small registers (see each test)."""
 import datetime as dt
 
+import pytest
+
 import borgerraad
 
 BASE = {
@@ -97,6 +99,17 @@ def test_raw_counts_are_not_on_the_register():
     for name in ("monthly_table", "breakdown", "year_summary"):
         assert not hasattr(reg, name), name
         assert not hasattr(reg.stats(), name), name
+
+
+def test_statistics_of_some_years_count_only_those():
+    reg = borgerraad.sample()
+    only = reg.stats(years=[2019, 2022])
+    assert only.years() == [2019, 2022]
+    # The report's totals (domain.md): 595 in 2019, 793 in 2022.
+    assert [borgerraad.internal.year_summary(only, y).registrations for y in (2019, 2022)] == [595, 793]
+    assert only.to_json() != reg.stats().to_json()
+    with pytest.raises(borgerraad.RangeError):
+        borgerraad.internal.year_summary(only, 2020)
 
 
 def test_the_internal_counts_take_a_register_or_its_stats():

@@ -376,12 +376,21 @@ pub(crate) struct YearCounts {
     pub(crate) days_open: Vec<u64>,
 }
 
-/// The counts of every year, in one pass over the facts.
-pub(crate) fn counts(facts: &[Fact], codes: &Codes, lists: &CodeLists) -> Vec<(i32, YearCounts)> {
+/// The counts of every year (of the years `only`, when given), in one pass
+/// over the facts.
+pub(crate) fn counts(
+    facts: &[Fact],
+    codes: &Codes,
+    lists: &CodeLists,
+    only: Option<&[i32]>,
+) -> Vec<(i32, YearCounts)> {
     let forwarding = lists.kinds.position(&Kind::FORWARDING).map(|p| p as u8);
     let mut years: Vec<(i32, Dense)> = Vec::new();
     let mut last = 0;
     for f in facts {
+        if only.is_some_and(|only| !only.contains(&f.year)) {
+            continue;
+        }
         if years.get(last).is_none_or(|(y, _)| *y != f.year) {
             last = match years.iter().position(|(y, _)| *y == f.year) {
                 Some(i) => i,

@@ -693,15 +693,21 @@ impl Stats {
         let all: Vec<&Inquiry> = inquiries.into_iter().collect();
         let parts = in_parallel(per_thread(&all, PART), |part| {
             let (facts, codes) = facts::of(office.codes(), part.iter().copied())?;
-            Ok(Stats::counted(office.clone(), &facts, &codes))
+            Ok(Stats::counted(office.clone(), &facts, &codes, None))
         });
         Stats::sum(office, parts.into_iter().collect::<Result<_>>()?)
     }
 
-    /// Statistics of a register's facts, counted a part on each core.
-    pub(crate) fn from_facts(office: Arc<Office>, facts: &[Fact], codes: &Codes) -> Stats {
+    /// Statistics of a register's facts (of the years `only`, when given),
+    /// counted a part on each core.
+    pub(crate) fn from_facts(
+        office: Arc<Office>,
+        facts: &[Fact],
+        codes: &Codes,
+        only: Option<&[i32]>,
+    ) -> Stats {
         let parts = in_parallel(per_thread(facts, PART), |part| {
-            Stats::counted(office.clone(), part, codes)
+            Stats::counted(office.clone(), part, codes, only)
         });
         Stats::sum(office, parts).expect("the counts of records in memory do not overflow")
     }
@@ -724,12 +730,13 @@ impl Stats {
         Ok(sum)
     }
 
-    /// Statistics of facts, counted in one pass.
-    fn counted(office: Arc<Office>, facts: &[Fact], codes: &Codes) -> Stats {
+    /// Statistics of facts (of the years `only`, when given), counted in
+    /// one pass.
+    fn counted(office: Arc<Office>, facts: &[Fact], codes: &Codes, only: Option<&[i32]>) -> Stats {
         // Inserted one by one: collecting would sort (issue 19: one sort
         // less in the browser's first module).
         let mut years = BTreeMap::new();
-        for (y, c) in facts::counts(facts, codes, office.codes()) {
+        for (y, c) in facts::counts(facts, codes, office.codes(), only) {
             years.insert(y, YearStats::from_counts(y, c));
         }
         Stats { years, office }

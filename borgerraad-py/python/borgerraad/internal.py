@@ -25,15 +25,16 @@ if TYPE_CHECKING:  # pragma: no cover
     Counted = Union[Register, Stats]
 
 
-def _stats(source: Counted) -> Stats:
-    return source if isinstance(source, Stats) else source.stats()
+def _stats(source: Counted, years: Sequence[int]) -> Stats:
+    """The statistics of ``years`` of a register (only those are counted), or ``source`` itself."""
+    return source if isinstance(source, Stats) else source.stats(years=list(years))
 
 
 def monthly_table(source: Counted, years: Sequence[int], lang: str = "da") -> pd.DataFrame:
     """The exact monthly table of a register or its ``Stats``: months, then "I alt" and "Gennemsnit" as rows, the years as columns."""
     pd = _optional("pandas")
 
-    report = _stats(source)._monthly(list(years), lang)
+    report = _stats(source, years)._monthly(list(years), lang)
     rows = report["rows"]
     data = {year: [row["values"][i] for row in rows] for i, year in enumerate(report["years"])}
     return pd.DataFrame(data, index=pd.Index([row["label"] for row in rows], name="Måned" if lang == "da" else "Month"))
@@ -43,13 +44,13 @@ def breakdown(source: Counted, year: int, by: str = "area") -> pd.DataFrame:
     """Exact count and percent of one year's registrations (of a register or its ``Stats``) by ``area``, ``department``, ``kind``, ``requester``, ``channel``, ``site`` or ``outcome``."""
     pd = _optional("pandas")
 
-    rows = _stats(source)._breakdown(year, by)
+    rows = _stats(source, [year])._breakdown(year, by)
     return pd.DataFrame(rows, columns=["code", "label", "label_en", "count", "percent"])
 
 
 def year_summary(source: Counted, year: int) -> YearSummary:
     """The exact key figures of one year of a register or its ``Stats``."""
-    return _stats(source)._year_summary(year)
+    return _stats(source, [year])._year_summary(year)
 
 
 __all__ = ["breakdown", "monthly_table", "year_summary"]
