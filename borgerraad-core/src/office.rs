@@ -72,30 +72,11 @@ pub(crate) struct OfficeDoc {
     pub(crate) counting: Counting,
     pub(crate) words: Words,
     #[serde(default, skip_serializing)]
-    rules: Option<serde::de::IgnoredAny>,
+    pub(crate) rules: Option<serde::de::IgnoredAny>,
     #[serde(default, skip_serializing)]
-    deadline_regimes: Option<serde::de::IgnoredAny>,
+    pub(crate) deadline_regimes: Option<serde::de::IgnoredAny>,
     #[serde(default, skip_serializing)]
-    import: Option<serde::de::IgnoredAny>,
-}
-
-impl OfficeDoc {
-    /// The office's part of a profile.
-    pub(crate) fn of(def: &crate::ProfileDef) -> OfficeDoc {
-        OfficeDoc {
-            id: def.id.clone(),
-            label: def.label.clone(),
-            source: def.source.clone(),
-            taxonomy: def.taxonomy.clone(),
-            codes: def.codes.clone(),
-            disclosure_threshold: def.disclosure_threshold,
-            counting: def.counting,
-            words: def.words.clone(),
-            rules: None,
-            deadline_regimes: None,
-            import: None,
-        }
-    }
+    pub(crate) import: Option<serde::de::IgnoredAny>,
 }
 
 /// A validated office.

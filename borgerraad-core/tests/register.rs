@@ -822,3 +822,26 @@ proptest::proptest! {
         }
     }
 }
+
+/// Records read by one piece of a load share one copy of a long code: the
+/// sample's Borgerservice category is one text in memory.
+#[test]
+fn records_read_by_one_piece_share_their_long_codes() {
+    let long = "borger-arbejdsmarked/borgerservice/oekonomisk-hjaelp";
+    let mut jsonl = Vec::new();
+    borgerraad_core::sample().write_jsonl(&mut jsonl).unwrap();
+    let mut register = Register::new(Profile::esbjerg());
+    register
+        .load_jsonl(&jsonl, "sample.jsonl", &LoadOptions::default())
+        .unwrap();
+    let categories: std::collections::HashSet<*const u8> = register
+        .iter()
+        .filter(|i| i.category == long)
+        .map(|i| i.category.as_ptr())
+        .collect();
+    assert_eq!(
+        categories.len(),
+        1,
+        "the sample's records share the category"
+    );
+}

@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 
 use crate::calendar::PyCalendar;
+use crate::classes::PyProfile;
 use crate::convert::to_object;
 use crate::errors::IntoPy;
-use crate::profile::PyProfile;
 
 /// A computed deadline: `due`, `extended_due`, `trace` and `status(today)`.
 #[pyclass(name = "Deadline", module = "borgerraad._borgerraad", frozen)]

@@ -1,7 +1,9 @@
 //! The native module `borgerraad._borgerraad`: conversions and error mapping
-//! over `borgerraad-core`, one file per core module.
+//! over `borgerraad-core`, one file per core module (the classes they pass
+//! to one another are defined below them all, in `classes.rs`).
 
 mod calendar;
+mod classes;
 mod convert;
 mod deadline;
 mod errors;
@@ -20,13 +22,13 @@ use pyo3::prelude::*;
 fn _borgerraad(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.setattr("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<taxonomy::PyTaxonomy>()?;
-    m.add_class::<profile::PyProfile>()?;
-    m.add_class::<register::PyRegister>()?;
-    m.add_class::<stats::PyStats>()?;
+    m.add_class::<classes::PyProfile>()?;
+    m.add_class::<classes::PyRegister>()?;
+    m.add_class::<classes::PyStats>()?;
     m.add_class::<stats::PyYearSummary>()?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<deadline::PyDeadline>()?;
-    m.add_class::<referral::PyRuleSet>()?;
+    m.add_class::<classes::PyRuleSet>()?;
     m.add_class::<privacy::PyCpr>()?;
     m.add_class::<privacy::PyPseudonymizer>()?;
     m.add_class::<referral::PyDecision>()?;

@@ -3,20 +3,9 @@
 use borgerraad_core::Profile;
 use pyo3::prelude::*;
 
+use crate::classes::{PyProfile, PyRuleSet};
 use crate::errors::IntoPy;
-use crate::referral::PyRuleSet;
 use crate::taxonomy::{PyTaxonomy, TextOrPath};
-
-/// An office's profile: its taxonomy, code lists, referral rules, deadline
-/// regimes, disclosure threshold, counting rule and report words.
-#[pyclass(name = "Profile", module = "borgerraad._borgerraad", frozen)]
-#[derive(Clone)]
-pub struct PyProfile(pub Profile);
-
-/// The profile given, or Esbjerg's.
-pub fn or_default(profile: Option<PyRef<'_, PyProfile>>) -> Profile {
-    profile.map(|p| p.0.clone()).unwrap_or_default()
-}
 
 #[pymethods]
 impl PyProfile {

@@ -4,15 +4,10 @@ use borgerraad_core::referral::{Decision, RuleSet};
 use borgerraad_core::Inquiry;
 use pyo3::prelude::*;
 
+use crate::classes::{PyProfile, PyRegister, PyRuleSet};
 use crate::convert::{json_text, to_object};
 use crate::errors::IntoPy;
-use crate::profile::PyProfile;
-use crate::register::PyRegister;
 use crate::taxonomy::TextOrPath;
-
-/// An ordered list of referral rules; the first that matches decides.
-#[pyclass(name = "RuleSet", module = "borgerraad._borgerraad", frozen)]
-pub struct PyRuleSet(pub RuleSet);
 
 /// The decision for one inquiry.
 #[pyclass(name = "Decision", module = "borgerraad._borgerraad", frozen)]

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use borgerraad_core::bindings::{Cells, Column, CSV_COLUMNS};
-use borgerraad_core::import::{self, ImportOptions, LoadReport};
+use borgerraad_core::import::{self, ImportOptions};
 use borgerraad_core::sheet::Options as SheetOptions;
 use borgerraad_core::{sample, LoadOptions, OnError, Register, Rejected};
 use chrono::NaiveDate;
@@ -12,20 +12,11 @@ use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
 
+use crate::classes::{or_default, PyProfile, PyRegister, PyStats};
 use crate::convert::{from_object, to_object};
 use crate::errors::{to_py, IntoPy};
 use crate::privacy::PyPseudonymizer;
-use crate::profile::{or_default, PyProfile};
-use crate::stats::PyStats;
 use crate::taxonomy::PyTaxonomy;
-
-/// The validated collection of inquiries (henvendelser).
-#[pyclass(name = "Register", module = "borgerraad._borgerraad", subclass)]
-pub struct PyRegister {
-    pub inner: Register,
-    rejected: Vec<Rejected>,
-    report: Option<LoadReport>,
-}
 
 /// A text column: name, offsets, UTF-8 bytes, validity (`None` when every
 /// cell is present).

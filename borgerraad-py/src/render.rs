@@ -4,8 +4,8 @@ use borgerraad_core::render::{AnnualReport, Format, ReportOptions};
 use borgerraad_core::{render, Lang};
 use pyo3::prelude::*;
 
+use crate::classes::PyRegister;
 use crate::errors::IntoPy;
-use crate::register::PyRegister;
 
 /// A number as the report prints it: at most two decimals, trailing zeros
 /// dropped, decimal comma and thousands dot in Danish (`47,75`, `1.234,5`).

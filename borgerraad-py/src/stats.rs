@@ -7,19 +7,12 @@ use borgerraad_core::{stats::Stats, Disclosure, Lang};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+use crate::classes::{PyProfile, PyStats};
 use crate::convert::{from_object, to_object};
 use crate::errors::IntoPy;
-use crate::profile::PyProfile;
 
 /// One row of a breakdown: code, Danish label, English label, count, percent.
 type BreakdownRow = (String, String, String, u64, f64);
-
-/// Mergeable statistics: compute them over parts of a register, merge the
-/// parts with `merge()` or `+`, and the result equals the whole's. They pickle.
-#[pyclass(name = "Stats", module = "borgerraad._borgerraad", frozen)]
-pub struct PyStats {
-    pub inner: Stats,
-}
 
 #[pymethods]
 impl PyStats {

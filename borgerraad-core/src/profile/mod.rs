@@ -111,6 +111,25 @@ impl Default for Profile {
     }
 }
 
+impl ProfileDef {
+    /// The office's part of the profile (its rules and regimes stay here).
+    fn office_doc(&self) -> OfficeDoc {
+        OfficeDoc {
+            id: self.id.clone(),
+            label: self.label.clone(),
+            source: self.source.clone(),
+            taxonomy: self.taxonomy.clone(),
+            codes: self.codes.clone(),
+            disclosure_threshold: self.disclosure_threshold,
+            counting: self.counting,
+            words: self.words.clone(),
+            rules: None,
+            deadline_regimes: None,
+            import: None,
+        }
+    }
+}
+
 impl Profile {
     /// Esbjerg Kommune, as its advisor's 2021–22 annual report describes it
     /// (serving Esbjerg and, by agreement, Fanø).
@@ -176,7 +195,7 @@ impl Profile {
                 "looks like a CPR number; a profile never holds one".into(),
             ));
         }
-        let office = Office::new(OfficeDoc::of(&def), source)?;
+        let office = Office::new(def.office_doc(), source)?;
         def.import.check(&at)?;
         let rules = RuleSet::new(def.rules.clone(), source, office.taxonomy(), office.codes())
             .map_err(|e| match e {
