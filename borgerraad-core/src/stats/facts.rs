@@ -217,9 +217,11 @@ pub(crate) fn of<'a>(
     Ok((facts, codes))
 }
 
-/// Counts indexed by a place in a code list (a list holds at most
-/// [`crate::codes::MAX_CODES`] codes, fewer than 255): no bounds to check.
+/// Counts indexed by a place in a code list: no bounds to check. A list
+/// holds at most [`crate::codes::MAX_CODES`] codes, so every place is below
+/// [`NO_OUTCOME`] (checked when compiling).
 type ByPlace = [u64; 256];
+const _: () = assert!(crate::codes::MAX_CODES < NO_OUTCOME as usize);
 
 /// Counts of one year in arrays indexed by code number.
 struct Dense {
